@@ -1,0 +1,64 @@
+#include "engine/core/base/shape.hpp"
+
+#include <sstream>
+
+#include "engine/core/base/error.hpp"
+
+namespace nn {
+
+Index shape_size(const Shape& shape) {
+  Index n = 1;
+  for (Index d : shape) n *= d;
+  return n;
+}
+
+std::string shape_str(const Shape& shape) {
+  std::ostringstream out;
+  out << "(None";
+  for (Index d : shape) out << ", " << d;
+  out << ")";
+  return out.str();
+}
+
+Index layout_rows(const Shape& shape) { return shape.empty() ? 1 : shape.back(); }
+
+Index layout_steps(const Shape& shape) { return shape.size() == 2 ? shape[0] : 1; }
+
+void check_shape(const Shape& shape, const std::string& who) {
+  if (shape.empty() || shape.size() > 2) {
+    fail(who, ": expected a shape of rank 1 (features) or 2 (steps, features), got ",
+         shape_str(shape));
+  }
+  for (Index d : shape) {
+    if (d <= 0) fail(who, ": every dimension must be a positive integer, got ", shape_str(shape));
+  }
+}
+
+Matrix to_layout(const Matrix& samples, const Shape& shape) {
+  const Index steps = layout_steps(shape), rows = layout_rows(shape);
+  if (samples.rows() != steps * rows) {
+    fail("input data: expected ", steps * rows, " values per sample for shape ", shape_str(shape),
+         ", got ", samples.rows());
+  }
+  if (steps == 1) return samples;
+  const Index batch = samples.cols();
+  Matrix out(rows, steps * batch);
+  // sample b, step t occupies rows t*rows .. t*rows+rows-1 of column b (row-major (t, f)).
+  for (Index t = 0; t < steps; ++t) {
+    out.middleCols(t * batch, batch) = samples.middleRows(t * rows, rows);
+  }
+  return out;
+}
+
+Matrix from_layout(const Matrix& layout, const Shape& shape) {
+  const Index steps = layout_steps(shape), rows = layout_rows(shape);
+  if (steps == 1) return layout;
+  const Index batch = layout.cols() / steps;
+  Matrix out(steps * rows, batch);
+  for (Index t = 0; t < steps; ++t) {
+    out.middleRows(t * rows, rows) = layout.middleCols(t * batch, batch);
+  }
+  return out;
+}
+
+}  // namespace nn

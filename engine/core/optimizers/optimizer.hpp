@@ -1,0 +1,76 @@
+#pragma once
+/// Optimizer: the base of every optimizer. Decoupled from layers: attach(params) once, then
+/// apply() per batch. State ("slots") is kept by parameter index, like Keras, never by pointer.
+/// Shared Keras 3 behaviour lives here: per-variable clipnorm, global_clipnorm, clipvalue,
+/// decoupled weight_decay (w -= lr * weight_decay * w before the update) and schedules.
+/// Reference: keras/src/optimizers/base_optimizer.py.
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/core/layers/param.hpp"
+#include "engine/core/optimizers/schedule.hpp"
+
+namespace nn {
+
+/// Options every Keras optimizer takes; 0 switches a clip or the decay off.
+struct OptimizerOptions {
+  /// Learning rate; NaN means the optimizer's Keras default.
+  double learning_rate = std::numeric_limits<double>::quiet_NaN();
+  /// When set, replaces learning_rate.
+  std::shared_ptr<const LearningRateSchedule> schedule;
+  double weight_decay = 0.0;
+  double clipnorm = 0.0;         // each gradient's L2 norm clipped to this
+  double clipvalue = 0.0;        // each gradient entry clipped to [-clipvalue, clipvalue]
+  double global_clipnorm = 0.0;  // all gradients scaled so their joint L2 norm <= this
+};
+
+class Optimizer {
+ public:
+  /// default_lr: the optimizer's Keras default, used when options.learning_rate is NaN.
+  Optimizer(const OptimizerOptions& options, double default_lr);
+  virtual ~Optimizer() = default;
+
+  /// Keras name: "sgd", "adam", ...
+  virtual std::string name() const = 0;
+
+  /// Creates slot_count() state matrices per parameter, shaped like it. Call once per model.
+  void attach(const std::vector<Param*>& params);
+  /// One update. params must be the attached list; trainable[i] false leaves param i (and its
+  /// slots) untouched. Gradients are read, not modified.
+  void apply(const std::vector<Param*>& params, const std::vector<bool>& trainable);
+
+  /// Updates applied so far (Keras's `iterations`).
+  std::int64_t iterations() const { return iterations_; }
+  /// Learning rate the next update will use.
+  double learning_rate() const;
+  /// Replaces the schedule with a constant (ReduceLROnPlateau does this).
+  void set_learning_rate(double value);
+  const OptimizerOptions& options() const { return options_; }
+
+  /// State by parameter index, then slot (for save/load and tests).
+  std::vector<std::vector<Matrix>>& slots() { return slots_; }
+  void set_iterations(std::int64_t iterations) { iterations_ = iterations; }
+
+ protected:
+  /// Number of state matrices per parameter.
+  virtual int slot_count() const = 0;
+  /// Initial slot values; default zeros (Adagrad starts from initial_accumulator_value).
+  virtual void init_slots(std::vector<Matrix>& slots, const Matrix& w) const;
+  /// w <- update(w, g); t is the 1-based step number, lr this step's learning rate.
+  virtual void update(Matrix& w, const Matrix& g, std::vector<Matrix>& slots, double lr,
+                      std::int64_t t) const = 0;
+
+ private:
+  OptimizerOptions options_;
+  std::unique_ptr<LearningRateSchedule> schedule_;
+  std::int64_t iterations_ = 0;
+  std::vector<std::vector<Matrix>> slots_;
+  Matrix clipped_;  // scratch for the clipped gradient
+};
+
+using OptimizerPtr = std::unique_ptr<Optimizer>;
+
+}  // namespace nn
