@@ -15,8 +15,7 @@ Shape Add::do_build(const std::vector<Shape>& input_shapes, Rng&) {
   }
   listed += "]";
   if (input_shapes.size() < 2) {
-    fail(who(), ": expected at least 2 inputs, got ", input_shapes.size(), " with shapes ",
-         listed);
+    fail(who(), ": expected at least 2 inputs, got ", input_shapes.size(), " with shapes ", listed);
   }
   for (const Shape& s : input_shapes) {
     if (s != input_shapes[0]) {
