@@ -1,0 +1,114 @@
+#include "engine/core/training/trainer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/core/base/error.hpp"
+#include "engine/core/models/model.hpp"
+
+namespace nn {
+
+Trainer::Trainer(Model& model, const ModelData& data, FitOptions options,
+                 std::vector<Callback*> callbacks, const ModelData* validation)
+    : model_(model),
+      options_(options),
+      callbacks_(std::move(callbacks)),
+      context_{model, false, ""},
+      rng_(options.seed) {
+  if (!model.compiled()) fail("fit: the model must be compiled first (compile(optimizer, loss))");
+  if (options_.epochs <= 0) fail("fit: epochs must be a positive integer, got ", options_.epochs);
+  if (options_.batch_size <= 0) {
+    fail("fit: batch_size must be a positive integer, got ", options_.batch_size);
+  }
+  if (!(options_.validation_split >= 0.0 && options_.validation_split < 1.0)) {
+    fail("fit: validation_split must be in [0, 1), got ", options_.validation_split);
+  }
+  data.check("fit");
+  if (validation) {
+    validation->check("fit validation_data");
+    validation_ = *validation;
+    train_ = data;
+  } else if (options_.validation_split > 0.0) {
+    // Keras: the last fraction of the samples, before any shuffling.
+    const Index n = data.size();
+    const auto split_at = static_cast<Index>(
+        std::floor(static_cast<double>(n) * (1.0 - options_.validation_split)));
+    if (split_at <= 0 || split_at >= n) {
+      fail("fit: validation_split ", options_.validation_split, " leaves no training or no validation samples out of ", n);
+    }
+    train_ = data.slice(0, split_at);
+    validation_ = data.slice(split_at, n);
+  } else {
+    train_ = data;
+  }
+  const Index n = train_.size();
+  batches_per_epoch_ = (n + options_.batch_size - 1) / options_.batch_size;
+  order_.resize(static_cast<std::size_t>(n));
+}
+
+void Trainer::begin_epoch() {
+  for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<Index>(i);
+  if (options_.shuffle) {
+    for (std::size_t i = order_.size(); i > 1; --i) {  // Fisher-Yates with our portable Rng
+      std::swap(order_[i - 1], order_[rng_.below(i)]);
+    }
+  }
+  sums_.clear();
+  seen_ = 0;
+  batch_ = 0;
+  in_epoch_ = true;
+  for (Callback* c : callbacks_) c->on_epoch_begin(epoch_, context_);
+}
+
+void Trainer::end_epoch() {
+  Logs logs;
+  for (const auto& [key, value] : sums_) logs[key] = value / static_cast<double>(seen_);
+  if (validation_) {
+    const Logs val = model_.evaluate(validation_->x, validation_->y, options_.batch_size);
+    for (const auto& [key, value] : val) logs["val_" + key] = value;
+  }
+  for (Callback* c : callbacks_) c->on_epoch_end(epoch_, logs, context_);
+  history_.append(epoch_, logs);
+  in_epoch_ = false;
+  ++epoch_;
+  if (context_.stop_training) finish(context_.stop_reason.empty() ? "stopped by a callback" : context_.stop_reason);
+  else if (epoch_ >= options_.epochs) finish("");
+}
+
+void Trainer::finish(const std::string& reason) {
+  history_.stop_reason = reason;
+  finished_ = true;
+  for (Callback* c : callbacks_) c->on_train_end(context_);
+}
+
+Index Trainer::run(Index max_batches) {
+  if (!started_) {
+    started_ = true;
+    for (Callback* c : callbacks_) c->on_train_begin(context_);
+  }
+  Index ran = 0;
+  std::vector<Index> indices;
+  while (!finished_ && ran < max_batches) {
+    if (!in_epoch_) begin_epoch();
+    const Index n = train_.size();
+    const Index start = batch_ * options_.batch_size;
+    const Index count = std::min(options_.batch_size, n - start);
+    indices.assign(order_.begin() + start, order_.begin() + start + count);
+    const ModelData batch = train_.take(indices);
+    last_batch_logs_ = model_.train_on_batch(batch.x, batch.y);
+    ++ran;
+    if (model_.diverged()) {
+      finish("training diverged at epoch " + std::to_string(epoch_) + ", batch " +
+             std::to_string(batch_) + ": " + model_.divergence_reason());
+      break;
+    }
+    for (const auto& [key, value] : last_batch_logs_) sums_[key] += value * static_cast<double>(count);
+    seen_ += count;
+    for (Callback* c : callbacks_) c->on_batch_end(epoch_, static_cast<long>(batch_), last_batch_logs_, context_);
+    ++batch_;
+    if (batch_ == batches_per_epoch_) end_epoch();
+  }
+  return ran;
+}
+
+}  // namespace nn

@@ -1,0 +1,74 @@
+#pragma once
+/// Trainer: Keras's fit() loop made resumable. run(max_batches) trains at most that many batches
+/// and returns, so native fit() and the browser's sliced training (a few ms per slice) share
+/// one code path. Epoch ends (validation, History, callbacks) happen inside run().
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/core/base/rng.hpp"
+#include "engine/core/training/callback.hpp"
+#include "engine/core/training/model_data.hpp"
+
+namespace nn {
+
+class Model;
+
+/// Keras fit() arguments.
+struct FitOptions {
+  int epochs = 1;
+  Index batch_size = 32;
+  bool shuffle = true;
+  /// Fraction of the samples, taken from the END before shuffling (as Keras), held out.
+  double validation_split = 0.0;
+  /// Seeds the shuffling.
+  std::uint64_t seed = 0;
+};
+
+class Trainer {
+ public:
+  /// validation: explicit validation data (Keras validation_data); overrides validation_split.
+  Trainer(Model& model, const ModelData& data, FitOptions options,
+          std::vector<Callback*> callbacks = {}, const ModelData* validation = nullptr);
+
+  /// Trains up to max_batches batches; returns how many ran (0 once finished).
+  Index run(Index max_batches);
+
+  bool finished() const { return finished_; }
+  /// Why training ended before `epochs` (early stopping, divergence), or "".
+  const std::string& stop_reason() const { return history_.stop_reason; }
+  const History& history() const { return history_; }
+  /// Current 0-based epoch and batch within it.
+  int epoch() const { return epoch_; }
+  Index batch() const { return batch_; }
+  Index batches_per_epoch() const { return batches_per_epoch_; }
+  /// Logs of the most recent batch.
+  const Logs& last_batch_logs() const { return last_batch_logs_; }
+
+ private:
+  void begin_epoch();
+  void end_epoch();
+  void finish(const std::string& reason);
+
+  Model& model_;
+  ModelData train_;
+  std::optional<ModelData> validation_;
+  FitOptions options_;
+  std::vector<Callback*> callbacks_;
+  TrainingContext context_;
+  Rng rng_;
+  History history_;
+  std::vector<Index> order_;
+  Logs sums_;          // epoch sums of batch logs weighted by batch size
+  Logs last_batch_logs_;
+  Index seen_ = 0;     // samples so far this epoch
+  Index batches_per_epoch_ = 0;
+  int epoch_ = 0;
+  Index batch_ = 0;
+  bool started_ = false;
+  bool in_epoch_ = false;
+  bool finished_ = false;
+};
+
+}  // namespace nn
