@@ -41,8 +41,8 @@ void HardSigmoid::forward(const Matrix& z, Matrix& a) const {
 void HardSigmoid::backward(const Matrix& z, const Matrix&, const Matrix& da, Matrix& dz) const {
   dz.resize(z.rows(), z.cols());
   // dz = da / 6 strictly inside (-3, 3) (relu6's gradient), else 0
-  dz.array() = (z.array() > Scalar(-3) && z.array() < Scalar(3))
-                   .select(da.array() / Scalar(6), Scalar(0));
+  dz.array() =
+      (z.array() > Scalar(-3) && z.array() < Scalar(3)).select(da.array() / Scalar(6), Scalar(0));
 }
 
 std::unique_ptr<Activation> HardSigmoid::clone() const {

@@ -10,9 +10,10 @@ void Step::forward(const Matrix& z, Matrix& a) const {
 }
 
 void Step::backward(const Matrix&, const Matrix&, const Matrix&, Matrix&) const {
-  fail("step: the activation \"step\" has no gradient (it is 0 almost everywhere); "
-       "a perceptron is trained with the hinge loss, which takes the pre-activation "
-       "(use step as the output activation with loss \"hinge\")");
+  fail(
+      "step: the activation \"step\" has no gradient (it is 0 almost everywhere); "
+      "a perceptron is trained with the hinge loss, which takes the pre-activation "
+      "(use step as the output activation with loss \"hinge\")");
 }
 
 std::unique_ptr<Activation> Step::clone() const { return std::make_unique<Step>(*this); }
