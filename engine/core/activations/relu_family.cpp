@@ -1,3 +1,6 @@
+// linear, relu, leaky_relu, elu, selu.
+// Keras 3: keras/src/activations/activations.py (leaky_relu negative_slope=0.2, elu alpha=1.0,
+// selu's fixed alpha/scale); the gradient at a kink (z = 0) follows TensorFlow's kernels.
 #include "engine/core/activations/relu_family.hpp"
 
 #include <cmath>

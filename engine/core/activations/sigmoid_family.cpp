@@ -1,3 +1,6 @@
+// sigmoid, tanh, hard_sigmoid, swish/silu.
+// Keras 3: keras/src/activations/activations.py and keras/src/ops/nn.py (hard_sigmoid is
+// relu6(x + 3) / 6; silu is x * sigmoid(x), exported under both names).
 #include "engine/core/activations/sigmoid_family.hpp"
 
 namespace nn {

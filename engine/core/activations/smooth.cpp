@@ -1,3 +1,6 @@
+// softplus, softsign, gelu.
+// Keras 3: keras/src/activations/activations.py (gelu approximate=False by default).
+// Hendrycks & Gimpel, "Gaussian Error Linear Units (GELUs)" (2016).
 #include "engine/core/activations/smooth.hpp"
 
 #include <cmath>

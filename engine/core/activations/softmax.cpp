@@ -1,3 +1,4 @@
+// softmax over each column (Keras axis=-1). Keras 3: keras/src/activations/activations.py.
 #include "engine/core/activations/softmax.hpp"
 
 namespace nn {

@@ -1,3 +1,4 @@
+// The perceptron's Heaviside step (Rosenblatt, 1958); not part of Keras.
 #include "engine/core/activations/step.hpp"
 
 #include "engine/core/base/error.hpp"

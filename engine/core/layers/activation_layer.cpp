@@ -1,3 +1,4 @@
+// Keras 3: keras/src/layers/activations/activation.py.
 #include "engine/core/layers/activation_layer.hpp"
 
 #include "engine/core/base/error.hpp"

@@ -1,3 +1,5 @@
+// Keras 3: keras/src/layers/activations/prelu.py (alpha_initializer "zeros", shared_axes=None).
+// He et al., "Delving Deep into Rectifiers" (2015).
 #include "engine/core/layers/prelu.hpp"
 
 #include <cmath>
