@@ -1,0 +1,49 @@
+// W1: the TensorFlow Playground workload. 2 -> 8 tanh -> 8 tanh -> 1 sigmoid, binary
+// cross-entropy, SGD lr 0.03, batch 10, 500 two-spiral points, 200 epochs; float core.
+// Prints samples per second (median of several runs) so it can be compared across builds and
+// against TF.js (issue 4's side-by-side benchmark).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <vector>
+
+#include "engine/core/data/generators.hpp"
+#include "engine/core/layers/dense.hpp"
+#include "engine/core/models/sequential.hpp"
+#include "engine/core/optimizers/registry.hpp"
+#include "engine/core/training/fit.hpp"
+
+int main() {
+  using namespace nn;
+  const Dataset spiral = make_spiral(500, 0.0, 1);
+  const ModelData data{{spiral.x}, {spiral.y}};
+  FitOptions options;
+  options.epochs = 200;
+  options.batch_size = 10;
+  options.seed = 1;
+  const int runs = 5;
+  std::vector<double> rates;
+  double final_loss = 0.0;
+  for (int run = 0; run < runs; ++run) {
+    Sequential model(static_cast<std::uint64_t>(run));
+    model.input({2})
+        .add(std::make_unique<Dense>(8, "tanh"))
+        .add(std::make_unique<Dense>(8, "tanh"))
+        .add(std::make_unique<Dense>(1, "sigmoid"));
+    OptimizerOptions sgd;
+    sgd.learning_rate = 0.03;
+    model.compile(make_optimizer("sgd", sgd), "binary_crossentropy");
+    const auto start = std::chrono::steady_clock::now();
+    const History history = fit(model, data, options);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    rates.push_back(static_cast<double>(data.size() * options.epochs) / seconds);
+    final_loss = history.get("loss").back();
+  }
+  std::sort(rates.begin(), rates.end());
+  std::printf("W1 native (2-8-8-1 tanh/sigmoid, BCE, SGD 0.03, batch 10, 500 spiral points, 200 epochs)\n");
+  std::printf("  samples/s: median %.0f  (min %.0f, max %.0f over %d runs)\n", rates[runs / 2],
+              rates.front(), rates.back(), runs);
+  std::printf("  final training loss of the last run: %.4f\n", final_loss);
+  return 0;
+}
