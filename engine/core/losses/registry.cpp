@@ -44,7 +44,11 @@ std::unique_ptr<Loss> make_loss(const std::string& name, const LossOptions& opti
   const auto it = table.find(name);
   if (it == table.end()) {
     std::ostringstream valid;
-    for (const auto& entry : table) valid << (entry.first == table.begin()->first ? "" : ", ") << entry.first;
+    const char* separator = "";
+    for (const auto& entry : table) {
+      valid << separator << entry.first;
+      separator = ", ";
+    }
     fail("loss: unknown name '", name, "'; expected one of: ", valid.str());
   }
   return it->second(options);
