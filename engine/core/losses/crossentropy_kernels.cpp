@@ -36,8 +36,8 @@ double crossentropy_sum(const Matrix& y_pred, const Matrix& targets, bool from_l
     } else {
       const double s = column_sum(y_pred, j);
       for (Index i = 0; i < y_pred.rows(); ++i) {
-        const double q = std::clamp(static_cast<double>(y_pred(i, j)) / s, kEpsilon,
-                                    1.0 - kEpsilon);
+        const double q =
+            std::clamp(static_cast<double>(y_pred(i, j)) / s, kEpsilon, 1.0 - kEpsilon);
         total -= static_cast<double>(targets(i, j)) * std::log(q);
       }
     }
@@ -56,7 +56,8 @@ Matrix crossentropy_gradient(const Matrix& y_pred, const Matrix& targets, bool f
       for (Index i = 0; i < k; ++i) {
         const double softmax = std::exp(static_cast<double>(y_pred(i, j)) - lse);
         // dL/dz_i = softmax_i * sum(t) - t_i
-        dy_pred(i, j) = static_cast<Scalar>((softmax * t_sum - static_cast<double>(targets(i, j))) * scale);
+        dy_pred(i, j) =
+            static_cast<Scalar>((softmax * t_sum - static_cast<double>(targets(i, j))) * scale);
       }
       continue;
     }

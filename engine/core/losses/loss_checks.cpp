@@ -33,8 +33,7 @@ void require_sparse_shape(const std::string& who, const Matrix& y_pred, const Ma
 Index class_id(const std::string& who, const Matrix& y_true, Index col, Index num_classes) {
   const double value = static_cast<double>(y_true(0, col));
   // Checked in double so a NaN or an id like 2.5 never truncates silently.
-  if (!(value >= 0.0) || value != std::floor(value) ||
-      value >= static_cast<double>(num_classes)) {
+  if (!(value >= 0.0) || value != std::floor(value) || value >= static_cast<double>(num_classes)) {
     fail(who, ": y_true column ", col, " holds class id ", value, "; expected an integer in [0, ",
          num_classes, ")");
   }

@@ -32,7 +32,9 @@ const std::map<std::string, LossMaker>& loss_table() {
       {"mean_squared_error", [](const LossOptions&) { return detail::make_mean_squared_error(); }},
       {"mse", [](const LossOptions&) { return detail::make_mean_squared_error(); }},
       {"sparse_categorical_crossentropy",
-       [](const LossOptions& o) { return detail::make_sparse_categorical_crossentropy(o.from_logits); }},
+       [](const LossOptions& o) {
+         return detail::make_sparse_categorical_crossentropy(o.from_logits);
+       }},
   };
   return table;
 }

@@ -26,7 +26,8 @@ void require_classes(Index num_classes, Index expected, const char* layout) {
 }  // namespace
 
 Eigen::MatrixXi confusion_matrix(const Matrix& y_pred, const Matrix& y_true, Index num_classes) {
-  if (y_pred.size() == 0) fail(kWho, ": got an empty y_pred of shape ", detail::shape_string(y_pred));
+  if (y_pred.size() == 0)
+    fail(kWho, ": got an empty y_pred of shape ", detail::shape_string(y_pred));
   Eigen::MatrixXi counts;
   if (y_pred.rows() == 1) {
     // Binary: one probability per column, class 1 when it exceeds 0.5.

@@ -1,5 +1,6 @@
 #pragma once
-/// Internal constructors of the concrete metrics; make_metric() (registry.cpp) is the public way in.
+/// Internal constructors of the concrete metrics; make_metric() (registry.cpp) is the public way
+/// in.
 #include <memory>
 #include <string>
 

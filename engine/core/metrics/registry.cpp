@@ -8,11 +8,10 @@
 namespace nn {
 namespace {
 
-const std::vector<std::string> kAccuracyNames = {"accuracy", "binary_accuracy",
-                                                 "categorical_accuracy",
-                                                 "sparse_categorical_accuracy"};
-const std::vector<std::string> kLossMetricNames = {"mae", "mean_absolute_error", "mean_squared_error",
-                                                   "mse"};
+const std::vector<std::string> kAccuracyNames = {
+    "accuracy", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy"};
+const std::vector<std::string> kLossMetricNames = {"mae", "mean_absolute_error",
+                                                   "mean_squared_error", "mse"};
 
 bool contains(const std::vector<std::string>& names, const std::string& name) {
   return std::find(names.begin(), names.end(), name) != names.end();
