@@ -7,14 +7,14 @@ namespace nn {
 
 Adagrad::Adagrad(const OptimizerOptions& common, const AdagradOptions& own)
     : Optimizer(common, 0.001), own_(own) {
-  detail::check_non_negative("adagrad", "initial_accumulator_value",
-                             own.initial_accumulator_value);
+  detail::check_non_negative("adagrad", "initial_accumulator_value", own.initial_accumulator_value);
   detail::check_positive("adagrad", "epsilon", own.epsilon);
 }
 
 void Adagrad::init_slots(std::vector<Matrix>& slots, const Matrix& w) const {
   // The accumulator starts at initial_accumulator_value, not zero.
-  slots[0] = Matrix::Constant(w.rows(), w.cols(), static_cast<Scalar>(own_.initial_accumulator_value));
+  slots[0] =
+      Matrix::Constant(w.rows(), w.cols(), static_cast<Scalar>(own_.initial_accumulator_value));
 }
 
 void Adagrad::update(Matrix& w, const Matrix& g, std::vector<Matrix>& slots, double lr,
@@ -23,8 +23,7 @@ void Adagrad::update(Matrix& w, const Matrix& g, std::vector<Matrix>& slots, dou
   // acc += g^2
   acc.array() += g.array().square();
   // w -= lr * g / sqrt(acc + epsilon), evaluated in double
-  w.array() -= (lr * g.array().cast<double>() /
-                (acc.array().cast<double>() + own_.epsilon).sqrt())
+  w.array() -= (lr * g.array().cast<double>() / (acc.array().cast<double>() + own_.epsilon).sqrt())
                    .cast<Scalar>();
 }
 

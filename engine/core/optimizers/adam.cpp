@@ -36,9 +36,9 @@ void Adam::update(Matrix& w, const Matrix& g, std::vector<Matrix>& slots, double
     second = &vhat;
   }
   // w -= alpha * m / (sqrt(v) + epsilon), evaluated in double
-  w.array() -= (alpha * m.array().cast<double>() /
-                (second->array().cast<double>().sqrt() + own_.epsilon))
-                   .cast<Scalar>();
+  w.array() -=
+      (alpha * m.array().cast<double>() / (second->array().cast<double>().sqrt() + own_.epsilon))
+          .cast<Scalar>();
 }
 
 }  // namespace nn

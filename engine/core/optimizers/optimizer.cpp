@@ -27,10 +27,11 @@ Optimizer::Optimizer(const OptimizerOptions& options, double default_lr) : optio
   const int clips = (options.clipnorm > 0 ? 1 : 0) + (options.clipvalue > 0 ? 1 : 0) +
                     (options.global_clipnorm > 0 ? 1 : 0);
   if (clips > 1) {
-    fail("optimizer: only one of clipnorm, clipvalue and global_clipnorm can be set, got "
-         "clipnorm=",
-         options.clipnorm, ", clipvalue=", options.clipvalue,
-         ", global_clipnorm=", options.global_clipnorm);
+    fail(
+        "optimizer: only one of clipnorm, clipvalue and global_clipnorm can be set, got "
+        "clipnorm=",
+        options.clipnorm, ", clipvalue=", options.clipvalue,
+        ", global_clipnorm=", options.global_clipnorm);
   }
 }
 
@@ -51,7 +52,8 @@ void Optimizer::attach(const std::vector<Param*>& params) {
   slots_.assign(params.size(), std::vector<Matrix>(static_cast<std::size_t>(slot_count())));
   for (std::size_t i = 0; i < params.size(); ++i) init_slots(slots_[i], params[i]->value);
   // Clipping writes into preallocated scratch so apply() does not allocate.
-  const bool clips = options_.clipnorm > 0 || options_.clipvalue > 0 || options_.global_clipnorm > 0;
+  const bool clips =
+      options_.clipnorm > 0 || options_.clipvalue > 0 || options_.global_clipnorm > 0;
   clipped_.clear();
   if (clips) {
     for (const Param* p : params) clipped_.emplace_back(p->value.rows(), p->value.cols());
@@ -84,10 +86,10 @@ void Optimizer::apply(const std::vector<Param*>& params, const std::vector<bool>
     if (!trainable[i]) continue;
     Param& p = *params[i];
     if (p.grad.rows() != p.value.rows() || p.grad.cols() != p.value.cols() ||
-        (slot_count() > 0 && (slots_[i][0].rows() != p.value.rows() ||
-                              slots_[i][0].cols() != p.value.cols()))) {
-      fail(name(), ": parameter ", i, " (", p.name, ") is ", p.value.rows(), "x",
-           p.value.cols(), " with a ", p.grad.rows(), "x", p.grad.cols(),
+        (slot_count() > 0 &&
+         (slots_[i][0].rows() != p.value.rows() || slots_[i][0].cols() != p.value.cols()))) {
+      fail(name(), ": parameter ", i, " (", p.name, ") is ", p.value.rows(), "x", p.value.cols(),
+           " with a ", p.grad.rows(), "x", p.grad.cols(),
            " gradient; attach() must be called again after parameters change shape");
     }
     const Matrix* g = &p.grad;

@@ -30,7 +30,8 @@ void RMSprop::update(Matrix& w, const Matrix& g, std::vector<Matrix>& slots, dou
     if (has_momentum) {
       Matrix& mom = slots[1];
       // mom = momentum * mom + inc;  w -= mom
-      mom.array() = (own_.momentum * mom.array().cast<double>() + increment).template cast<Scalar>();
+      mom.array() =
+          (own_.momentum * mom.array().cast<double>() + increment).template cast<Scalar>();
       w.array() -= mom.array();
     } else {
       // w -= inc
@@ -42,12 +43,13 @@ void RMSprop::update(Matrix& w, const Matrix& g, std::vector<Matrix>& slots, dou
     // a = rho * a + (1 - rho) * g
     a.array() = rho * a.array() + one_minus_rho * g.array();
     // inc = lr * g / sqrt(v - a^2 + eps)
-    apply_increment(lr * g.array().cast<double>() /
-                    (v.array().cast<double>() - a.array().cast<double>().square() + own_.epsilon)
-                        .sqrt());
+    apply_increment(
+        lr * g.array().cast<double>() /
+        (v.array().cast<double>() - a.array().cast<double>().square() + own_.epsilon).sqrt());
   } else {
     // inc = lr * g / sqrt(v + eps)
-    apply_increment(lr * g.array().cast<double>() / (v.array().cast<double>() + own_.epsilon).sqrt());
+    apply_increment(lr * g.array().cast<double>() /
+                    (v.array().cast<double>() + own_.epsilon).sqrt());
   }
 }
 

@@ -7,10 +7,10 @@ namespace nn {
 
 /// RMSprop's own hyper-parameters, Keras defaults.
 struct RMSpropOptions {
-  double rho = 0.9;        // in [0, 1), decay of the squared-gradient average
-  double momentum = 0.0;   // in [0, 1)
-  double epsilon = 1e-7;   // > 0
-  bool centered = false;   // also track the mean gradient and use the variance
+  double rho = 0.9;       // in [0, 1), decay of the squared-gradient average
+  double momentum = 0.0;  // in [0, 1)
+  double epsilon = 1e-7;  // > 0
+  bool centered = false;  // also track the mean gradient and use the variance
 };
 
 /// v = rho v + (1-rho) g^2;  centered: a = rho a + (1-rho) g, denom = v - a^2 + eps, else
