@@ -6,6 +6,8 @@
 
 namespace nn {
 
+// Resolves the defaults (NaN learning_rate / weight_decay) and validates the common options.
+// The subclass's name() is not callable yet, so messages say "optimizer".
 Optimizer::Optimizer(const OptimizerOptions& options, double default_lr) : options_(options) {
   if (std::isnan(options_.weight_decay)) options_.weight_decay = 0.0;
   if (options.schedule) {
@@ -44,6 +46,7 @@ void Optimizer::set_learning_rate(double value) {
   schedule_ = std::make_unique<ConstantSchedule>(value);
 }
 
+// Default initial state: zeros shaped like the parameter (Keras add_variable_from_reference).
 void Optimizer::init_slots(std::vector<Matrix>& slots, const Matrix& w) const {
   for (Matrix& s : slots) s = Matrix::Zero(w.rows(), w.cols());
 }
@@ -61,6 +64,8 @@ void Optimizer::attach(const std::vector<Param*>& params) {
   iterations_ = 0;
 }
 
+// One Keras `apply`: clip gradients, decay weights, update each trainable parameter with this
+// step's learning rate, then count the step.
 void Optimizer::apply(const std::vector<Param*>& params, const std::vector<bool>& trainable) {
   if (params.size() != slots_.size()) {
     fail(name(), ": apply() got ", params.size(), " parameters but ", slots_.size(),
@@ -92,15 +97,18 @@ void Optimizer::apply(const std::vector<Param*>& params, const std::vector<bool>
            " with a ", p.grad.rows(), "x", p.grad.cols(),
            " gradient; attach() must be called again after parameters change shape");
     }
+    // Without clipping the raw gradient is used directly (no copy).
     const Matrix* g = &p.grad;
     if (!clipped_.empty()) {
       Matrix& c = clipped_[i];
       c = p.grad;  // same shape as the scratch: no allocation
       if (global_scale != 1.0) c *= static_cast<Scalar>(global_scale);
+      // clipnorm: g *= min(1, clipnorm / ||g||) per parameter.
       if (options_.clipnorm > 0) {
         const double norm = static_cast<double>(c.norm());
         if (norm > options_.clipnorm) c *= static_cast<Scalar>(options_.clipnorm / norm);
       }
+      // clipvalue: each entry clamped to [-clipvalue, clipvalue].
       if (options_.clipvalue > 0) {
         const Scalar v = static_cast<Scalar>(options_.clipvalue);
         c = c.cwiseMax(-v).cwiseMin(v);

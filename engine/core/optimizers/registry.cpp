@@ -44,8 +44,10 @@ void check_allowed(const std::string& who, const OptimizerHyperparams& h,
   }
 }
 
+/// The set value, or the Keras default when unset (NaN).
 double or_default(double value, double fallback) { return std::isnan(value) ? fallback : value; }
 
+/// Adam and AdamW share their own hyper-parameters.
 AdamOptions adam_options(const OptimizerHyperparams& h) {
   AdamOptions o;
   o.beta_1 = or_default(h.beta_1, o.beta_1);
@@ -64,6 +66,8 @@ const std::vector<std::string>& optimizer_names() {
 
 OptimizerPtr make_optimizer(const std::string& name, const OptimizerOptions& common,
                             const OptimizerHyperparams& hyper) {
+  // Each branch rejects options the optimizer does not take, then fills in its defaults; the
+  // constructors check the ranges.
   if (name == "sgd") {
     check_allowed(name, hyper, {"momentum", "nesterov"});
     SGDOptions o;

@@ -20,6 +20,8 @@ std::unique_ptr<LearningRateSchedule> ConstantSchedule::clone() const {
   return std::make_unique<ConstantSchedule>(*this);
 }
 
+// Keras only requires decay_steps > 0; a non-positive rate or initial value is rejected here
+// because it cannot give a usable learning rate.
 ExponentialDecay::ExponentialDecay(double initial_learning_rate, std::int64_t decay_steps,
                                    double decay_rate, bool staircase)
     : initial_(initial_learning_rate),
@@ -49,6 +51,7 @@ std::unique_ptr<LearningRateSchedule> ExponentialDecay::clone() const {
   return std::make_unique<ExponentialDecay>(*this);
 }
 
+// Keras accepts any values; negative learning rates are rejected here, 0 (a pause) is allowed.
 PiecewiseConstantDecay::PiecewiseConstantDecay(std::vector<std::int64_t> boundaries,
                                                std::vector<double> values)
     : boundaries_(std::move(boundaries)), values_(std::move(values)) {
