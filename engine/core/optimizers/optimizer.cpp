@@ -6,7 +6,10 @@
 
 namespace nn {
 
+// Resolves the defaults (NaN learning_rate / weight_decay) and validates the common options.
+// The subclass's name() is not callable yet, so messages say "optimizer".
 Optimizer::Optimizer(const OptimizerOptions& options, double default_lr) : options_(options) {
+  if (std::isnan(options_.weight_decay)) options_.weight_decay = 0.0;
   if (options.schedule) {
     schedule_ = options.schedule->clone();
   } else {
@@ -16,9 +19,21 @@ Optimizer::Optimizer(const OptimizerOptions& options, double default_lr) : optio
     }
     schedule_ = std::make_unique<ConstantSchedule>(lr);
   }
-  if (options.weight_decay < 0 || options.clipnorm < 0 || options.clipvalue < 0 ||
-      options.global_clipnorm < 0) {
-    fail("optimizer: weight_decay, clipnorm, clipvalue and global_clipnorm must be >= 0");
+  if (!(options_.weight_decay >= 0) || !(options.clipnorm >= 0) || !(options.clipvalue >= 0) ||
+      !(options.global_clipnorm >= 0)) {
+    fail("optimizer: weight_decay, clipnorm, clipvalue and global_clipnorm must be >= 0, got ",
+         options_.weight_decay, ", ", options.clipnorm, ", ", options.clipvalue, ", ",
+         options.global_clipnorm);
+  }
+  // Keras 3 (BaseOptimizer.__init__): at most one clipping rule.
+  const int clips = (options.clipnorm > 0 ? 1 : 0) + (options.clipvalue > 0 ? 1 : 0) +
+                    (options.global_clipnorm > 0 ? 1 : 0);
+  if (clips > 1) {
+    fail(
+        "optimizer: only one of clipnorm, clipvalue and global_clipnorm can be set, got "
+        "clipnorm=",
+        options.clipnorm, ", clipvalue=", options.clipvalue,
+        ", global_clipnorm=", options.global_clipnorm);
   }
 }
 
@@ -31,6 +46,7 @@ void Optimizer::set_learning_rate(double value) {
   schedule_ = std::make_unique<ConstantSchedule>(value);
 }
 
+// Default initial state: zeros shaped like the parameter (Keras add_variable_from_reference).
 void Optimizer::init_slots(std::vector<Matrix>& slots, const Matrix& w) const {
   for (Matrix& s : slots) s = Matrix::Zero(w.rows(), w.cols());
 }
@@ -38,13 +54,26 @@ void Optimizer::init_slots(std::vector<Matrix>& slots, const Matrix& w) const {
 void Optimizer::attach(const std::vector<Param*>& params) {
   slots_.assign(params.size(), std::vector<Matrix>(static_cast<std::size_t>(slot_count())));
   for (std::size_t i = 0; i < params.size(); ++i) init_slots(slots_[i], params[i]->value);
+  // Clipping writes into preallocated scratch so apply() does not allocate.
+  const bool clips =
+      options_.clipnorm > 0 || options_.clipvalue > 0 || options_.global_clipnorm > 0;
+  clipped_.clear();
+  if (clips) {
+    for (const Param* p : params) clipped_.emplace_back(p->value.rows(), p->value.cols());
+  }
   iterations_ = 0;
 }
 
+// One Keras `apply`: clip gradients, decay weights, update each trainable parameter with this
+// step's learning rate, then count the step.
 void Optimizer::apply(const std::vector<Param*>& params, const std::vector<bool>& trainable) {
-  if (params.size() != slots_.size() || trainable.size() != params.size()) {
+  if (params.size() != slots_.size()) {
     fail(name(), ": apply() got ", params.size(), " parameters but ", slots_.size(),
          " are attached");
+  }
+  if (trainable.size() != params.size()) {
+    fail(name(), ": apply() got ", trainable.size(), " trainable flags for ", params.size(),
+         " parameters");
   }
   const double lr = schedule_->at(iterations_);
   const std::int64_t t = iterations_ + 1;
@@ -61,21 +90,36 @@ void Optimizer::apply(const std::vector<Param*>& params, const std::vector<bool>
   for (std::size_t i = 0; i < params.size(); ++i) {
     if (!trainable[i]) continue;
     Param& p = *params[i];
-    clipped_ = p.grad;
-    if (global_scale != 1.0) clipped_ *= static_cast<Scalar>(global_scale);
-    if (options_.clipnorm > 0) {
-      const double norm = static_cast<double>(clipped_.norm());
-      if (norm > options_.clipnorm) clipped_ *= static_cast<Scalar>(options_.clipnorm / norm);
+    if (p.grad.rows() != p.value.rows() || p.grad.cols() != p.value.cols() ||
+        (slot_count() > 0 &&
+         (slots_[i][0].rows() != p.value.rows() || slots_[i][0].cols() != p.value.cols()))) {
+      fail(name(), ": parameter ", i, " (", p.name, ") is ", p.value.rows(), "x", p.value.cols(),
+           " with a ", p.grad.rows(), "x", p.grad.cols(),
+           " gradient; attach() must be called again after parameters change shape");
     }
-    if (options_.clipvalue > 0) {
-      const Scalar c = static_cast<Scalar>(options_.clipvalue);
-      clipped_ = clipped_.cwiseMax(-c).cwiseMin(c);
+    // Without clipping the raw gradient is used directly (no copy).
+    const Matrix* g = &p.grad;
+    if (!clipped_.empty()) {
+      Matrix& c = clipped_[i];
+      c = p.grad;  // same shape as the scratch: no allocation
+      if (global_scale != 1.0) c *= static_cast<Scalar>(global_scale);
+      // clipnorm: g *= min(1, clipnorm / ||g||) per parameter.
+      if (options_.clipnorm > 0) {
+        const double norm = static_cast<double>(c.norm());
+        if (norm > options_.clipnorm) c *= static_cast<Scalar>(options_.clipnorm / norm);
+      }
+      // clipvalue: each entry clamped to [-clipvalue, clipvalue].
+      if (options_.clipvalue > 0) {
+        const Scalar v = static_cast<Scalar>(options_.clipvalue);
+        c = c.cwiseMax(-v).cwiseMin(v);
+      }
+      g = &c;
     }
     // Decoupled weight decay (Keras 3): w -= lr * wd * w, before the update.
     if (options_.weight_decay > 0) {
       p.value *= static_cast<Scalar>(1.0 - lr * options_.weight_decay);
     }
-    update(p.value, clipped_, slots_[i], lr, t);
+    update(p.value, *g, slots_[i], lr, t);
   }
   ++iterations_;
 }

@@ -15,13 +15,15 @@
 
 namespace nn {
 
-/// Options every Keras optimizer takes; 0 switches a clip or the decay off.
+/// Options every Keras optimizer takes; 0 switches a clip or the decay off. Keras allows at
+/// most one of clipnorm, clipvalue and global_clipnorm.
 struct OptimizerOptions {
   /// Learning rate; NaN means the optimizer's Keras default.
   double learning_rate = std::numeric_limits<double>::quiet_NaN();
   /// When set, replaces learning_rate.
   std::shared_ptr<const LearningRateSchedule> schedule;
-  double weight_decay = 0.0;
+  /// Decoupled weight decay; NaN means the optimizer's Keras default (0, AdamW 0.004).
+  double weight_decay = std::numeric_limits<double>::quiet_NaN();
   double clipnorm = 0.0;         // each gradient's L2 norm clipped to this
   double clipvalue = 0.0;        // each gradient entry clipped to [-clipvalue, clipvalue]
   double global_clipnorm = 0.0;  // all gradients scaled so their joint L2 norm <= this
@@ -68,7 +70,7 @@ class Optimizer {
   std::unique_ptr<LearningRateSchedule> schedule_;
   std::int64_t iterations_ = 0;
   std::vector<std::vector<Matrix>> slots_;
-  Matrix clipped_;  // scratch for the clipped gradient
+  std::vector<Matrix> clipped_;  // per-parameter scratch for clipped gradients (when clipping)
 };
 
 using OptimizerPtr = std::unique_ptr<Optimizer>;

@@ -32,6 +32,7 @@ class ConstantSchedule : public LearningRateSchedule {
 /// lr(step) = initial * rate^(step / decay_steps); the exponent is floored when staircase.
 class ExponentialDecay : public LearningRateSchedule {
  public:
+  /// decay_steps > 0, decay_rate > 0, initial_learning_rate > 0.
   ExponentialDecay(double initial_learning_rate, std::int64_t decay_steps, double decay_rate,
                    bool staircase = false);
   std::string name() const override { return "exponential_decay"; }
@@ -49,6 +50,7 @@ class ExponentialDecay : public LearningRateSchedule {
 /// values has one more entry than boundaries, boundaries strictly increasing.
 class PiecewiseConstantDecay : public LearningRateSchedule {
  public:
+  /// values.size() == boundaries.size() + 1, values >= 0.
   PiecewiseConstantDecay(std::vector<std::int64_t> boundaries, std::vector<double> values);
   std::string name() const override { return "piecewise_constant_decay"; }
   double at(std::int64_t step) const override;
