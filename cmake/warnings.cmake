@@ -9,7 +9,7 @@ function(nn_set_warnings target)
   endif()
   target_compile_options(${target} PRIVATE
     -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wnon-virtual-dtor -Woverloaded-virtual
-    -Wcast-align -Wnull-dereference -Wdouble-promotion -Wformat=2)
+    -Wcast-align -Wdouble-promotion -Wformat=2)
   if(NN_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

@@ -10,10 +10,11 @@ using nn::test::random_matrix;
 
 namespace {
 
-Dense built_dense(Index units, DenseOptions options, const Shape& input_shape, std::uint64_t seed = 3) {
-  Dense layer(units, std::move(options), "d");
+std::unique_ptr<Dense> built_dense(Index units, DenseOptions options, const Shape& input_shape,
+                                   std::uint64_t seed = 3) {
+  auto layer = std::make_unique<Dense>(units, std::move(options), "d");
   Rng rng(seed);
-  layer.build({input_shape}, rng);
+  layer->build({input_shape}, rng);
   return layer;
 }
 
@@ -26,7 +27,8 @@ DenseOptions with_activation(const std::string& name) {
 }  // namespace
 
 TEST_CASE("Dense: forward is W x + b", "[dense]") {
-  Dense layer = built_dense(2, {}, {3});
+  auto layer_ptr = built_dense(2, {}, {3});
+  Dense& layer = *layer_ptr;
   layer.params()[0]->value << 1, 2, 3, -1, 0, 1;  // (units, in)
   layer.params()[1]->value << 0.5, -0.5;
   Matrix x(3, 2);
@@ -40,7 +42,8 @@ TEST_CASE("Dense: forward is W x + b", "[dense]") {
 
 TEST_CASE("Dense: gradient check with linear tanh relu and softmax", "[dense][gradcheck]") {
   for (const char* act : {"linear", "tanh", "relu", "softmax", "sigmoid"}) {
-    Dense layer = built_dense(4, with_activation(act), {5});
+    auto layer_ptr = built_dense(4, with_activation(act), {5});
+  Dense& layer = *layer_ptr;
     Rng rng(9);
     const auto report = check_layer(layer, {random_matrix(5, 6, rng)}, true);
     INFO(act << ": " << report.worst_entry);
@@ -51,7 +54,8 @@ TEST_CASE("Dense: gradient check with linear tanh relu and softmax", "[dense][gr
 TEST_CASE("Dense: gradient check without bias", "[dense][gradcheck]") {
   DenseOptions o = with_activation("elu");
   o.use_bias = false;
-  Dense layer = built_dense(3, o, {4});
+  auto layer_ptr = built_dense(3, o, {4});
+  Dense& layer = *layer_ptr;
   REQUIRE(layer.params().size() == 1);
   Rng rng(2);
   const auto report = check_layer(layer, {random_matrix(4, 5, rng)}, true);
@@ -60,7 +64,8 @@ TEST_CASE("Dense: gradient check without bias", "[dense][gradcheck]") {
 }
 
 TEST_CASE("Dense: applies at every time step of a sequence input", "[dense][gradcheck]") {
-  Dense layer = built_dense(3, with_activation("tanh"), {4, 2});
+  auto layer_ptr = built_dense(3, with_activation("tanh"), {4, 2});
+  Dense& layer = *layer_ptr;
   CHECK(layer.output_shape() == Shape{4, 3});
   CHECK(layer.param_count() == 2 * 3 + 3);
   Rng rng(5);
@@ -70,7 +75,8 @@ TEST_CASE("Dense: applies at every time step of a sequence input", "[dense][grad
 }
 
 TEST_CASE("Dense: kernel is glorot_uniform and bias zeros by default", "[dense]") {
-  Dense layer = built_dense(50, {}, {40});
+  auto layer_ptr = built_dense(50, {}, {40});
+  Dense& layer = *layer_ptr;
   const double limit = std::sqrt(6.0 / (40 + 50));
   CHECK(layer.params()[0]->value.cwiseAbs().maxCoeff() <= limit);
   CHECK(layer.params()[0]->value.cwiseAbs().maxCoeff() > 0.8 * limit);
@@ -78,9 +84,9 @@ TEST_CASE("Dense: kernel is glorot_uniform and bias zeros by default", "[dense]"
 }
 
 TEST_CASE("Dense: the same seed gives the same weights", "[dense]") {
-  Dense a = built_dense(6, {}, {4}, 77), b = built_dense(6, {}, {4}, 77), c = built_dense(6, {}, {4}, 78);
-  CHECK(a.params()[0]->value == b.params()[0]->value);
-  CHECK(a.params()[0]->value != c.params()[0]->value);
+  auto a = built_dense(6, {}, {4}, 77), b = built_dense(6, {}, {4}, 77), c = built_dense(6, {}, {4}, 78);
+  CHECK(a->params()[0]->value == b->params()[0]->value);
+  CHECK(a->params()[0]->value != c->params()[0]->value);
 }
 
 TEST_CASE("Dense: bad arguments throw naming the problem", "[dense][errors]") {
@@ -92,7 +98,8 @@ TEST_CASE("Dense: bad arguments throw naming the problem", "[dense][errors]") {
 }
 
 TEST_CASE("Dense: a wrong input size names the layer and both shapes", "[dense][errors]") {
-  Dense layer = built_dense(2, {}, {3});
+  auto layer_ptr = built_dense(2, {}, {3});
+  Dense& layer = *layer_ptr;
   Matrix x = Matrix::Zero(4, 2);
   CHECK_THROWS_WITH(layer.forward(x, false),
                     Catch::Contains("Dense 'd'") && Catch::Contains("(None, 3)") &&
@@ -102,7 +109,8 @@ TEST_CASE("Dense: a wrong input size names the layer and both shapes", "[dense][
 TEST_CASE("Dense: regularizers add their gradient", "[dense][regularizer]") {
   DenseOptions o;
   o.kernel_regularizer = Regularizer::L1L2(0.01, 0.02);
-  Dense layer = built_dense(2, o, {2});
+  auto layer_ptr = built_dense(2, o, {2});
+  Dense& layer = *layer_ptr;
   Param& k = *layer.params()[0];
   k.value << 1, -2, 3, 0.5;
   CHECK(layer.regularization_loss() == Approx(0.01 * 6.5 + 0.02 * (1 + 4 + 9 + 0.25)));
