@@ -41,7 +41,8 @@ int main() {
     final_loss = history.get("loss").back();
   }
   std::sort(rates.begin(), rates.end());
-  std::printf("W1 native (2-8-8-1 tanh/sigmoid, BCE, SGD 0.03, batch 10, 500 spiral points, 200 epochs)\n");
+  std::printf(
+      "W1 native (2-8-8-1 tanh/sigmoid, BCE, SGD 0.03, batch 10, 500 spiral points, 200 epochs)\n");
   std::printf("  samples/s: median %.0f  (min %.0f, max %.0f over %d runs)\n", rates[runs / 2],
               rates.front(), rates.back(), runs);
   std::printf("  final training loss of the last run: %.4f\n", final_loss);

@@ -16,8 +16,8 @@ TEST_CASE("shape_str and shape_size follow Keras", "[shape]") {
 TEST_CASE("check_shape rejects empty and rank 3 and non-positive dimensions", "[shape][errors]") {
   CHECK_THROWS_AS(check_shape({}, "x"), Error);
   CHECK_THROWS_AS(check_shape({2, 2, 2}, "x"), Error);
-  CHECK_THROWS_WITH(check_shape({0}, "Dense 'd'"), Catch::Contains("Dense 'd'") &&
-                                                         Catch::Contains("(None, 0)"));
+  CHECK_THROWS_WITH(check_shape({0}, "Dense 'd'"),
+                    Catch::Contains("Dense 'd'") && Catch::Contains("(None, 0)"));
   CHECK_NOTHROW(check_shape({3, 4}, "x"));
 }
 

@@ -43,7 +43,7 @@ TEST_CASE("Dense: forward is W x + b", "[dense]") {
 TEST_CASE("Dense: gradient check with linear tanh relu and softmax", "[dense][gradcheck]") {
   for (const char* act : {"linear", "tanh", "relu", "softmax", "sigmoid"}) {
     auto layer_ptr = built_dense(4, with_activation(act), {5});
-  Dense& layer = *layer_ptr;
+    Dense& layer = *layer_ptr;
     Rng rng(9);
     const auto report = check_layer(layer, {random_matrix(5, 6, rng)}, true);
     INFO(act << ": " << report.worst_entry);
@@ -84,7 +84,8 @@ TEST_CASE("Dense: kernel is glorot_uniform and bias zeros by default", "[dense]"
 }
 
 TEST_CASE("Dense: the same seed gives the same weights", "[dense]") {
-  auto a = built_dense(6, {}, {4}, 77), b = built_dense(6, {}, {4}, 77), c = built_dense(6, {}, {4}, 78);
+  auto a = built_dense(6, {}, {4}, 77), b = built_dense(6, {}, {4}, 77),
+       c = built_dense(6, {}, {4}, 78);
   CHECK(a->params()[0]->value == b->params()[0]->value);
   CHECK(a->params()[0]->value != c->params()[0]->value);
 }
@@ -101,9 +102,9 @@ TEST_CASE("Dense: a wrong input size names the layer and both shapes", "[dense][
   auto layer_ptr = built_dense(2, {}, {3});
   Dense& layer = *layer_ptr;
   Matrix x = Matrix::Zero(4, 2);
-  CHECK_THROWS_WITH(layer.forward(x, false),
-                    Catch::Contains("Dense 'd'") && Catch::Contains("(None, 3)") &&
-                        Catch::Contains("(4, 2)"));
+  CHECK_THROWS_WITH(layer.forward(x, false), Catch::Contains("Dense 'd'") &&
+                                                 Catch::Contains("(None, 3)") &&
+                                                 Catch::Contains("(4, 2)"));
 }
 
 TEST_CASE("Dense: regularizers add their gradient", "[dense][regularizer]") {

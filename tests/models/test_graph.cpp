@@ -41,9 +41,9 @@ TEST_CASE("Graph: a failed apply leaves the graph unchanged", "[graph][errors]")
   NodeRef x = g.input({2});
   NodeRef y = g.input({3});
   const std::size_t before = g.node_count();
-  CHECK_THROWS_WITH(g.apply(std::make_unique<Add>(), {x, y}),
-                    Catch::Contains("Add") && Catch::Contains("(None, 2)") &&
-                        Catch::Contains("(None, 3)"));
+  CHECK_THROWS_WITH(g.apply(std::make_unique<Add>(), {x, y}), Catch::Contains("Add") &&
+                                                                  Catch::Contains("(None, 2)") &&
+                                                                  Catch::Contains("(None, 3)"));
   CHECK(g.node_count() == before);
   // The automatic name "add" is still free.
   NodeRef z = g.apply(std::make_unique<Add>(), {x, x});

@@ -21,7 +21,8 @@ Matrix one_hot(const std::vector<int>& ids, Index classes) {
 
 }  // namespace
 
-TEST_CASE("Model: fused softmax and categorical cross-entropy pass the gradient check", "[model][gradcheck]") {
+TEST_CASE("Model: fused softmax and categorical cross-entropy pass the gradient check",
+          "[model][gradcheck]") {
   Sequential m(2);
   m.input({4}).add(dense(5, "tanh")).add(dense(3, "softmax"));
   m.compile(test::optimizer("sgd", 0.1), "categorical_crossentropy");
@@ -32,7 +33,8 @@ TEST_CASE("Model: fused softmax and categorical cross-entropy pass the gradient 
   REQUIRE(report.worst_error < 1e-6);
 }
 
-TEST_CASE("Model: fused sigmoid and binary cross-entropy pass the gradient check", "[model][gradcheck]") {
+TEST_CASE("Model: fused sigmoid and binary cross-entropy pass the gradient check",
+          "[model][gradcheck]") {
   Sequential m(2);
   m.input({2}).add(dense(3, "relu")).add(dense(1, "sigmoid"));
   m.compile(test::optimizer("sgd", 0.1), "binary_crossentropy");
@@ -60,17 +62,24 @@ TEST_CASE("Model: fused cross-entropy stays finite for saturated logits", "[mode
   CHECK_FALSE(m.diverged());
 }
 
-TEST_CASE("Model: BatchNormalization in training mode passes the model gradient check", "[model][gradcheck]") {
+TEST_CASE("Model: BatchNormalization in training mode passes the model gradient check",
+          "[model][gradcheck]") {
   Sequential m(3);
-  m.input({3}).add(dense(4)).add(std::make_unique<BatchNormalization>()).add(dense(4, "relu")).add(dense(2));
+  m.input({3})
+      .add(dense(4))
+      .add(std::make_unique<BatchNormalization>())
+      .add(dense(4, "relu"))
+      .add(dense(2));
   m.compile(test::optimizer("sgd", 0.1), "mse");
   Rng rng(6);
-  const auto report = test::check_model(m, {{random_matrix(3, 8, rng)}, {random_matrix(2, 8, rng)}});
+  const auto report =
+      test::check_model(m, {{random_matrix(3, 8, rng)}, {random_matrix(2, 8, rng)}});
   INFO(report.worst_entry);
   REQUIRE(report.worst_error < 1e-6);
 }
 
-TEST_CASE("Model: Dropout with a frozen mask passes the model gradient check", "[model][gradcheck]") {
+TEST_CASE("Model: Dropout with a frozen mask passes the model gradient check",
+          "[model][gradcheck]") {
   Sequential m(3);
   auto drop = std::make_unique<Dropout>(0.3, 11);
   Dropout* dropout = drop.get();
@@ -85,7 +94,8 @@ TEST_CASE("Model: Dropout with a frozen mask passes the model gradient check", "
   REQUIRE(report.worst_error < 1e-6);
 }
 
-TEST_CASE("Model: L1 and L2 penalties are in the loss and its gradient", "[model][gradcheck][regularizer]") {
+TEST_CASE("Model: L1 and L2 penalties are in the loss and its gradient",
+          "[model][gradcheck][regularizer]") {
   DenseOptions o;
   o.activation = "tanh";
   o.kernel_regularizer = Regularizer::L1L2(0.01, 0.05);
@@ -141,15 +151,16 @@ TEST_CASE("Model: get_weights and set_weights round-trip and check shapes", "[mo
   Sequential a(1), b(2);
   a.input({3}).add(dense(4)).add(dense(2));
   b.input({3}).add(dense(4)).add(dense(2));
-  CHECK(a.weight_names() == std::vector<std::string>{"dense/kernel", "dense/bias", "dense_1/kernel", "dense_1/bias"});
+  CHECK(a.weight_names() ==
+        std::vector<std::string>{"dense/kernel", "dense/bias", "dense_1/kernel", "dense_1/bias"});
   b.set_weights(a.get_weights());
   Rng rng(1);
   const Matrix x = random_matrix(3, 5, rng);
   CHECK(a.predict({x})[0] == b.predict({x})[0]);
   std::vector<Matrix> bad = a.get_weights();
   bad[1] = Matrix::Zero(3, 1);
-  CHECK_THROWS_WITH(b.set_weights(bad), Catch::Contains("dense/bias") && Catch::Contains("(4, 1)") &&
-                                            Catch::Contains("(3, 1)"));
+  CHECK_THROWS_WITH(b.set_weights(bad), Catch::Contains("dense/bias") &&
+                                            Catch::Contains("(4, 1)") && Catch::Contains("(3, 1)"));
   bad.pop_back();
   CHECK_THROWS_WITH(b.set_weights(bad), Catch::Contains("4 weights"));
 }
@@ -161,8 +172,9 @@ TEST_CASE("Model: NaN or Inf in data names the array and sample and value", "[mo
   Matrix x = Matrix::Zero(2, 4), y = Matrix::Zero(1, 4);
   x(1, 2) = std::numeric_limits<Scalar>::quiet_NaN();
   const std::vector<Matrix> before = m.get_weights();
-  CHECK_THROWS_WITH(m.train_on_batch({x}, {y}),
-                    Catch::Contains("x[0]") && Catch::Contains("sample 2") && Catch::Contains("value 1"));
+  CHECK_THROWS_WITH(m.train_on_batch({x}, {y}), Catch::Contains("x[0]") &&
+                                                    Catch::Contains("sample 2") &&
+                                                    Catch::Contains("value 1"));
   x(1, 2) = 0;
   y(0, 3) = std::numeric_limits<Scalar>::infinity();
   CHECK_THROWS_WITH(m.train_on_batch({x}, {y}), Catch::Contains("y[0]") && Catch::Contains("inf"));
@@ -179,8 +191,9 @@ TEST_CASE("Model: wrong data shapes name the field and what was expected", "[mod
                     Catch::Contains("y[0]") && Catch::Contains("5 samples"));
   CHECK_THROWS_WITH(m.train_on_batch({Matrix::Zero(3, 4)}, {Matrix::Zero(3, 4)}),
                     Catch::Contains("y[0]") && Catch::Contains("expected 2 values"));
-  CHECK_THROWS_WITH(m.train_on_batch({Matrix::Zero(3, 4), Matrix::Zero(3, 4)}, {Matrix::Zero(2, 4)}),
-                    Catch::Contains("1 input"));
+  CHECK_THROWS_WITH(
+      m.train_on_batch({Matrix::Zero(3, 4), Matrix::Zero(3, 4)}, {Matrix::Zero(2, 4)}),
+      Catch::Contains("1 input"));
 }
 
 TEST_CASE("Model: an untrained model refuses to train with a clear message", "[model][errors]") {
@@ -192,7 +205,8 @@ TEST_CASE("Model: an untrained model refuses to train with a clear message", "[m
   CHECK_THROWS_WITH(empty.add(dense(1)), Catch::Contains("input(shape)"));
 }
 
-TEST_CASE("Model: a diverging step keeps the previous weights and says why", "[model][divergence]") {
+TEST_CASE("Model: a diverging step keeps the previous weights and says why",
+          "[model][divergence]") {
   Sequential m(1);
   m.input({1}).add(dense(1));
   m.compile(test::optimizer("sgd", 1e30), "mse");
@@ -205,7 +219,8 @@ TEST_CASE("Model: a diverging step keeps the previous weights and says why", "[m
     m.train_on_batch({x}, {y});
   }
   REQUIRE(m.diverged());
-  CHECK_THAT(m.divergence_reason(), Catch::Contains("learning rate") || Catch::Contains("exploding"));
+  CHECK_THAT(m.divergence_reason(),
+             Catch::Contains("learning rate") || Catch::Contains("exploding"));
   CHECK(m.get_weights() == before);
   for (const Matrix& w : m.get_weights()) CHECK(w.allFinite());
 }
@@ -218,7 +233,8 @@ TEST_CASE("Model: frozen layers do not change while the rest trains", "[model][f
   CHECK(m.count_trainable_params() == 4);
   const std::vector<Matrix> before = m.get_weights();
   Rng rng(1);
-  for (int i = 0; i < 5; ++i) m.train_on_batch({random_matrix(2, 4, rng)}, {random_matrix(1, 4, rng)});
+  for (int i = 0; i < 5; ++i)
+    m.train_on_batch({random_matrix(2, 4, rng)}, {random_matrix(1, 4, rng)});
   const std::vector<Matrix> after = m.get_weights();
   CHECK(after[0] == before[0]);
   CHECK(after[1] == before[1]);

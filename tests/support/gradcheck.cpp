@@ -70,8 +70,8 @@ GradCheckReport gradient_check(const std::function<double()>& objective,
         if (err >= report.worst_error) {
           report.worst_error = err;
           std::ostringstream out;
-          out << var.name << "[" << k % value.rows() << "," << k / value.rows()
-              << "]: analytic " << analytic << " numeric " << numeric;
+          out << var.name << "[" << k % value.rows() << "," << k / value.rows() << "]: analytic "
+              << analytic << " numeric " << numeric;
           report.worst_entry = out.str();
         }
         break;
@@ -116,8 +116,7 @@ GradCheckReport check_loss(const Loss& loss, Matrix y_pred, const Matrix& y_true
   Matrix grad;
   auto objective = [&]() { return static_cast<double>(loss.forward(y_pred, y_true)); };
   auto analytic = [&]() { grad = loss.backward(y_pred, y_true); };
-  return gradient_check(objective, analytic, {{loss.name() + "/y_pred", &y_pred, &grad}},
-                        options);
+  return gradient_check(objective, analytic, {{loss.name() + "/y_pred", &y_pred, &grad}}, options);
 }
 
 }  // namespace nn::test

@@ -19,15 +19,15 @@ namespace nn::test {
 
 /// One variable to check: its values (perturbed in place) and its analytic gradient.
 struct GradVar {
-  std::string name;       // e.g. "Dense/kernel"
-  Matrix* value;          // perturbed in place
-  const Matrix* analytic; // filled by compute_analytic()
+  std::string name;        // e.g. "Dense/kernel"
+  Matrix* value;           // perturbed in place
+  const Matrix* analytic;  // filled by compute_analytic()
 };
 
 struct GradCheckOptions {
-  double step = 1e-6;          // h
-  double tolerance = 1e-6;     // on |a - n| / max(1, |a| + |n|)
-  Index max_entries = 150;     // per variable; more are sampled
+  double step = 1e-6;       // h
+  double tolerance = 1e-6;  // on |a - n| / max(1, |a| + |n|)
+  Index max_entries = 150;  // per variable; more are sampled
   std::uint64_t seed = 1234;
 };
 

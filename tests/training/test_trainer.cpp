@@ -118,7 +118,8 @@ TEST_CASE("Trainer: the progress hook sees every batch", "[trainer][callbacks]")
   CHECK(last_batch == 3);
 }
 
-TEST_CASE("Trainer: a diverging run stops with the reason and finite weights", "[trainer][divergence]") {
+TEST_CASE("Trainer: a diverging run stops with the reason and finite weights",
+          "[trainer][divergence]") {
   auto m = regression_model(1, 1e6);
   ModelData data = linear_data(32, 1);
   data.x[0] *= 1e3;
@@ -149,7 +150,8 @@ TEST_CASE("fit: bad options are rejected with the option named", "[fit][errors]"
   CHECK_THROWS_WITH(fit(uncompiled, data, FitOptions{}), Catch::Contains("compiled"));
 }
 
-TEST_CASE("EarlyStopping: stops after patience and restores the best weights", "[callbacks][early_stopping]") {
+TEST_CASE("EarlyStopping: stops after patience and restores the best weights",
+          "[callbacks][early_stopping]") {
   // From zero weights the model walks towards y = 2 x1 - x2; validation targets are half of
   // that, so val_loss falls, bottoms out half-way and rises again: a U-shaped curve.
   DenseOptions zeros;
@@ -168,7 +170,9 @@ TEST_CASE("EarlyStopping: stops after patience and restores the best weights", "
   std::vector<std::vector<Matrix>> per_epoch;
   struct Recorder : Callback {
     std::vector<std::vector<Matrix>>* out;
-    void on_epoch_end(int, Logs&, TrainingContext& c) override { out->push_back(c.model.get_weights()); }
+    void on_epoch_end(int, Logs&, TrainingContext& c) override {
+      out->push_back(c.model.get_weights());
+    }
   } recorder;
   recorder.out = &per_epoch;
   FitOptions o;
@@ -181,13 +185,15 @@ TEST_CASE("EarlyStopping: stops after patience and restores the best weights", "
   CHECK(h.get("loss").size() < 100);
   CHECK_THAT(h.stop_reason, Catch::Contains("EarlyStopping"));
   const std::vector<double> val_loss = h.get("val_loss");
-  const auto best = static_cast<std::size_t>(std::min_element(val_loss.begin(), val_loss.end()) - val_loss.begin());
+  const auto best = static_cast<std::size_t>(std::min_element(val_loss.begin(), val_loss.end()) -
+                                             val_loss.begin());
   CHECK(static_cast<int>(best) == stopper.best_epoch());
   CHECK(stopper.stopped_epoch() == stopper.best_epoch() + 2);
   CHECK(m->get_weights() == per_epoch[best]);
 }
 
-TEST_CASE("EarlyStopping: min_delta and mode decide what counts as improvement", "[callbacks][early_stopping]") {
+TEST_CASE("EarlyStopping: min_delta and mode decide what counts as improvement",
+          "[callbacks][early_stopping]") {
   EarlyStoppingOptions eo;
   eo.monitor = "accuracy";
   eo.patience = 1;
@@ -249,7 +255,8 @@ TEST_CASE("cross_validate: returns k histories with disjoint validation folds", 
   const std::vector<History> folds = cross_validate(
       [&]() {
         ++built;
-        return std::unique_ptr<Model>(regression_model(static_cast<std::uint64_t>(built)).release());
+        return std::unique_ptr<Model>(
+            regression_model(static_cast<std::uint64_t>(built)).release());
       },
       data, 5, o, 7);
   REQUIRE(folds.size() == 5);
@@ -258,5 +265,6 @@ TEST_CASE("cross_validate: returns k histories with disjoint validation folds", 
     CHECK(h.get("loss").size() == 3);
     CHECK(h.get("val_loss").size() == 3);
   }
-  CHECK_THROWS_WITH(cross_validate([] { return regression_model(1); }, data, 1, o), Catch::Contains("k must be"));
+  CHECK_THROWS_WITH(cross_validate([] { return regression_model(1); }, data, 1, o),
+                    Catch::Contains("k must be"));
 }

@@ -24,9 +24,10 @@ class Initializer {
 
 /// Options of the parameterised initializers; NaN means "Keras default".
 struct InitializerOptions {
-  double value = std::numeric_limits<double>::quiet_NaN();   // constant (default 0)
-  double mean = std::numeric_limits<double>::quiet_NaN();    // random_normal, truncated_normal (0)
-  double stddev = std::numeric_limits<double>::quiet_NaN();  // random_normal, truncated_normal (0.05)
+  double value = std::numeric_limits<double>::quiet_NaN();  // constant (default 0)
+  double mean = std::numeric_limits<double>::quiet_NaN();   // random_normal, truncated_normal (0)
+  double stddev =
+      std::numeric_limits<double>::quiet_NaN();  // random_normal, truncated_normal (0.05)
   double minval = std::numeric_limits<double>::quiet_NaN();  // random_uniform (-0.05)
   double maxval = std::numeric_limits<double>::quiet_NaN();  // random_uniform (0.05)
   double gain = std::numeric_limits<double>::quiet_NaN();    // orthogonal (1)

@@ -15,11 +15,14 @@ Dense::Dense(Index units, DenseOptions options, std::string name)
 }
 
 Dense::Dense(Index units, const std::string& activation, std::string name)
-    : Dense(units, [&] {
-        DenseOptions o;
-        o.activation = activation;
-        return o;
-      }(), std::move(name)) {}
+    : Dense(
+          units,
+          [&] {
+            DenseOptions o;
+            o.activation = activation;
+            return o;
+          }(),
+          std::move(name)) {}
 
 std::vector<Param*> Dense::params() {
   if (options_.use_bias) return {&kernel_, &bias_};

@@ -77,9 +77,7 @@ void Layer::add_regularization_gradients() {
   }
 }
 
-const Matrix& Layer::pre_activation() const {
-  fail(who(), ": has no fused output activation");
-}
+const Matrix& Layer::pre_activation() const { fail(who(), ": has no fused output activation"); }
 
 std::vector<Matrix> Layer::backward_from_pre_activation(const Matrix&) {
   fail(who(), ": has no fused output activation");

@@ -42,7 +42,8 @@ class Layer {
   const std::vector<Shape>& input_shapes() const { return input_shapes_; }
   const Shape& output_shape() const { return output_shape_; }
 
-  /// inputs[i]: (layout_rows(input_shapes[i]), steps*batch). Returns (layout_rows(out), steps*batch).
+  /// inputs[i]: (layout_rows(input_shapes[i]), steps*batch). Returns (layout_rows(out),
+  /// steps*batch).
   Matrix forward(const std::vector<const Matrix*>& inputs, bool training);
   /// Single-input convenience.
   Matrix forward(const Matrix& input, bool training);

@@ -90,9 +90,10 @@ NodeRef Graph::apply(LayerPtr layer, const std::vector<NodeRef>& inputs) {
     nodes_[static_cast<std::size_t>(r.index)].consumers++;
   }
   // A Dense layer fed only by model inputs need not compute dL/dx.
-  const bool only_inputs = std::all_of(node.inputs.begin(), node.inputs.end(),
-                                       [&](int i) { return is_input(i); });
-  if (auto* dense = dynamic_cast<Dense*>(layer.get())) dense->set_input_gradient_needed(!only_inputs);
+  const bool only_inputs =
+      std::all_of(node.inputs.begin(), node.inputs.end(), [&](int i) { return is_input(i); });
+  if (auto* dense = dynamic_cast<Dense*>(layer.get()))
+    dense->set_input_gradient_needed(!only_inputs);
   node.layer = std::move(layer);
   nodes_.push_back(std::move(node));
   values_.emplace_back();
@@ -105,7 +106,8 @@ void Graph::set_outputs(const std::vector<NodeRef>& outputs) {
   std::vector<int> out;
   for (NodeRef r : outputs) {
     check_node(r, "outputs");
-    if (is_input(r.index)) fail("model: output '", node_name(r.index), "' is an input, not a layer");
+    if (is_input(r.index))
+      fail("model: output '", node_name(r.index), "' is an input, not a layer");
     out.push_back(r.index);
   }
   outputs_ = out;
@@ -123,7 +125,8 @@ std::vector<Matrix> Graph::forward(const std::vector<Matrix>& inputs, bool train
   if (inputs.size() != inputs_.size()) {
     fail("model: expected ", inputs_.size(), " input array(s), got ", inputs.size());
   }
-  for (std::size_t i = 0; i < inputs_.size(); ++i) values_[static_cast<std::size_t>(inputs_[i])] = inputs[i];
+  for (std::size_t i = 0; i < inputs_.size(); ++i)
+    values_[static_cast<std::size_t>(inputs_[i])] = inputs[i];
   std::vector<const Matrix*> args;
   for (std::size_t n = 0; n < nodes_.size(); ++n) {
     Node& node = nodes_[n];
@@ -154,8 +157,10 @@ void Graph::backward(const std::vector<Matrix>& d_outputs,
       }
       pre[o] = true;
     }
-    if (grads_[o].size() == 0) grads_[o] = d_outputs[i];
-    else grads_[o] += d_outputs[i];
+    if (grads_[o].size() == 0)
+      grads_[o] = d_outputs[i];
+    else
+      grads_[o] += d_outputs[i];
   }
   for (std::size_t n = nodes_.size(); n-- > 0;) {
     Node& node = nodes_[n];
@@ -166,8 +171,10 @@ void Graph::backward(const std::vector<Matrix>& d_outputs,
       const auto src = static_cast<std::size_t>(node.inputs[k]);
       if (is_input(static_cast<int>(src)) || dx[k].size() == 0) continue;
       // Fan-out: a node read by several layers gets the sum of their gradients.
-      if (grads_[src].size() == 0) grads_[src] = std::move(dx[k]);
-      else grads_[src] += dx[k];
+      if (grads_[src].size() == 0)
+        grads_[src] = std::move(dx[k]);
+      else
+        grads_[src] += dx[k];
     }
   }
 }

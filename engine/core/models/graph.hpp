@@ -53,7 +53,9 @@ class Graph {
   bool is_input(int node) const { return nodes_[static_cast<std::size_t>(node)].layer == nullptr; }
   Layer* layer(int node) { return nodes_[static_cast<std::size_t>(node)].layer.get(); }
   const Layer* layer(int node) const { return nodes_[static_cast<std::size_t>(node)].layer.get(); }
-  const std::string& node_name(int node) const { return nodes_[static_cast<std::size_t>(node)].name; }
+  const std::string& node_name(int node) const {
+    return nodes_[static_cast<std::size_t>(node)].name;
+  }
   const Shape& node_shape(int node) const { return nodes_[static_cast<std::size_t>(node)].shape; }
   const std::vector<int>& node_inputs(int node) const {
     return nodes_[static_cast<std::size_t>(node)].inputs;

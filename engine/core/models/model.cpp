@@ -119,9 +119,8 @@ std::vector<Matrix> Model::targets_to_layout(const std::vector<Matrix>& y, Index
   return out;
 }
 
-double Model::compute_losses(const std::vector<Matrix>& outputs,
-                             const std::vector<Matrix>& targets, Logs& logs,
-                             std::vector<Matrix>* grads) {
+double Model::compute_losses(const std::vector<Matrix>& outputs, const std::vector<Matrix>& targets,
+                             Logs& logs, std::vector<Matrix>* grads) {
   double total = 0.0;
   for (std::size_t i = 0; i < outputs_.size(); ++i) {
     OutputSpec& spec = outputs_[i];
@@ -204,8 +203,7 @@ Logs Model::train_on_batch(const std::vector<Matrix>& x, const std::vector<Matri
   return logs;
 }
 
-Logs Model::evaluate(const std::vector<Matrix>& x, const std::vector<Matrix>& y,
-                     Index batch_size) {
+Logs Model::evaluate(const std::vector<Matrix>& x, const std::vector<Matrix>& y, Index batch_size) {
   require_compiled("evaluate");
   if (batch_size <= 0) fail("evaluate: batch_size must be a positive integer, got ", batch_size);
   const Index n = x.empty() ? 0 : x[0].cols();
@@ -275,9 +273,9 @@ void Model::set_weights(const std::vector<Matrix>& weights) {
   for (std::size_t i = 0; i < params.size(); ++i) {
     if (weights[i].rows() != params[i]->value.rows() ||
         weights[i].cols() != params[i]->value.cols()) {
-      fail("set_weights: weight ", i, " (", names[i], ") expected shape (",
-           params[i]->value.rows(), ", ", params[i]->value.cols(), "), got (", weights[i].rows(),
-           ", ", weights[i].cols(), ")");
+      fail("set_weights: weight ", i, " (", names[i], ") expected shape (", params[i]->value.rows(),
+           ", ", params[i]->value.cols(), "), got (", weights[i].rows(), ", ", weights[i].cols(),
+           ")");
     }
     require_finite(weights[i], "set_weights: weight " + names[i]);
   }

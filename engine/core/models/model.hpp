@@ -52,8 +52,7 @@ class Model {
   /// are left unchanged, diverged() turns true and divergence_reason() says why.
   Logs train_on_batch(const std::vector<Matrix>& x, const std::vector<Matrix>& y);
   /// Loss and metrics in inference mode, averaged over samples (batches of batch_size).
-  Logs evaluate(const std::vector<Matrix>& x, const std::vector<Matrix>& y,
-                Index batch_size = 32);
+  Logs evaluate(const std::vector<Matrix>& x, const std::vector<Matrix>& y, Index batch_size = 32);
   /// Outputs for x in inference mode, one (shape_size(output), n) matrix per output.
   std::vector<Matrix> predict(const std::vector<Matrix>& x, Index batch_size = 32);
 

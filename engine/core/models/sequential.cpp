@@ -4,7 +4,8 @@
 
 namespace nn {
 
-Sequential::Sequential(std::uint64_t seed, std::string name) : Model(Graph(seed), std::move(name)) {}
+Sequential::Sequential(std::uint64_t seed, std::string name)
+    : Model(Graph(seed), std::move(name)) {}
 
 Sequential& Sequential::input(const Shape& shape) {
   if (last_.index >= 0) fail("Sequential: input() must be called once, before any layer");

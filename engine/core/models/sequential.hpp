@@ -1,7 +1,8 @@
 #pragma once
 /// Sequential: Keras's linear stack, a builder over the functional Graph (one executor).
 ///   Sequential model(seed);
-///   model.input({2}).add(std::make_unique<Dense>(8, "tanh")).add(std::make_unique<Dense>(1, "sigmoid"));
+///   model.input({2}).add(std::make_unique<Dense>(8, "tanh")).add(std::make_unique<Dense>(1,
+///   "sigmoid"));
 #include <cstdint>
 #include <string>
 

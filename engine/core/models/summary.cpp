@@ -53,11 +53,13 @@ std::string Model::summary() {
     const std::string type = is_input ? "InputLayer" : g.layer(node)->type();
     const Index count = is_input ? 0 : graph().layer(node)->param_count();
     std::vector<std::string> cells = {g.node_name(node) + " (" + type + ")",
-                                      "[" + shape_str(g.node_shape(node)) + "]", std::to_string(count)};
+                                      "[" + shape_str(g.node_shape(node)) + "]",
+                                      std::to_string(count)};
     if (sequential) cells[1] = shape_str(g.node_shape(node));
     if (!sequential) {
       std::string links;
-      for (int in : g.node_inputs(node)) links += (links.empty() ? "" : ", ") + g.node_name(in) + "[0][0]";
+      for (int in : g.node_inputs(node))
+        links += (links.empty() ? "" : ", ") + g.node_name(in) + "[0][0]";
       cells.push_back(links);
     }
     out << row(cells, stops);

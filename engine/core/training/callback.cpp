@@ -4,7 +4,8 @@
 
 namespace nn {
 
-bool monitor_maximizes(const std::string& monitor, const std::string& mode, const std::string& who) {
+bool monitor_maximizes(const std::string& monitor, const std::string& mode,
+                       const std::string& who) {
   if (mode == "min") return false;
   if (mode == "max") return true;
   if (mode != "auto") fail(who, ": mode must be one of auto, min, max; got '", mode, "'");

@@ -9,7 +9,8 @@ namespace nn {
 
 EarlyStopping::EarlyStopping(EarlyStoppingOptions options) : options_(std::move(options)) {
   if (options_.patience < 0) fail("EarlyStopping: patience must be >= 0, got ", options_.patience);
-  if (options_.min_delta < 0) fail("EarlyStopping: min_delta must be >= 0, got ", options_.min_delta);
+  if (options_.min_delta < 0)
+    fail("EarlyStopping: min_delta must be >= 0, got ", options_.min_delta);
   maximize_ = monitor_maximizes(options_.monitor, options_.mode, "EarlyStopping");
 }
 

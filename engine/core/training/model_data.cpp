@@ -8,7 +8,8 @@ namespace {
 
 Matrix gather(const Matrix& m, const std::vector<Index>& indices) {
   Matrix out(m.rows(), static_cast<Index>(indices.size()));
-  for (std::size_t j = 0; j < indices.size(); ++j) out.col(static_cast<Index>(j)) = m.col(indices[j]);
+  for (std::size_t j = 0; j < indices.size(); ++j)
+    out.col(static_cast<Index>(j)) = m.col(indices[j]);
   return out;
 }
 

@@ -33,8 +33,8 @@ void ReduceLROnPlateau::on_epoch_end(int, Logs& logs, TrainingContext& context) 
     --cooldown_counter_;
     wait_ = 0;
   }
-  const bool better = maximize_ ? current > best_ + options_.min_delta
-                                : current < best_ - options_.min_delta;
+  const bool better =
+      maximize_ ? current > best_ + options_.min_delta : current < best_ - options_.min_delta;
   if (better) {
     best_ = current;
     wait_ = 0;

@@ -31,10 +31,11 @@ Trainer::Trainer(Model& model, const ModelData& data, FitOptions options,
   } else if (options_.validation_split > 0.0) {
     // Keras: the last fraction of the samples, before any shuffling.
     const Index n = data.size();
-    const auto split_at = static_cast<Index>(
-        std::floor(static_cast<double>(n) * (1.0 - options_.validation_split)));
+    const auto split_at =
+        static_cast<Index>(std::floor(static_cast<double>(n) * (1.0 - options_.validation_split)));
     if (split_at <= 0 || split_at >= n) {
-      fail("fit: validation_split ", options_.validation_split, " leaves no training or no validation samples out of ", n);
+      fail("fit: validation_split ", options_.validation_split,
+           " leaves no training or no validation samples out of ", n);
     }
     train_ = data.slice(0, split_at);
     validation_ = data.slice(split_at, n);
@@ -71,8 +72,10 @@ void Trainer::end_epoch() {
   history_.append(epoch_, logs);
   in_epoch_ = false;
   ++epoch_;
-  if (context_.stop_training) finish(context_.stop_reason.empty() ? "stopped by a callback" : context_.stop_reason);
-  else if (epoch_ >= options_.epochs) finish("");
+  if (context_.stop_training)
+    finish(context_.stop_reason.empty() ? "stopped by a callback" : context_.stop_reason);
+  else if (epoch_ >= options_.epochs)
+    finish("");
 }
 
 void Trainer::finish(const std::string& reason) {
@@ -102,9 +105,11 @@ Index Trainer::run(Index max_batches) {
              std::to_string(batch_) + ": " + model_.divergence_reason());
       break;
     }
-    for (const auto& [key, value] : last_batch_logs_) sums_[key] += value * static_cast<double>(count);
+    for (const auto& [key, value] : last_batch_logs_)
+      sums_[key] += value * static_cast<double>(count);
     seen_ += count;
-    for (Callback* c : callbacks_) c->on_batch_end(epoch_, static_cast<long>(batch_), last_batch_logs_, context_);
+    for (Callback* c : callbacks_)
+      c->on_batch_end(epoch_, static_cast<long>(batch_), last_batch_logs_, context_);
     ++batch_;
     if (batch_ == batches_per_epoch_) end_epoch();
   }

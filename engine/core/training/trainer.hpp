@@ -60,9 +60,9 @@ class Trainer {
   Rng rng_;
   History history_;
   std::vector<Index> order_;
-  Logs sums_;          // epoch sums of batch logs weighted by batch size
+  Logs sums_;  // epoch sums of batch logs weighted by batch size
   Logs last_batch_logs_;
-  Index seen_ = 0;     // samples so far this epoch
+  Index seen_ = 0;  // samples so far this epoch
   Index batches_per_epoch_ = 0;
   int epoch_ = 0;
   Index batch_ = 0;
