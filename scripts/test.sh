@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every nnplay test on a fresh Debian/Ubuntu machine, installing what is missing:
+#   1. formatting check (clang-format, .clang-format at the root)
+#   2. release build with warnings as errors, then ctest
+#   3. AddressSanitizer + UndefinedBehaviorSanitizer build, then ctest
+# Usage: scripts/test.sh [--quick]   (--quick skips the sanitizer build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/packages.sh
+
+quick=0
+[[ "${1:-}" == "--quick" ]] && quick=1
+
+ensure_packages cmake ninja-build g++ libeigen3-dev nlohmann-json3-dev catch2 clang-format
+
+jobs=$(nproc 2>/dev/null || echo 2)
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "format check (clang-format)"
+mapfile -t sources < <(git ls-files '*.cpp' '*.hpp' 2>/dev/null || find engine tests bench wasm -name '*.[ch]pp')
+clang-format --dry-run --Werror "${sources[@]}"
+echo "${#sources[@]} files formatted"
+
+run_suite() {  # run_suite NAME CMAKE-ARGS...
+  local name=$1; shift
+  local dir="build/$name"
+  step "$name: configure + build"
+  cmake -S . -B "$dir" -G Ninja -DNN_WERROR=ON "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+  step "$name: ctest"
+  (cd "$dir" && ctest --no-tests=error -j "$jobs" --output-on-failure)
+}
+
+run_suite release -DCMAKE_BUILD_TYPE=Release
+if [[ $quick -eq 0 ]]; then
+  run_suite asan -DCMAKE_BUILD_TYPE=Debug -DNN_SANITIZE=ON -DNN_BUILD_BENCH=OFF
+fi
+step "all tests passed"
