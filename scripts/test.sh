@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every nnplay test on a fresh Debian/Ubuntu machine, installing what is missing:
-#   1. formatting check (clang-format, .clang-format at the root)
+#   1. formatting check (clang-format, .clang-format at the root); fixtures regenerate exactly
 #   2. release build with warnings as errors, then ctest
 #   3. AddressSanitizer + UndefinedBehaviorSanitizer build, then ctest
 # Usage: scripts/test.sh [--quick]   (--quick skips the sanitizer build)
@@ -31,6 +31,20 @@ run_suite() {  # run_suite NAME CMAKE-ARGS...
   step "$name: ctest"
   (cd "$dir" && ctest --no-tests=error -j "$jobs" --output-on-failure)
 }
+
+# Reference fixtures: re-run every generator (TF.js Layers from the npm lock file) and require
+# byte-identical output, so each fixture provably comes from the script beside it.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  step "fixtures: regenerate from their scripts (TF.js) and compare"
+  npm ci --prefer-offline --no-audit --no-fund --loglevel=error
+  npm run --silent fixtures
+  if git rev-parse --git-dir >/dev/null 2>&1; then
+    git diff --exit-code --stat -- tests/fixtures
+  fi
+  echo "fixtures reproduce exactly"
+else
+  step "fixtures: node/npm not found, regeneration check skipped (committed fixtures are used)"
+fi
 
 run_suite release -DCMAKE_BUILD_TYPE=Release
 if [[ $quick -eq 0 ]]; then

@@ -257,3 +257,16 @@ TEST_CASE("Model: probes expose layer outputs and gradient norms", "[model][prob
   CHECK(norms[0].name == "dense/kernel");
   for (const GradientNorm& g : norms) CHECK(g.norm > 0);
 }
+
+TEST_CASE("Model: a hidden step layer cannot be trained and says why", "[model][errors]") {
+  Sequential m(1);
+  m.input({2}).add(dense(2, "step")).add(dense(1, "sigmoid"));
+  m.compile(test::optimizer("sgd", 0.1), "binary_crossentropy");
+  const std::vector<Matrix> before = m.get_weights();
+  Matrix x = Matrix::Ones(2, 3), y = Matrix::Ones(1, 3);
+  CHECK_THROWS_WITH(m.train_on_batch({x}, {y}),
+                    Catch::Contains("step") && Catch::Contains("hinge"));
+  CHECK(m.get_weights() == before);
+  // Forward-only use (a hand-wired perceptron network) still works.
+  CHECK(m.predict({x})[0].allFinite());
+}
