@@ -2,8 +2,9 @@
 # Runs every nnplay test on a fresh Debian/Ubuntu machine, installing what is missing:
 #   1. formatting check (clang-format, .clang-format at the root); fixtures regenerate exactly
 #   2. release build with warnings as errors, then ctest
-#   3. AddressSanitizer + UndefinedBehaviorSanitizer build, then ctest
-# Usage: scripts/test.sh [--quick]   (--quick skips the sanitizer build)
+#   3. the core library built for WebAssembly with emcmake (Emscripten), warnings as errors
+#   4. AddressSanitizer + UndefinedBehaviorSanitizer build, then ctest
+# Usage: scripts/test.sh [--quick]   (--quick skips the wasm and sanitizer builds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
@@ -48,6 +49,12 @@ fi
 
 run_suite release -DCMAKE_BUILD_TYPE=Release
 if [[ $quick -eq 0 ]]; then
+  # The same core must build for WebAssembly (wasm32: 32-bit size_t catches narrowing).
+  ensure_packages emscripten
+  step "wasm32: emcmake build of the core library"
+  emcmake cmake -S . -B build/wasm-core -G Ninja -DNN_WERROR=ON \
+    -DCMAKE_CXX_FLAGS="-fexceptions -msimd128" >/dev/null
+  cmake --build build/wasm-core -j "$jobs"
   run_suite asan -DCMAKE_BUILD_TYPE=Debug -DNN_SANITIZE=ON -DNN_BUILD_BENCH=OFF
 fi
 step "all tests passed"

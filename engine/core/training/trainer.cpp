@@ -51,7 +51,7 @@ void Trainer::begin_epoch() {
   for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<Index>(i);
   if (options_.shuffle) {
     for (std::size_t i = order_.size(); i > 1; --i) {  // Fisher-Yates with our portable Rng
-      std::swap(order_[i - 1], order_[rng_.below(i)]);
+      std::swap(order_[i - 1], order_[static_cast<std::size_t>(rng_.below(i))]);
     }
   }
   sums_.clear();
