@@ -26,7 +26,8 @@ std::vector<History> cross_validate(const std::function<std::unique_ptr<Model>()
   std::vector<Index> order(static_cast<std::size_t>(n));
   for (Index i = 0; i < n; ++i) order[static_cast<std::size_t>(i)] = i;
   Rng rng(seed);
-  for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[static_cast<std::size_t>(rng.below(i))]);
+  for (std::size_t i = order.size(); i > 1; --i)
+    std::swap(order[i - 1], order[static_cast<std::size_t>(rng.below(i))]);
 
   std::vector<History> histories;
   for (int fold = 0; fold < k; ++fold) {
