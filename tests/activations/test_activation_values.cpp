@@ -9,17 +9,14 @@
 
 #include "engine/core/activations/activation.hpp"
 #include "engine/core/base/error.hpp"
+#include "support/fixtures.hpp"
 
 using nn::ActivationOptions;
 using nn::Matrix;
 
 namespace {
 
-nlohmann::json load_fixture() {
-  std::ifstream in(std::string(NN_FIXTURE_DIR) + "/activations/activations.json");
-  REQUIRE(in.good());
-  return nlohmann::json::parse(in);
-}
+const nlohmann::json& load_fixture() { return nn::test::fixture("activations/activations.json"); }
 
 /// Float32 reference values: relative 1e-6 plus absolute 1e-7.
 bool close(double got, double want) { return std::abs(got - want) <= 1e-6 * std::abs(want) + 1e-7; }

@@ -7,6 +7,7 @@
 
 #include "engine/core/base/error.hpp"
 #include "engine/core/layers/batch_normalization.hpp"
+#include "support/fixtures.hpp"
 #include "support/gradcheck.hpp"
 
 using nn::BatchNormalization;
@@ -52,11 +53,7 @@ Matrix samples(const nlohmann::json& values, Index batch) {
   return m;
 }
 
-nlohmann::json load_fixture() {
-  std::ifstream in(std::string(NN_FIXTURE_DIR) + "/layers/batchnorm.json");
-  REQUIRE(in.good());
-  return nlohmann::json::parse(in);
-}
+const nlohmann::json& load_fixture() { return nn::test::fixture("layers/batchnorm.json"); }
 
 }  // namespace
 

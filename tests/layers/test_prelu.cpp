@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/core/layers/prelu.hpp"
+#include "support/fixtures.hpp"
 #include "support/gradcheck.hpp"
 
 using nn::Matrix;
@@ -65,9 +66,7 @@ TEST_CASE("PReLU: alpha has the input shape and Keras's param count", "[layers][
 }
 
 TEST_CASE("PReLU: forward values match TF.js Layers on a sequence", "[layers][prelu][golden]") {
-  std::ifstream in(std::string(NN_FIXTURE_DIR) + "/activations/activations.json");
-  REQUIRE(in.good());
-  const nlohmann::json fixture = nlohmann::json::parse(in).at("prelu");
+  const nlohmann::json& fixture = nn::test::fixture("activations/activations.json").at("prelu");
   const Shape shape = fixture.at("input_shape").get<Shape>();
   REQUIRE(shape == Shape{2, 3});
   const auto alpha = fixture.at("alpha").get<std::vector<std::vector<double>>>();

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "engine/core/losses/loss.hpp"
+#include "support/fixtures.hpp"
 
 using nn::Index;
 using nn::Matrix;
@@ -15,14 +16,7 @@ using Json = nlohmann::json;
 
 namespace {
 
-const Json& fixture() {
-  static const Json data = [] {
-    std::ifstream in(std::string(NN_FIXTURE_DIR) + "/losses/losses.json");
-    REQUIRE(in.good());
-    return Json::parse(in);
-  }();
-  return data;
-}
+const Json& fixture() { return nn::test::fixture("losses/losses.json"); }
 
 /// Keras layout (batch, k) list of samples -> our (k, batch) matrix.
 Matrix from_samples(const Json& samples) {

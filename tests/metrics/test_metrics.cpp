@@ -6,6 +6,7 @@
 
 #include "engine/core/base/error.hpp"
 #include "engine/core/metrics/metric.hpp"
+#include "support/fixtures.hpp"
 
 using Catch::Matchers::Contains;
 using nn::Index;
@@ -106,9 +107,7 @@ TEST_CASE("Metrics: unknown names and bad shapes are errors", "[metrics][errors]
 }
 
 TEST_CASE("Metrics: values match the TF.js fixture", "[metrics][golden]") {
-  std::ifstream in(std::string(NN_FIXTURE_DIR) + "/losses/losses.json");
-  REQUIRE(in.good());
-  const nlohmann::json data = nlohmann::json::parse(in);
+  const nlohmann::json& data = nn::test::fixture("losses/losses.json");
   int count = 0;
   for (const auto& c : data.at("metrics")) {
     const std::string name = c.at("name").get<std::string>();

@@ -9,19 +9,13 @@
 #include <vector>
 
 #include "engine/core/optimizers/registry.hpp"
+#include "support/fixtures.hpp"
 
 namespace {
 
 using nlohmann::json;
 
-const json& fixture() {
-  static const json data = [] {
-    std::ifstream in(std::string(NN_FIXTURE_DIR) + "/optimizers/optimizers.json");
-    REQUIRE(in.good());
-    return json::parse(in);
-  }();
-  return data;
-}
+const json& fixture() { return nn::test::fixture("optimizers/optimizers.json"); }
 
 const json& find_config(const std::string& name) {
   for (const json& c : fixture().at("configs")) {
