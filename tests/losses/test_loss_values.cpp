@@ -18,18 +18,6 @@ namespace {
 
 const Json& fixture() { return nn::test::fixture("losses/losses.json"); }
 
-/// Keras layout (batch, k) list of samples -> our (k, batch) matrix.
-Matrix from_samples(const Json& samples) {
-  const Index n = static_cast<Index>(samples.size());
-  const Index k = static_cast<Index>(samples.at(0).size());
-  Matrix m(k, n);
-  for (Index j = 0; j < n; ++j)
-    for (Index i = 0; i < k; ++i)
-      m(i, j) =
-          samples.at(static_cast<std::size_t>(j)).at(static_cast<std::size_t>(i)).get<double>();
-  return m;
-}
-
 /// Checks every fixture case whose loss name is one of `names`; returns how many ran.
 int check_cases(std::initializer_list<std::string> names) {
   int count = 0;
@@ -42,7 +30,8 @@ int check_cases(std::initializer_list<std::string> names) {
     options.label_smoothing = o.value("label_smoothing", 0.0);
     options.delta = o.value("delta", 1.0);
     const auto loss = nn::make_loss(name, options);
-    const double value = loss->forward(from_samples(c.at("y_pred")), from_samples(c.at("y_true")));
+    const double value = loss->forward(nn::test::matrix_from_samples(c.at("y_pred")),
+                                       nn::test::matrix_from_samples(c.at("y_true")));
     const double expected = c.at("value").get<double>();
     // TF.js computes in float32.
     INFO(name << " " << o.dump() << " (" << c.at("source").get<std::string>() << ")");

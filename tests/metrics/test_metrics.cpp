@@ -18,18 +18,6 @@ double compute(const std::string& name, const Matrix& y_pred, const Matrix& y_tr
   return nn::make_metric(name)->compute(y_pred, y_true);
 }
 
-/// Keras layout (batch, k) list of samples -> our (k, batch) matrix.
-Matrix from_samples(const nlohmann::json& samples) {
-  const Index n = static_cast<Index>(samples.size());
-  const Index k = static_cast<Index>(samples.at(0).size());
-  Matrix m(k, n);
-  for (Index j = 0; j < n; ++j)
-    for (Index i = 0; i < k; ++i)
-      m(i, j) =
-          samples.at(static_cast<std::size_t>(j)).at(static_cast<std::size_t>(i)).get<double>();
-  return m;
-}
-
 }  // namespace
 
 TEST_CASE("Metrics: binary_accuracy thresholds strictly above 0.5", "[metrics]") {
@@ -112,7 +100,8 @@ TEST_CASE("Metrics: values match the TF.js fixture", "[metrics][golden]") {
   for (const auto& c : data.at("metrics")) {
     const std::string name = c.at("name").get<std::string>();
     INFO(name);
-    CHECK(compute(name, from_samples(c.at("y_pred")), from_samples(c.at("y_true"))) ==
+    CHECK(compute(name, nn::test::matrix_from_samples(c.at("y_pred")),
+                  nn::test::matrix_from_samples(c.at("y_true"))) ==
           Approx(c.at("value").get<double>()).epsilon(2e-6));
     ++count;
   }
