@@ -77,6 +77,16 @@ void Layer::add_regularization_gradients() {
   }
 }
 
+Shape Layer::extra_output_shape(Index k) const { fail(who(), ": has no extra output ", k); }
+
+std::string Layer::extra_output_name(Index k) const { fail(who(), ": has no extra output ", k); }
+
+const Matrix& Layer::extra_output(Index k) const { fail(who(), ": has no extra output ", k); }
+
+void Layer::add_extra_output_gradient(Index k, const Matrix&) {
+  fail(who(), ": has no extra output ", k);
+}
+
 const Matrix& Layer::pre_activation() const { fail(who(), ": has no fused output activation"); }
 
 std::vector<Matrix> Layer::backward_from_pre_activation(const Matrix&) {

@@ -62,6 +62,18 @@ class Layer {
   /// Extra read-only views beyond the output (LSTM gates, ...). Default: none.
   virtual std::vector<Probe> probes() const { return {}; }
 
+  // --- several outputs (Keras's return_state: [output, state_h, state_c]) ---
+  /// Outputs beyond the first one. Default: none.
+  virtual Index extra_output_count() const { return 0; }
+  /// Per-sample shape of extra output k (after build).
+  virtual Shape extra_output_shape(Index k) const;
+  /// Name of extra output k, e.g. "state_h".
+  virtual std::string extra_output_name(Index k) const;
+  /// Value of extra output k from the last forward pass, laid out like any node value.
+  virtual const Matrix& extra_output(Index k) const;
+  /// Adds dL/d(extra output k) for the next backward(), which consumes it.
+  virtual void add_extra_output_gradient(Index k, const Matrix& d);
+
   /// Sum of the regularization penalties of this layer's parameters.
   Scalar regularization_loss();
   /// grad += d(penalty)/dw for every regularized parameter.

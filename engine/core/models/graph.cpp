@@ -98,7 +98,31 @@ NodeRef Graph::apply(LayerPtr layer, const std::vector<NodeRef>& inputs) {
   nodes_.push_back(std::move(node));
   values_.emplace_back();
   grads_.emplace_back();
-  return {static_cast<int>(nodes_.size()) - 1};
+  const int index = static_cast<int>(nodes_.size()) - 1;
+  // Extra outputs (return_state) become nodes right after their layer, so the reverse
+  // topological order hands their gradients to the layer before its own backward.
+  const Layer& built = *nodes_.back().layer;
+  for (Index k = 0; k < built.extra_output_count(); ++k) {
+    Node extra;
+    extra.name = name + "/" + built.extra_output_name(k);
+    extra.shape = built.extra_output_shape(k);
+    extra.source = index;
+    extra.output_index = k;
+    nodes_.push_back(std::move(extra));
+    values_.emplace_back();
+    grads_.emplace_back();
+  }
+  return {index};
+}
+
+std::vector<NodeRef> Graph::outputs_of(NodeRef layer_node) const {
+  check_node(layer_node, "outputs_of");
+  std::vector<NodeRef> out = {layer_node};
+  for (std::size_t n = static_cast<std::size_t>(layer_node.index) + 1; n < nodes_.size(); ++n) {
+    if (nodes_[n].source != layer_node.index) break;
+    out.push_back({static_cast<int>(n)});
+  }
+  return out;
 }
 
 void Graph::set_outputs(const std::vector<NodeRef>& outputs) {
@@ -107,7 +131,7 @@ void Graph::set_outputs(const std::vector<NodeRef>& outputs) {
   for (NodeRef r : outputs) {
     check_node(r, "outputs");
     if (is_input(r.index))
-      fail("model: output '", node_name(r.index), "' is an input, not a layer");
+      fail("model: output '", node_name(r.index), "' is an input, not a layer output");
     out.push_back(r.index);
   }
   outputs_ = out;
@@ -130,6 +154,11 @@ std::vector<Matrix> Graph::forward(const std::vector<Matrix>& inputs, bool train
   std::vector<const Matrix*> args;
   for (std::size_t n = 0; n < nodes_.size(); ++n) {
     Node& node = nodes_[n];
+    if (node.source >= 0) {
+      values_[n] =
+          nodes_[static_cast<std::size_t>(node.source)].layer->extra_output(node.output_index);
+      continue;
+    }
     if (!node.layer) continue;
     args.clear();
     for (int i : node.inputs) args.push_back(&values_[static_cast<std::size_t>(i)]);
@@ -162,9 +191,22 @@ void Graph::backward(const std::vector<Matrix>& d_outputs,
     else
       grads_[o] += d_outputs[i];
   }
+  std::vector<bool> extra_grads(nodes_.size(), false);  // layer nodes given extra-output grads
   for (std::size_t n = nodes_.size(); n-- > 0;) {
     Node& node = nodes_[n];
-    if (!node.layer || grads_[n].size() == 0) continue;
+    if (node.source >= 0) {
+      if (grads_[n].size() == 0) continue;
+      const auto src = static_cast<std::size_t>(node.source);
+      nodes_[src].layer->add_extra_output_gradient(node.output_index, grads_[n]);
+      extra_grads[src] = true;
+      continue;
+    }
+    if (!node.layer) continue;
+    if (grads_[n].size() == 0) {
+      if (!extra_grads[n]) continue;
+      // Only the extra outputs feed the loss: the first output's gradient is zero.
+      grads_[n] = Matrix::Zero(values_[n].rows(), values_[n].cols());
+    }
     std::vector<Matrix> dx = pre[n] ? node.layer->backward_from_pre_activation(grads_[n])
                                     : node.layer->backward(grads_[n]);
     for (std::size_t k = 0; k < node.inputs.size(); ++k) {

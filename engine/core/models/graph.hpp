@@ -28,11 +28,16 @@ class Graph {
   NodeRef input(const Shape& shape, std::string name = "");
   /// Applies `layer` to `inputs`: builds it on their shapes now (Keras functional call).
   /// Throws nn::Error naming the layer when shapes do not fit; the graph is unchanged then.
+  /// Returns the layer's (first) output; a layer with extra outputs (return_state) also gets
+  /// one node per extra output, named "<layer>/<output>", reachable through outputs_of().
   NodeRef apply(LayerPtr layer, const std::vector<NodeRef>& inputs);
   /// Single-input convenience.
   NodeRef apply(LayerPtr layer, NodeRef input) {
     return apply(std::move(layer), std::vector<NodeRef>{input});
   }
+  /// Every output of the layer node `layer_node`: itself, then its extra outputs (Keras's
+  /// `output, state_h, state_c = LSTM(..., return_state=True)(x)`).
+  std::vector<NodeRef> outputs_of(NodeRef layer_node) const;
   /// Declares the model outputs (at least one, each a layer node).
   void set_outputs(const std::vector<NodeRef>& outputs);
 
@@ -50,7 +55,18 @@ class Graph {
 
   // --- structure (summary, probes, the bridge) ---
   std::size_t node_count() const { return nodes_.size(); }
-  bool is_input(int node) const { return nodes_[static_cast<std::size_t>(node)].layer == nullptr; }
+  /// A model input (no layer, not an extra output).
+  bool is_input(int node) const {
+    const Node& n = nodes_[static_cast<std::size_t>(node)];
+    return n.layer == nullptr && n.source < 0;
+  }
+  /// An extra output of another node's layer (return_state); layer() is nullptr for it.
+  bool is_extra_output(int node) const {
+    return nodes_[static_cast<std::size_t>(node)].source >= 0;
+  }
+  /// For an extra output: the layer node it belongs to.
+  int source_of(int node) const { return nodes_[static_cast<std::size_t>(node)].source; }
+  /// The layer of a layer node; nullptr for inputs and extra outputs.
   Layer* layer(int node) { return nodes_[static_cast<std::size_t>(node)].layer.get(); }
   const Layer* layer(int node) const { return nodes_[static_cast<std::size_t>(node)].layer.get(); }
   const std::string& node_name(int node) const {
@@ -74,6 +90,8 @@ class Graph {
     LayerPtr layer;           // nullptr for an input
     std::vector<int> inputs;  // inbound nodes
     int consumers = 0;        // how many layers read this node
+    int source = -1;          // extra outputs: the layer node they come from
+    Index output_index = 0;   // extra outputs: which one (0-based among the extras)
   };
   std::string unique_name(const std::string& wanted, const std::string& type);
   void check_node(NodeRef ref, const std::string& who) const;

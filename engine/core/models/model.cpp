@@ -50,7 +50,8 @@ void Model::compile(OptimizerPtr optimizer, std::vector<std::unique_ptr<Loss>> l
     OutputSpec& spec = specs[i];
     spec.weight = loss_weights[i];
     const int node = graph_.output_nodes()[i];
-    const Activation* act = graph_.layer(node)->output_activation();
+    const Layer* layer = graph_.layer(node);  // nullptr for an extra output (return_state)
+    const Activation* act = layer ? layer->output_activation() : nullptr;
     const std::string fusable = losses[i]->fuses_with();
     if (act && !fusable.empty() && act->name() == fusable) spec.fused_loss = losses[i]->on_logits();
     spec.loss = std::move(losses[i]);

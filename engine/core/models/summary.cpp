@@ -48,6 +48,7 @@ std::string Model::summary() {
   const Graph& g = graph();
   for (std::size_t n = 0; n < g.node_count(); ++n) {
     const int node = static_cast<int>(n);
+    if (g.is_extra_output(node)) continue;  // a return_state output, shown with its layer
     const bool is_input = g.is_input(node);
     if (is_input && sequential) continue;  // Keras's Sequential summary omits the InputLayer
     const std::string type = is_input ? "InputLayer" : g.layer(node)->type();
