@@ -287,3 +287,13 @@ TEST_CASE("Embedding: a model with Flatten and Dense learns whether token 3 appe
   CHECK(loss.back() < 0.5 * loss.front());
   CHECK(loss.back() < 0.2);
 }
+
+TEST_CASE("Embedding: a Dense after it applies at every step", "[embedding][model]") {
+  Sequential m(3);
+  m.input({5}).add(std::make_unique<Embedding>(8, 4)).add(nn::test::dense(2, "tanh"));
+  Matrix x(5, 3);
+  x << 0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6;
+  const Matrix y = m.predict({x})[0];
+  CHECK(y.rows() == 5 * 2);  // output (steps 5, units 2) flattened per sample
+  CHECK(y.cols() == 3);
+}

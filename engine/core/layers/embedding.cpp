@@ -24,7 +24,8 @@ Shape Embedding::build_one(const Shape& input_shape, Rng& rng) {
   // so only a rank-1 sequence of ids (steps) is accepted here.
   if (input_shape.size() != 1) {
     fail(who(), ": expected an input of token ids with shape (steps), got ", shape_str(input_shape),
-         "; give the input shape (steps), e.g. (", shape_size(input_shape), ")");
+         "; give a rank-1 input shape (steps), e.g. (", shape_size(input_shape),
+         ") for these ids flattened");
   }
   embeddings_ = Param("embeddings", output_dim_, input_dim_);
   embeddings_.regularizer = options_.embeddings_regularizer;
