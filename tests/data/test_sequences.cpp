@@ -296,3 +296,23 @@ TEST_CASE("SequenceRegistry: unknown names list the valid ones", "[data][sequenc
                                     "square"));
   CHECK(nn::sequence_dataset_names().size() == 7);
 }
+
+// ---- golden values (native and wasm must agree: only Rng draws and a portable sine) ----
+
+TEST_CASE("SequenceGolden: seed 0 gives fixed sine adding and parity samples",
+          "[data][sequences]") {
+  const Dataset s = nn::make_wave_windows("sine", 1, 3, 0);
+  CHECK(s.x(0, 0) == Approx(-0.59418676051351438).margin(1e-12));
+  CHECK(s.x(2, 0) == Approx(-0.95347879808119085).margin(1e-12));
+  CHECK(s.y(0, 0) == Approx(-0.99996851282029997).margin(1e-12));
+  const Dataset a = nn::make_adding_problem(1, 4, 0);
+  CHECK(a.x(0, 0) == Approx(0.60126299941790484).margin(1e-12));
+  CHECK(a.x(3, 0) == 1);  // markers at steps 1 and 2
+  CHECK(a.x(5, 0) == 1);
+  CHECK(a.y(0, 0) == Approx(0.85079408194227613).margin(1e-12));
+  const Dataset p = nn::make_parity(1, 8, 0);
+  CHECK(p.x.col(0).sum() == 2);
+  CHECK(p.x(4, 0) == 1);
+  CHECK(p.x(7, 0) == 1);
+  CHECK(p.y(0, 0) == 0);
+}
