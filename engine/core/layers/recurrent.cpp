@@ -31,6 +31,11 @@ Recurrent::Recurrent(Index units, RecurrentOptions options, std::string name)
   make_initializer(options_.bias_initializer, options_.bias_initializer_options);
 }
 
+void Recurrent::set_go_backwards(bool go_backwards) {
+  if (built()) fail(who(), ": go_backwards can only be changed before build()");
+  options_.go_backwards = go_backwards;
+}
+
 void Recurrent::init_param(Param& p, Index rows, Index cols, const std::string& initializer,
                            const InitializerOptions& init_options, Index fan_in, Index fan_out,
                            const Regularizer& regularizer, Rng& rng) {

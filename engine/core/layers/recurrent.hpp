@@ -62,6 +62,8 @@ class Recurrent : public Layer {
   virtual Index state_count() const = 0;
   /// A fresh, unbuilt layer with the same configuration (Bidirectional's backward half).
   virtual std::unique_ptr<Recurrent> clone_config() const = 0;
+  /// Flips the processing direction (Bidirectional's backward half); only before build().
+  void set_go_backwards(bool go_backwards);
 
   /// Final state k after the last forward pass: (units, batch); k = 0 is h, 1 is c.
   const Matrix& final_state(Index k) const;
