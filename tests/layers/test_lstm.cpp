@@ -173,3 +173,12 @@ TEST_CASE("LSTM: bad options and shapes are refused", "[lstm][errors]") {
   Rng rng(1);
   CHECK_THROWS_WITH(layer.build({{3}}, rng), Catch::Contains("(steps, features)"));
 }
+
+TEST_CASE("LSTM: the default recurrent kernel is orthogonal like Keras's", "[lstm]") {
+  // Keras's Orthogonal on the (u, 4u) recurrent kernel gives orthonormal rows; our (4u, u)
+  // engine matrix is its transpose, so its columns are orthonormal.
+  auto layer = built_lstm(5, {}, {{3, 2}});
+  const Matrix& u = layer->params()[1]->value;
+  const Matrix gram = u.transpose() * u;
+  CHECK(gram.isApprox(Matrix::Identity(5, 5), 1e-5));
+}
