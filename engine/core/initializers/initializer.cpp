@@ -44,7 +44,9 @@ std::unique_ptr<Initializer> make_initializer(const std::string& name,
   if (name == "random_normal")
     return std::make_unique<RandomNormal>(or_default(options.mean, 0.0),
                                           or_default(options.stddev, 0.05));
-  if (name == "random_uniform")
+  // "uniform" is Keras's alias of random_uniform (Embedding's default); as an alias it is not
+  // listed in initializer_names().
+  if (name == "random_uniform" || name == "uniform")
     return std::make_unique<RandomUniform>(or_default(options.minval, -0.05),
                                            or_default(options.maxval, 0.05));
   if (name == "truncated_normal")
