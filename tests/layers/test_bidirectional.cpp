@@ -2,6 +2,7 @@
 
 #include "engine/core/base/error.hpp"
 #include "engine/core/layers/bidirectional.hpp"
+#include "engine/core/layers/lstm.hpp"
 #include "engine/core/layers/simple_rnn.hpp"
 #include "engine/core/models/sequential.hpp"
 #include "support/builders.hpp"
@@ -22,28 +23,36 @@ RecurrentOptions rnn_options(bool sequences, bool state = false) {
   return o;
 }
 
+/// A SimpleRNN ("simple_rnn") or an LSTM ("lstm") of `units`.
+std::unique_ptr<Recurrent> recurrent(const std::string& kind, Index units,
+                                     RecurrentOptions options) {
+  if (kind == "lstm") return std::make_unique<LSTM>(units, std::move(options));
+  return std::make_unique<SimpleRNN>(units, std::move(options));
+}
+
 std::unique_ptr<Bidirectional> bidir(Index units, RecurrentOptions options,
-                                     const std::string& merge = "concat") {
-  return std::make_unique<Bidirectional>(std::make_unique<SimpleRNN>(units, std::move(options)),
-                                         merge, "bi");
+                                     const std::string& merge = "concat",
+                                     const std::string& kind = "simple_rnn") {
+  return std::make_unique<Bidirectional>(recurrent(kind, units, std::move(options)), merge, "bi");
 }
 
 std::unique_ptr<Bidirectional> built_bidir(Index units, RecurrentOptions options,
                                            const std::vector<Shape>& shapes,
                                            const std::string& merge = "concat",
-                                           std::uint64_t seed = 5) {
-  auto layer = bidir(units, std::move(options), merge);
+                                           std::uint64_t seed = 5,
+                                           const std::string& kind = "simple_rnn") {
+  auto layer = bidir(units, std::move(options), merge, kind);
   Rng rng(seed);
   layer->build(shapes, rng);
   return layer;
 }
 
-/// Gradient check of a Bidirectional SimpleRNN (5 steps, 3 features, batch 4).
-void check_mode(const std::string& merge, bool sequences) {
-  auto layer = built_bidir(3, rnn_options(sequences), {{5, 3}}, merge);
+/// Gradient check of a Bidirectional SimpleRNN or LSTM (5 steps, 3 features, batch 4).
+void check_mode(const std::string& merge, bool sequences, const std::string& kind = "simple_rnn") {
+  auto layer = built_bidir(3, rnn_options(sequences), {{5, 3}}, merge, 5, kind);
   Rng rng(8);
   const auto report = check_layer(*layer, {random_matrix(3, 5 * 4, rng)}, true);
-  INFO(merge << " return_sequences " << sequences << ": " << report.worst_entry);
+  INFO(kind << " " << merge << " return_sequences " << sequences << ": " << report.worst_entry);
   REQUIRE(report.worst_error < 1e-6);
 }
 
@@ -286,18 +295,19 @@ TEST_CASE("Bidirectional: initial states must come for both halves", "[bidirecti
                     Catch::Contains("Bidirectional 'bi'") && Catch::Contains("2 initial states"));
 }
 
-TEST_CASE("Bidirectional: matches TF.js bidirectional simpleRNN concat",
+TEST_CASE("Bidirectional: matches TF.js bidirectional simpleRNN and LSTM concat",
           "[bidirectional][golden]") {
   const auto& fx = test::fixture("layers/bidirectional.json");
   for (const auto& c : fx.at("cases")) {
     INFO(c.at("name").get<std::string>());
     const Index units = c.at("units"), steps = c.at("steps"), features = c.at("features");
     const bool seq = c.at("return_sequences");
-    auto layer = built_bidir(units, rnn_options(seq), {{steps, features}});
+    auto layer = built_bidir(units, rnn_options(seq), {{steps, features}}, "concat", 5,
+                             c.at("kind").get<std::string>());
     const std::vector<Param*> ps = layer->params();
     REQUIRE(ps.size() == c.at("weights").size());
     for (std::size_t i = 0; i < ps.size(); ++i) {
-      // Keras (in, units) row-major holds the same numbers as engine (units, in) column-major.
+      // Keras (in, g*units) row-major holds the same numbers as engine (g*units, in) column-major.
       const std::vector<double> w = c.at("weights")[i];
       REQUIRE(static_cast<Index>(w.size()) == ps[i]->value.size());
       for (Index k = 0; k < ps[i]->value.size(); ++k)
@@ -313,4 +323,55 @@ TEST_CASE("Bidirectional: matches TF.js bidirectional simpleRNN concat",
       for (Index i = 0; i < y.rows(); ++i)
         CHECK(y(i, j) == Approx(expected(i, j)).epsilon(1e-5).margin(1e-6));
   }
+}
+
+TEST_CASE("Bidirectional: gradient check over LSTM in every merge mode",
+          "[bidirectional][lstm][gradcheck]") {
+  for (const char* merge : {"concat", "sum", "ave", "mul"}) {
+    check_mode(merge, true, "lstm");
+    check_mode(merge, false, "lstm");
+  }
+}
+
+TEST_CASE("Bidirectional: gradient check over LSTM with four initial states",
+          "[bidirectional][lstm][gradcheck]") {
+  auto layer = built_bidir(2, rnn_options(true), {{4, 3}, {2}, {2}, {2}, {2}}, "concat", 5, "lstm");
+  Rng rng(12);
+  std::vector<Matrix> inputs = {random_matrix(3, 4 * 3, rng)};
+  for (int k = 0; k < 4; ++k) inputs.push_back(random_matrix(2, 3, rng));
+  const auto report = check_layer(*layer, inputs, true);
+  INFO(report.worst_entry);
+  REQUIRE(report.worst_error < 1e-6);
+}
+
+TEST_CASE("Bidirectional: LSTM weight names in a Sequential model", "[bidirectional][lstm]") {
+  Sequential model(3);
+  model.input({5, 2}).add(std::make_unique<Bidirectional>(std::make_unique<LSTM>(3)));
+  const std::vector<std::string> names = model.weight_names();
+  REQUIRE(names.size() == 6);
+  CHECK(names[0] == "bidirectional/forward_lstm/kernel");
+  CHECK(names[5] == "bidirectional/backward_lstm/bias");
+  CHECK(model.count_params() == 2 * 4 * (3 * 2 + 3 * 3 + 3));
+}
+
+TEST_CASE("Bidirectional: LSTM return_state gives h and c of each half",
+          "[bidirectional][lstm][gradcheck]") {
+  Graph g(13);
+  NodeRef x = g.input({4, 2});
+  NodeRef bi = g.apply(bidir(2, rnn_options(false, true), "ave", "lstm"), x);
+  const std::vector<NodeRef> outs = g.outputs_of(bi);
+  REQUIRE(outs.size() == 5);
+  CHECK(g.node_name(outs[1].index) == "bi/forward_state_h");
+  CHECK(g.node_name(outs[2].index) == "bi/forward_state_c");
+  CHECK(g.node_name(outs[3].index) == "bi/backward_state_h");
+  CHECK(g.node_name(outs[4].index) == "bi/backward_state_c");
+  g.set_outputs({outs[0], outs[2], outs[4]});
+  Model model(std::move(g));
+  model.compile(test::optimizer("sgd", 0.1), "mse");
+  Rng rng(14);
+  ModelData data{{random_matrix(4 * 2, 3, rng)},
+                 {random_matrix(2, 3, rng), random_matrix(2, 3, rng), random_matrix(2, 3, rng)}};
+  const auto report = test::check_model(model, data);
+  INFO(report.worst_entry);
+  REQUIRE(report.worst_error < 1e-6);
 }
