@@ -182,3 +182,25 @@ TEST_CASE("LSTM: the default recurrent kernel is orthogonal like Keras's", "[lst
   const Matrix gram = u.transpose() * u;
   CHECK(gram.isApprox(Matrix::Identity(5, 5), 1e-5));
 }
+
+TEST_CASE("LSTM: a truncation as long as the sequence still reaches the initial states",
+          "[lstm][bptt]") {
+  const Index steps = 4, batch = 2;
+  Rng rng(12);
+  const Matrix x = random_matrix(2, steps * batch, rng);
+  const Matrix h0 = random_matrix(3, batch, rng), c0 = random_matrix(3, batch, rng);
+  const Matrix dy = random_matrix(3, batch, rng);
+  auto input_gradients = [&](Index truncate) {
+    RecurrentOptions o;
+    o.truncate_bptt = truncate;
+    auto layer = built_lstm(3, o, {{steps, 2}, {3}, {3}});
+    layer->forward({&x, &h0, &c0}, true);
+    return layer->backward(dy);
+  };
+  const std::vector<Matrix> full = input_gradients(0), chunked = input_gradients(steps);
+  REQUIRE(full.size() == 3);
+  for (std::size_t k = 0; k < full.size(); ++k) {
+    CHECK(full[k].norm() > 0.0);
+    CHECK(full[k].isApprox(chunked[k]));
+  }
+}

@@ -112,7 +112,7 @@ std::vector<Matrix> Recurrent::do_backward(const Matrix& dy) {
 
 bool Recurrent::cut_before(Index s) const {
   const Index k = options_.truncate_bptt;
-  return k > 0 && (steps_ - s) % k == 0;
+  return k > 0 && s > 0 && (steps_ - s) % k == 0;
 }
 
 void Recurrent::record_dh_norm(Index s, const Matrix& dh) {

@@ -14,7 +14,8 @@
 /// Backpropagation through time runs over the whole sequence, or with truncate_bptt = k > 0
 /// (an nnplay option; Keras has none) in chunks of k steps aligned to the end of the sequence:
 /// the recurrent gradient is cut between processed steps s-1 and s when (steps - s) % k == 0,
-/// so the last k steps form one chunk, the k before them the next, and so on.
+/// so the last k steps form one chunk, the k before them the next, and so on. The first chunk's
+/// gradient still reaches the initial-state inputs.
 #include <memory>
 #include <string>
 #include <vector>
