@@ -1,7 +1,7 @@
 #include "engine/core/layers/bidirectional.hpp"
 
 #include "engine/core/base/error.hpp"
-#include "engine/core/models/graph.hpp"
+#include "engine/core/base/naming.hpp"
 
 namespace nn {
 namespace {
