@@ -6,11 +6,11 @@
 
 #include "engine/core/data/char_corpus.hpp"
 #include "engine/core/data/sequences.hpp"
-#include "engine/core/data/text_generation.hpp"
 #include "engine/core/layers/embedding.hpp"
 #include "engine/core/layers/lstm.hpp"
 #include "engine/core/layers/simple_rnn.hpp"
 #include "engine/core/models/sequential.hpp"
+#include "engine/core/models/text_generation.hpp"
 #include "engine/core/optimizers/registry.hpp"
 #include "engine/core/training/fit.hpp"
 #include "support/builders.hpp"
