@@ -9,19 +9,13 @@
 #include "support/fixtures.hpp"
 #include "support/gradcheck.hpp"
 #include "support/model_gradcheck.hpp"
+#include "support/recurrent_builders.hpp"
 
 using namespace nn;
 using nn::test::check_layer;
 using nn::test::random_matrix;
 
 namespace {
-
-RecurrentOptions rnn_options(bool sequences, bool state = false) {
-  RecurrentOptions o;
-  o.return_sequences = sequences;
-  o.return_state = state;
-  return o;
-}
 
 /// A SimpleRNN ("simple_rnn") or an LSTM ("lstm") of `units`.
 std::unique_ptr<Recurrent> recurrent(const std::string& kind, Index units,
@@ -49,7 +43,7 @@ std::unique_ptr<Bidirectional> built_bidir(Index units, RecurrentOptions options
 
 /// Gradient check of a Bidirectional SimpleRNN or LSTM (5 steps, 3 features, batch 4).
 void check_mode(const std::string& merge, bool sequences, const std::string& kind = "simple_rnn") {
-  auto layer = built_bidir(3, rnn_options(sequences), {{5, 3}}, merge, 5, kind);
+  auto layer = built_bidir(3, test::recurrent_options(sequences), {{5, 3}}, merge, 5, kind);
   Rng rng(8);
   const auto report = check_layer(*layer, {random_matrix(3, 5 * 4, rng)}, true);
   INFO(kind << " " << merge << " return_sequences " << sequences << ": " << report.worst_entry);
@@ -59,26 +53,28 @@ void check_mode(const std::string& merge, bool sequences, const std::string& kin
 }  // namespace
 
 TEST_CASE("Bidirectional: concat output is twice the units", "[bidirectional][rnn]") {
-  CHECK(built_bidir(4, rnn_options(true), {{6, 3}})->output_shape() == Shape{6, 8});
-  CHECK(built_bidir(4, rnn_options(false), {{6, 3}})->output_shape() == Shape{8});
+  CHECK(built_bidir(4, test::recurrent_options(true), {{6, 3}})->output_shape() == Shape{6, 8});
+  CHECK(built_bidir(4, test::recurrent_options(false), {{6, 3}})->output_shape() == Shape{8});
 }
 
 TEST_CASE("Bidirectional: sum ave and mul outputs have the units", "[bidirectional][rnn]") {
   for (const char* merge : {"sum", "ave", "mul"}) {
     INFO(merge);
-    CHECK(built_bidir(4, rnn_options(true), {{6, 3}}, merge)->output_shape() == Shape{6, 4});
-    CHECK(built_bidir(4, rnn_options(false), {{6, 3}}, merge)->output_shape() == Shape{4});
+    CHECK(built_bidir(4, test::recurrent_options(true), {{6, 3}}, merge)->output_shape() ==
+          Shape{6, 4});
+    CHECK(built_bidir(4, test::recurrent_options(false), {{6, 3}}, merge)->output_shape() ==
+          Shape{4});
   }
 }
 
 TEST_CASE("Bidirectional: halves are named forward_ and backward_ of the inner layer",
           "[bidirectional][rnn]") {
-  auto unnamed = bidir(2, rnn_options(false));
+  auto unnamed = bidir(2, test::recurrent_options(false));
   CHECK(unnamed->forward_layer().name() == "forward_simple_rnn");
   CHECK(unnamed->backward_layer().name() == "backward_simple_rnn");
   CHECK_FALSE(unnamed->forward_layer().options().go_backwards);
   CHECK(unnamed->backward_layer().options().go_backwards);
-  RecurrentOptions backwards = rnn_options(false);
+  RecurrentOptions backwards = test::recurrent_options(false);
   backwards.go_backwards = true;
   Bidirectional named(std::make_unique<SimpleRNN>(2, backwards, "enc"));
   CHECK(named.type() == "Bidirectional");
@@ -91,9 +87,9 @@ TEST_CASE("Bidirectional: forward equals a forward and a go_backwards SimpleRNN 
           "[bidirectional][rnn]") {
   const Index steps = 4, batch = 3, units = 2;
   for (bool seq : {true, false}) {
-    auto layer = built_bidir(units, rnn_options(seq), {{steps, 3}}, "concat", 11);
-    SimpleRNN fw(units, rnn_options(seq));
-    RecurrentOptions back = rnn_options(seq);
+    auto layer = built_bidir(units, test::recurrent_options(seq), {{steps, 3}}, "concat", 11);
+    SimpleRNN fw(units, test::recurrent_options(seq));
+    RecurrentOptions back = test::recurrent_options(seq);
     back.go_backwards = true;
     SimpleRNN bw(units, back);
     Rng rng(3);
@@ -124,11 +120,14 @@ TEST_CASE("Bidirectional: sum ave and mul merge the two halves elementwise",
   Rng rng(2);
   const Matrix x = random_matrix(3, steps * batch, rng);
   // The same seed gives the same weights whatever the merge mode.
-  const Matrix cat = built_bidir(2, rnn_options(true), {{steps, 3}})->forward(x, false);
+  const Matrix cat = built_bidir(2, test::recurrent_options(true), {{steps, 3}})->forward(x, false);
   const Matrix f = cat.topRows(2), b = cat.bottomRows(2);
-  const Matrix sum = built_bidir(2, rnn_options(true), {{steps, 3}}, "sum")->forward(x, false);
-  const Matrix ave = built_bidir(2, rnn_options(true), {{steps, 3}}, "ave")->forward(x, false);
-  const Matrix mul = built_bidir(2, rnn_options(true), {{steps, 3}}, "mul")->forward(x, false);
+  const Matrix sum =
+      built_bidir(2, test::recurrent_options(true), {{steps, 3}}, "sum")->forward(x, false);
+  const Matrix ave =
+      built_bidir(2, test::recurrent_options(true), {{steps, 3}}, "ave")->forward(x, false);
+  const Matrix mul =
+      built_bidir(2, test::recurrent_options(true), {{steps, 3}}, "mul")->forward(x, false);
   CHECK((sum - (f + b)).cwiseAbs().maxCoeff() < 1e-12);
   CHECK((ave - 0.5 * (f + b)).cwiseAbs().maxCoeff() < 1e-12);
   CHECK((mul - f.cwiseProduct(b)).cwiseAbs().maxCoeff() < 1e-12);
@@ -156,7 +155,7 @@ TEST_CASE("Bidirectional: gradient check mul", "[bidirectional][rnn][gradcheck]"
 
 TEST_CASE("Bidirectional: gradient check with initial states for both halves",
           "[bidirectional][rnn][gradcheck]") {
-  auto layer = built_bidir(3, rnn_options(true), {{4, 2}, {3}, {3}}, "concat");
+  auto layer = built_bidir(3, test::recurrent_options(true), {{4, 2}, {3}, {3}}, "concat");
   Rng rng(4);
   const Matrix x = random_matrix(2, 4 * 3, rng);
   const Matrix h_forward = random_matrix(3, 3, rng), h_backward = random_matrix(3, 3, rng);
@@ -166,7 +165,7 @@ TEST_CASE("Bidirectional: gradient check with initial states for both halves",
   // The states go to the right half: the backward half's starts from h_backward.
   layer->forward(std::vector<const Matrix*>{&x, &h_forward, &h_backward}, false);
   SimpleRNN bw(3, [] {
-    RecurrentOptions o = rnn_options(true);
+    RecurrentOptions o = test::recurrent_options(true);
     o.go_backwards = true;
     return o;
   }());
@@ -195,7 +194,7 @@ TEST_CASE("Bidirectional: weight names and count in a Sequential model", "[bidir
 }
 
 TEST_CASE("Bidirectional: probes are the halves' probes prefixed", "[bidirectional][rnn]") {
-  auto layer = built_bidir(2, rnn_options(false), {{3, 2}});
+  auto layer = built_bidir(2, test::recurrent_options(false), {{3, 2}});
   Rng rng(1);
   layer->forward(random_matrix(2, 3 * 2, rng), false);
   const std::vector<Probe> probes = layer->probes();
@@ -209,7 +208,7 @@ TEST_CASE("Bidirectional: probes are the halves' probes prefixed", "[bidirection
 TEST_CASE("Bidirectional: set_trainable freezes both halves in the graph mask",
           "[bidirectional][rnn]") {
   Sequential model(3);
-  model.input({4, 2}).add(bidir(2, rnn_options(false)));
+  model.input({4, 2}).add(bidir(2, test::recurrent_options(false)));
   CHECK(model.count_trainable_params() == model.count_params());
   model.graph().layer(model.graph().find("bi"))->set_trainable(false);
   CHECK(model.count_trainable_params() == 0);
@@ -223,7 +222,7 @@ TEST_CASE("Bidirectional: return_state gives forward then backward states in a G
           "[bidirectional][rnn]") {
   Graph g(7);
   NodeRef x = g.input({4, 2});
-  NodeRef bi = g.apply(bidir(3, rnn_options(true, true)), x);
+  NodeRef bi = g.apply(bidir(3, test::recurrent_options(true, true)), x);
   const std::vector<NodeRef> outs = g.outputs_of(bi);
   REQUIRE(outs.size() == 3);
   CHECK(g.node_name(outs[1].index) == "bi/forward_state_h");
@@ -243,7 +242,7 @@ TEST_CASE("Bidirectional: model gradient check with losses on the state outputs"
           "[bidirectional][rnn][gradcheck]") {
   Graph g(9);
   NodeRef x = g.input({5, 2});
-  NodeRef bi = g.apply(bidir(3, rnn_options(false, true), "sum"), x);
+  NodeRef bi = g.apply(bidir(3, test::recurrent_options(false, true), "sum"), x);
   const std::vector<NodeRef> outs = g.outputs_of(bi);
   g.set_outputs({outs[1], outs[2]});  // only the states feed the loss
   Model model(std::move(g));
@@ -261,7 +260,7 @@ TEST_CASE("Bidirectional: model gradient check with output and state losses",
           "[bidirectional][rnn][gradcheck]") {
   Graph g(10);
   NodeRef x = g.input({4, 3});
-  NodeRef bi = g.apply(bidir(2, rnn_options(true, true)), x);
+  NodeRef bi = g.apply(bidir(2, test::recurrent_options(true, true)), x);
   const std::vector<NodeRef> outs = g.outputs_of(bi);
   g.set_outputs({outs[0], outs[2]});
   Model model(std::move(g));
@@ -275,21 +274,21 @@ TEST_CASE("Bidirectional: model gradient check with output and state losses",
 }
 
 TEST_CASE("Bidirectional: unknown merge mode lists the valid ones", "[bidirectional][errors]") {
-  CHECK_THROWS_WITH(bidir(2, rnn_options(false), "max"),
+  CHECK_THROWS_WITH(bidir(2, test::recurrent_options(false), "max"),
                     Catch::Contains("'max'") && Catch::Contains("concat") &&
                         Catch::Contains("ave") && Catch::Contains("None"));
   CHECK_THROWS_AS(Bidirectional(nullptr), Error);
 }
 
 TEST_CASE("Bidirectional: a non-sequence input is rejected", "[bidirectional][errors]") {
-  auto layer = bidir(2, rnn_options(false));
+  auto layer = bidir(2, test::recurrent_options(false));
   Rng rng(1);
   CHECK_THROWS_WITH(layer->build({{3}}, rng),
                     Catch::Contains("Bidirectional 'bi'") && Catch::Contains("(steps, features)"));
 }
 
 TEST_CASE("Bidirectional: initial states must come for both halves", "[bidirectional][errors]") {
-  auto layer = bidir(2, rnn_options(false));
+  auto layer = bidir(2, test::recurrent_options(false));
   Rng rng(1);
   CHECK_THROWS_WITH(layer->build({{3, 2}, {2}}, rng),
                     Catch::Contains("Bidirectional 'bi'") && Catch::Contains("2 initial states"));
@@ -302,7 +301,7 @@ TEST_CASE("Bidirectional: matches TF.js bidirectional simpleRNN and LSTM concat"
     INFO(c.at("name").get<std::string>());
     const Index units = c.at("units"), steps = c.at("steps"), features = c.at("features");
     const bool seq = c.at("return_sequences");
-    auto layer = built_bidir(units, rnn_options(seq), {{steps, features}}, "concat", 5,
+    auto layer = built_bidir(units, test::recurrent_options(seq), {{steps, features}}, "concat", 5,
                              c.at("kind").get<std::string>());
     const std::vector<Param*> ps = layer->params();
     REQUIRE(ps.size() == c.at("weights").size());
@@ -335,7 +334,8 @@ TEST_CASE("Bidirectional: gradient check over LSTM in every merge mode",
 
 TEST_CASE("Bidirectional: gradient check over LSTM with four initial states",
           "[bidirectional][lstm][gradcheck]") {
-  auto layer = built_bidir(2, rnn_options(true), {{4, 3}, {2}, {2}, {2}, {2}}, "concat", 5, "lstm");
+  auto layer = built_bidir(2, test::recurrent_options(true), {{4, 3}, {2}, {2}, {2}, {2}}, "concat",
+                           5, "lstm");
   Rng rng(12);
   std::vector<Matrix> inputs = {random_matrix(3, 4 * 3, rng)};
   for (int k = 0; k < 4; ++k) inputs.push_back(random_matrix(2, 3, rng));
@@ -358,7 +358,7 @@ TEST_CASE("Bidirectional: LSTM return_state gives h and c of each half",
           "[bidirectional][lstm][gradcheck]") {
   Graph g(13);
   NodeRef x = g.input({4, 2});
-  NodeRef bi = g.apply(bidir(2, rnn_options(false, true), "ave", "lstm"), x);
+  NodeRef bi = g.apply(bidir(2, test::recurrent_options(false, true), "ave", "lstm"), x);
   const std::vector<NodeRef> outs = g.outputs_of(bi);
   REQUIRE(outs.size() == 5);
   CHECK(g.node_name(outs[1].index) == "bi/forward_state_h");

@@ -10,6 +10,7 @@
 #include "engine/core/training/fit.hpp"
 #include "support/builders.hpp"
 #include "support/gradcheck.hpp"
+#include "support/recurrent_builders.hpp"
 
 using namespace nn;
 using nn::test::check_layer;
@@ -22,10 +23,7 @@ using Grid = std::vector<Vec>;
 
 std::unique_ptr<GRU> built_gru(Index units, RecurrentOptions options,
                                const std::vector<Shape>& shapes, std::uint64_t seed = 5) {
-  auto layer = std::make_unique<GRU>(units, std::move(options), "gru");
-  Rng rng(seed);
-  layer->build(shapes, rng);
-  return layer;
+  return test::built_recurrent<GRU>(units, std::move(options), shapes, seed, "gru");
 }
 
 RecurrentOptions opts(bool reset_after, bool sequences) {

@@ -3,6 +3,7 @@
 #include "engine/core/base/error.hpp"
 #include "engine/core/layers/lstm.hpp"
 #include "support/gradcheck.hpp"
+#include "support/recurrent_builders.hpp"
 
 using namespace nn;
 using nn::test::check_layer;
@@ -12,16 +13,7 @@ namespace {
 
 std::unique_ptr<LSTM> built_lstm(Index units, RecurrentOptions options,
                                  const std::vector<Shape>& shapes, std::uint64_t seed = 5) {
-  auto layer = std::make_unique<LSTM>(units, std::move(options), "lstm");
-  Rng rng(seed);
-  layer->build(shapes, rng);
-  return layer;
-}
-
-RecurrentOptions sequences(bool on) {
-  RecurrentOptions o;
-  o.return_sequences = on;
-  return o;
+  return test::built_recurrent<LSTM>(units, std::move(options), shapes, seed, "lstm");
 }
 
 double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
@@ -30,7 +22,7 @@ double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
 
 TEST_CASE("LSTM: forward follows the Keras cell with gate order i f c o", "[lstm]") {
   const Index u = 2, in = 3, steps = 4, batch = 2;
-  auto layer = built_lstm(u, sequences(true), {{steps, in}});
+  auto layer = built_lstm(u, test::recurrent_options(true), {{steps, in}});
   Rng rng(3);
   for (Param* p : layer->params()) p->value = random_matrix(p->value.rows(), p->value.cols(), rng);
   const Matrix x = random_matrix(in, steps * batch, rng);
@@ -76,7 +68,7 @@ TEST_CASE("LSTM: default weights follow Keras", "[lstm]") {
 
 TEST_CASE("LSTM: gradient check with return_sequences on and off", "[lstm][gradcheck]") {
   for (bool seq : {false, true}) {
-    auto layer = built_lstm(4, sequences(seq), {{5, 3}});
+    auto layer = built_lstm(4, test::recurrent_options(seq), {{5, 3}});
     Rng rng(8);
     const auto report = check_layer(*layer, {random_matrix(3, 5 * 4, rng)}, true);
     INFO("return_sequences " << seq << ": " << report.worst_entry);
@@ -86,7 +78,7 @@ TEST_CASE("LSTM: gradient check with return_sequences on and off", "[lstm][gradc
 
 TEST_CASE("LSTM: gradient check with go_backwards initial states and no bias",
           "[lstm][gradcheck]") {
-  RecurrentOptions o = sequences(true);
+  RecurrentOptions o = test::recurrent_options(true);
   o.go_backwards = true;
   o.use_bias = false;
   auto layer = built_lstm(3, o, {{4, 2}, {3}, {3}});
@@ -99,7 +91,7 @@ TEST_CASE("LSTM: gradient check with go_backwards initial states and no bias",
 }
 
 TEST_CASE("LSTM: probes give h c and the four gates per step", "[lstm][probes]") {
-  RecurrentOptions o = sequences(false);
+  RecurrentOptions o = test::recurrent_options(false);
   o.return_state = true;
   auto layer = built_lstm(3, o, {{6, 2}});
   Rng rng(2);

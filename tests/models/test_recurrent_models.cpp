@@ -7,29 +7,19 @@
 #include "engine/core/layers/simple_rnn.hpp"
 #include "support/builders.hpp"
 #include "support/model_gradcheck.hpp"
+#include "support/recurrent_builders.hpp"
 
 using namespace nn;
 using nn::test::dense;
 using nn::test::random_matrix;
-
-namespace {
-
-RecurrentOptions options(bool sequences, bool state = false) {
-  RecurrentOptions o;
-  o.return_sequences = sequences;
-  o.return_state = state;
-  return o;
-}
-
-}  // namespace
 
 TEST_CASE("Recurrent models: stacked LSTM LSTM Dense passes the gradient check",
           "[recurrent][model][gradcheck]") {
   const Index steps = 5, features = 2, n = 4;
   Sequential m(3);
   m.input({steps, features})
-      .add(std::make_unique<LSTM>(4, options(true)))
-      .add(std::make_unique<LSTM>(3, options(false)))
+      .add(std::make_unique<LSTM>(4, test::recurrent_options(true)))
+      .add(std::make_unique<LSTM>(3, test::recurrent_options(false)))
       .add(dense(1));
   m.compile(test::optimizer("sgd", 0.1), "mse");
   Rng rng(2);
@@ -49,7 +39,9 @@ TEST_CASE("Recurrent models: Dense applies at every step of a sequence output",
           "[recurrent][model][gradcheck]") {
   const Index steps = 4, n = 3;
   Sequential m(5);
-  m.input({steps, 1}).add(std::make_unique<SimpleRNN>(3, options(true))).add(dense(2));
+  m.input({steps, 1})
+      .add(std::make_unique<SimpleRNN>(3, test::recurrent_options(true)))
+      .add(dense(2));
   CHECK(m.graph().node_shape(m.graph().output_nodes()[0]) == Shape{steps, 2});
   m.compile(test::optimizer("sgd", 0.1), "mse");
   Rng rng(6);
@@ -64,7 +56,7 @@ TEST_CASE("Recurrent models: return_state outputs feed losses and other layers",
   const Index steps = 4, features = 2, n = 3;
   Graph g(7);
   const NodeRef x = g.input({steps, features}, "x");
-  const NodeRef lstm = g.apply(std::make_unique<LSTM>(3, options(false, true)), x);
+  const NodeRef lstm = g.apply(std::make_unique<LSTM>(3, test::recurrent_options(false, true)), x);
   const std::vector<NodeRef> outs = g.outputs_of(lstm);
   REQUIRE(outs.size() == 3);
   CHECK(g.node_name(outs[1].index) == "lstm/state_h");
@@ -92,9 +84,10 @@ TEST_CASE("Recurrent models: an encoder state initialises a decoder",
   Graph g(9);
   const NodeRef enc_in = g.input({steps, 2}, "encoder_in");
   const NodeRef dec_in = g.input({steps, 1}, "decoder_in");
-  const NodeRef enc = g.apply(std::make_unique<LSTM>(3, options(false, true)), enc_in);
+  const NodeRef enc =
+      g.apply(std::make_unique<LSTM>(3, test::recurrent_options(false, true)), enc_in);
   const std::vector<NodeRef> states = g.outputs_of(enc);
-  const NodeRef dec = g.apply(std::make_unique<LSTM>(3, options(true)),
+  const NodeRef dec = g.apply(std::make_unique<LSTM>(3, test::recurrent_options(true)),
                               std::vector<NodeRef>{dec_in, states[1], states[2]});
   g.set_outputs({g.apply(dense(1), dec)});
   Model m(std::move(g));
@@ -111,7 +104,7 @@ TEST_CASE("Recurrent models: summary counts LSTM and SimpleRNN parameters like K
           "[recurrent][model]") {
   Sequential m(1);
   m.input({20, 1})
-      .add(std::make_unique<LSTM>(32, options(true)))
+      .add(std::make_unique<LSTM>(32, test::recurrent_options(true)))
       .add(std::make_unique<SimpleRNN>(8))
       .add(dense(1));
   // LSTM: 4 * (32*1 + 32*32 + 32) = 4352; SimpleRNN: 8*32 + 8*8 + 8 = 328; Dense: 9.

@@ -8,20 +8,10 @@ namespace {
 /// Read-only view of a column/row block without a copy.
 using ConstRef = Eigen::Ref<const Matrix>;
 
-Index checked_units(Index units) {
-  if (units <= 0) fail("GRU: units must be a positive integer, got ", units);
-  return units;
-}
-
 }  // namespace
 
 GRU::GRU(Index units, RecurrentOptions options, std::string name)
-    : Recurrent(checked_units(units), std::move(options), std::move(name)) {}
-
-std::vector<Param*> GRU::params() {
-  if (options_.use_bias) return {&kernel_, &recurrent_kernel_, &bias_};
-  return {&kernel_, &recurrent_kernel_};
-}
+    : Recurrent("GRU", units, std::move(options), std::move(name)) {}
 
 std::unique_ptr<Recurrent> GRU::clone_config() const {
   return std::make_unique<GRU>(units_, options_, name());

@@ -22,7 +22,6 @@ class GRU : public Recurrent {
 
   std::string type() const override { return "GRU"; }
   /// kernel, recurrent_kernel, bias (if use_bias): Keras's weight order.
-  std::vector<Param*> params() override;
   Index state_count() const override { return 1; }
   std::unique_ptr<Recurrent> clone_config() const override;
 
@@ -36,9 +35,6 @@ class GRU : public Recurrent {
   void add_cell_probes(std::vector<Probe>& out) const override;
 
  private:
-  Param kernel_{"kernel", 0, 0};
-  Param recurrent_kernel_{"recurrent_kernel", 0, 0};
-  Param bias_{"bias", 0, 0};
   Matrix x_;       // (features, steps*batch) input in processing order
   Matrix h_prev_;  // (units, steps*batch) h_{s-1} for every step (h0 first)
   Matrix pre_;     // (3*units, steps*batch) pre-activations of z, r, hh

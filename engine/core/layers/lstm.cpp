@@ -3,12 +3,7 @@
 namespace nn {
 
 LSTM::LSTM(Index units, RecurrentOptions options, std::string name)
-    : Recurrent(units, std::move(options), std::move(name)) {}
-
-std::vector<Param*> LSTM::params() {
-  if (options_.use_bias) return {&kernel_, &recurrent_kernel_, &bias_};
-  return {&kernel_, &recurrent_kernel_};
-}
+    : Recurrent("LSTM", units, std::move(options), std::move(name)) {}
 
 std::unique_ptr<Recurrent> LSTM::clone_config() const {
   return std::make_unique<LSTM>(units_, options_, name());

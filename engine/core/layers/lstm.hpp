@@ -16,7 +16,6 @@ class LSTM : public Recurrent {
   LSTM(Index units, RecurrentOptions options = {}, std::string name = "");
 
   std::string type() const override { return "LSTM"; }
-  std::vector<Param*> params() override;
   Index state_count() const override { return 2; }
   std::unique_ptr<Recurrent> clone_config() const override;
 
@@ -34,9 +33,6 @@ class LSTM : public Recurrent {
   void add_cell_probes(std::vector<Probe>& out) const override;
 
  private:
-  Param kernel_{"kernel", 0, 0};
-  Param recurrent_kernel_{"recurrent_kernel", 0, 0};
-  Param bias_{"bias", 0, 0};
   Matrix x_;       // (features, steps*batch) input in processing order
   Matrix z_;       // (4u, steps*batch) gate pre-activations
   Matrix gates_;   // (4u, steps*batch) i, f, g, o after their activations

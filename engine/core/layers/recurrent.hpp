@@ -55,10 +55,13 @@ struct RecurrentOptions {
 
 class Recurrent : public Layer {
  public:
-  Recurrent(Index units, RecurrentOptions options, std::string name);
+  /// type: the Keras class name, for error messages raised before the layer exists.
+  Recurrent(const std::string& type, Index units, RecurrentOptions options, std::string name);
 
   Index units() const { return units_; }
   const RecurrentOptions& options() const { return options_; }
+  /// kernel, recurrent_kernel and (with use_bias) bias, in Keras order.
+  std::vector<Param*> params() override;
   /// Number of states the cell carries: 1 (h) for SimpleRNN and GRU, 2 (h, c) for LSTM.
   virtual Index state_count() const = 0;
   /// A fresh, unbuilt layer with the same configuration (Bidirectional's backward half).
@@ -116,6 +119,9 @@ class Recurrent : public Layer {
 
   Index units_;
   RecurrentOptions options_;
+  Param kernel_{"kernel", 0, 0};                      // W: (gates*units, features)
+  Param recurrent_kernel_{"recurrent_kernel", 0, 0};  // U: (gates*units, units)
+  Param bias_{"bias", 0, 0};  // b: (gates*units, 1); GRU reset_after: (3u, 2)
   std::unique_ptr<Activation> activation_;
   std::unique_ptr<Activation> recurrent_activation_;
   Index steps_ = 0;
