@@ -9,9 +9,9 @@
 #include "engine/core/base/error.hpp"
 #include "engine/core/data/char_corpus.hpp"
 #include "engine/core/data/sampling.hpp"
-#include "engine/core/data/text_generation.hpp"
 #include "engine/core/layers/dense.hpp"
 #include "engine/core/models/sequential.hpp"
+#include "engine/core/models/text_generation.hpp"
 
 using nn::Index;
 using nn::Matrix;

@@ -3,6 +3,7 @@
 #include "engine/core/base/error.hpp"
 #include "engine/core/layers/simple_rnn.hpp"
 #include "support/gradcheck.hpp"
+#include "support/recurrent_builders.hpp"
 
 using namespace nn;
 using nn::test::check_layer;
@@ -12,22 +13,13 @@ namespace {
 
 std::unique_ptr<SimpleRNN> built_rnn(Index units, RecurrentOptions options,
                                      const std::vector<Shape>& shapes, std::uint64_t seed = 5) {
-  auto layer = std::make_unique<SimpleRNN>(units, std::move(options), "rnn");
-  Rng rng(seed);
-  layer->build(shapes, rng);
-  return layer;
-}
-
-RecurrentOptions sequences(bool on) {
-  RecurrentOptions o;
-  o.return_sequences = on;
-  return o;
+  return test::built_recurrent<SimpleRNN>(units, std::move(options), shapes, seed, "rnn");
 }
 
 }  // namespace
 
 TEST_CASE("SimpleRNN: forward follows h_t = tanh of W x_t + U h_t-1 + b", "[rnn]") {
-  auto layer = built_rnn(2, sequences(true), {{3, 1}});
+  auto layer = built_rnn(2, test::recurrent_options(true), {{3, 1}});
   layer->params()[0]->value << 0.5, -1.0;            // W (2, 1)
   layer->params()[1]->value << 0.1, 0.2, -0.3, 0.4;  // U (2, 2)
   layer->params()[2]->value << 0.05, -0.05;          // b
@@ -50,7 +42,7 @@ TEST_CASE("SimpleRNN: forward follows h_t = tanh of W x_t + U h_t-1 + b", "[rnn]
 
 TEST_CASE("SimpleRNN: gradient check with return_sequences on and off", "[rnn][gradcheck]") {
   for (bool seq : {false, true}) {
-    auto layer = built_rnn(4, sequences(seq), {{5, 3}});
+    auto layer = built_rnn(4, test::recurrent_options(seq), {{5, 3}});
     Rng rng(8);
     const auto report = check_layer(*layer, {random_matrix(3, 5 * 4, rng)}, true);
     INFO("return_sequences " << seq << ": " << report.worst_entry);
@@ -60,7 +52,7 @@ TEST_CASE("SimpleRNN: gradient check with return_sequences on and off", "[rnn][g
 
 TEST_CASE("SimpleRNN: gradient check with relu go_backwards and initial state",
           "[rnn][gradcheck]") {
-  RecurrentOptions o = sequences(true);
+  RecurrentOptions o = test::recurrent_options(true);
   o.activation = "relu";
   o.go_backwards = true;
   auto layer = built_rnn(3, o, {{4, 2}, {3}});

@@ -13,22 +13,32 @@ Matrix reverse_steps(const Matrix& x, Index steps) {
   return out;
 }
 
-Recurrent::Recurrent(Index units, RecurrentOptions options, std::string name)
+Recurrent::Recurrent(const std::string& type, Index units, RecurrentOptions options,
+                     std::string name)
     : Layer(std::move(name)), units_(units), options_(std::move(options)) {
-  if (units_ <= 0) fail("recurrent layer: units must be a positive integer, got ", units_);
+  if (units_ <= 0) fail(type, ": units must be a positive integer, got ", units_);
   if (options_.truncate_bptt < 0) {
-    fail("recurrent layer: truncate_bptt must be >= 0 (0 = full BPTT), got ",
-         options_.truncate_bptt);
+    fail(type, ": truncate_bptt must be >= 0 (0 = full BPTT), got ", options_.truncate_bptt);
   }
   activation_ = make_activation(options_.activation, options_.activation_options);
   recurrent_activation_ = make_activation(options_.recurrent_activation);
   if (activation_->name() == "step" || recurrent_activation_->name() == "step") {
-    fail("recurrent layer: the step activation has no gradient and cannot be trained here");
+    fail(type, ": the step activation has no gradient and cannot be trained here");
   }
   // Fail early on unknown initializer names, before build.
   make_initializer(options_.kernel_initializer, options_.kernel_initializer_options);
   make_initializer(options_.recurrent_initializer, options_.recurrent_initializer_options);
   make_initializer(options_.bias_initializer, options_.bias_initializer_options);
+}
+
+void Recurrent::set_go_backwards(bool go_backwards) {
+  if (built()) fail(who(), ": go_backwards can only be changed before build()");
+  options_.go_backwards = go_backwards;
+}
+
+std::vector<Param*> Recurrent::params() {
+  if (options_.use_bias) return {&kernel_, &recurrent_kernel_, &bias_};
+  return {&kernel_, &recurrent_kernel_};
 }
 
 void Recurrent::init_param(Param& p, Index rows, Index cols, const std::string& initializer,
@@ -107,7 +117,7 @@ std::vector<Matrix> Recurrent::do_backward(const Matrix& dy) {
 
 bool Recurrent::cut_before(Index s) const {
   const Index k = options_.truncate_bptt;
-  return k > 0 && (steps_ - s) % k == 0;
+  return k > 0 && s > 0 && (steps_ - s) % k == 0;
 }
 
 void Recurrent::record_dh_norm(Index s, const Matrix& dh) {

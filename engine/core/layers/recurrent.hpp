@@ -14,7 +14,8 @@
 /// Backpropagation through time runs over the whole sequence, or with truncate_bptt = k > 0
 /// (an nnplay option; Keras has none) in chunks of k steps aligned to the end of the sequence:
 /// the recurrent gradient is cut between processed steps s-1 and s when (steps - s) % k == 0,
-/// so the last k steps form one chunk, the k before them the next, and so on.
+/// so the last k steps form one chunk, the k before them the next, and so on. The first chunk's
+/// gradient still reaches the initial-state inputs.
 #include <memory>
 #include <string>
 #include <vector>
@@ -54,14 +55,19 @@ struct RecurrentOptions {
 
 class Recurrent : public Layer {
  public:
-  Recurrent(Index units, RecurrentOptions options, std::string name);
+  /// type: the Keras class name, for error messages raised before the layer exists.
+  Recurrent(const std::string& type, Index units, RecurrentOptions options, std::string name);
 
   Index units() const { return units_; }
   const RecurrentOptions& options() const { return options_; }
+  /// kernel, recurrent_kernel and (with use_bias) bias, in Keras order.
+  std::vector<Param*> params() override;
   /// Number of states the cell carries: 1 (h) for SimpleRNN and GRU, 2 (h, c) for LSTM.
   virtual Index state_count() const = 0;
   /// A fresh, unbuilt layer with the same configuration (Bidirectional's backward half).
   virtual std::unique_ptr<Recurrent> clone_config() const = 0;
+  /// Flips the processing direction (Bidirectional's backward half); only before build().
+  void set_go_backwards(bool go_backwards);
 
   /// Final state k after the last forward pass: (units, batch); k = 0 is h, 1 is c.
   const Matrix& final_state(Index k) const;
@@ -113,6 +119,9 @@ class Recurrent : public Layer {
 
   Index units_;
   RecurrentOptions options_;
+  Param kernel_{"kernel", 0, 0};                      // W: (gates*units, features)
+  Param recurrent_kernel_{"recurrent_kernel", 0, 0};  // U: (gates*units, units)
+  Param bias_{"bias", 0, 0};  // b: (gates*units, 1); GRU reset_after: (3u, 2)
   std::unique_ptr<Activation> activation_;
   std::unique_ptr<Activation> recurrent_activation_;
   Index steps_ = 0;

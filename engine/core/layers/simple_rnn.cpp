@@ -3,12 +3,7 @@
 namespace nn {
 
 SimpleRNN::SimpleRNN(Index units, RecurrentOptions options, std::string name)
-    : Recurrent(units, std::move(options), std::move(name)) {}
-
-std::vector<Param*> SimpleRNN::params() {
-  if (options_.use_bias) return {&kernel_, &recurrent_kernel_, &bias_};
-  return {&kernel_, &recurrent_kernel_};
-}
+    : Recurrent("SimpleRNN", units, std::move(options), std::move(name)) {}
 
 std::unique_ptr<Recurrent> SimpleRNN::clone_config() const {
   return std::make_unique<SimpleRNN>(units_, options_, name());

@@ -12,7 +12,6 @@ class SimpleRNN : public Recurrent {
   SimpleRNN(Index units, RecurrentOptions options = {}, std::string name = "");
 
   std::string type() const override { return "SimpleRNN"; }
-  std::vector<Param*> params() override;
   Index state_count() const override { return 1; }
   std::unique_ptr<Recurrent> clone_config() const override;
 
@@ -24,9 +23,6 @@ class SimpleRNN : public Recurrent {
                            std::vector<Matrix>& d_initial) override;
 
  private:
-  Param kernel_{"kernel", 0, 0};
-  Param recurrent_kernel_{"recurrent_kernel", 0, 0};
-  Param bias_{"bias", 0, 0};
   Matrix x_;       // (features, steps*batch) input in processing order
   Matrix h_prev_;  // (units, steps*batch) h_{s-1} for every step (h0 first)
   Matrix z_;       // (units, steps*batch) pre-activation

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/core/base/naming.hpp"
 #include "engine/core/layers/layer.hpp"
 
 namespace nn {
@@ -104,9 +105,5 @@ class Graph {
   std::vector<Matrix> grads_;   // per node, during backward
   std::vector<std::string> used_names_;
 };
-
-/// Keras's automatic layer name stem: "Dense" -> "dense", "BatchNormalization" ->
-/// "batch_normalization", "PReLU" -> "p_re_lu".
-std::string snake_case(const std::string& type);
 
 }  // namespace nn

@@ -1,4 +1,4 @@
-#include "engine/core/data/text_generation.hpp"
+#include "engine/core/models/text_generation.hpp"
 
 #include <cmath>
 #include <vector>
