@@ -11,6 +11,8 @@
 
 #include "engine/core/base/rng.hpp"
 #include "engine/core/base/shape.hpp"
+#include "engine/core/layers/gru.hpp"
+#include "engine/core/layers/lstm.hpp"
 #include "engine/core/layers/simple_rnn.hpp"
 #include "support/fixtures.hpp"
 
@@ -114,5 +116,18 @@ void check_cases(const std::string& layer_type, MakeLayer make) {
 TEST_CASE("Recurrent fixtures: SimpleRNN matches TF.js", "[rnn][golden]") {
   check_cases("SimpleRNN", [](Index units, RecurrentOptions o) -> std::unique_ptr<Recurrent> {
     return std::make_unique<SimpleRNN>(units, std::move(o), "rnn");
+  });
+}
+
+TEST_CASE("Recurrent fixtures: LSTM matches TF.js", "[rnn][golden]") {
+  check_cases("LSTM", [](Index units, RecurrentOptions o) -> std::unique_ptr<Recurrent> {
+    return std::make_unique<LSTM>(units, std::move(o), "lstm");
+  });
+}
+
+TEST_CASE("Recurrent fixtures: GRU matches TF.js and the Keras 3 reset_after formula",
+          "[rnn][golden]") {
+  check_cases("GRU", [](Index units, RecurrentOptions o) -> std::unique_ptr<Recurrent> {
+    return std::make_unique<GRU>(units, std::move(o), "gru");
   });
 }
