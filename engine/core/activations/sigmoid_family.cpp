@@ -7,10 +7,9 @@ namespace nn {
 
 void stable_sigmoid(const Matrix& z, Matrix& s) {
   s.resize(z.rows(), z.cols());
-  // e = exp(-|z|) lies in (0, 1], so neither branch can overflow.
-  s.array() = (-z.array().abs()).exp();
-  s.array() = (z.array() >= Scalar(0))
-                  .select((Scalar(1) + s.array()).inverse(), s.array() / (Scalar(1) + s.array()));
+  // 1 / (1 + exp(-z)): for z << 0, exp(-z) grows to +inf and the quotient to exactly 0, for
+  // z >> 0 it tends to 1; IEEE arithmetic keeps every case finite (no -ffast-math here).
+  s.array() = (Scalar(1) + (-z.array()).exp()).inverse();
 }
 
 void Sigmoid::forward(const Matrix& z, Matrix& a) const { stable_sigmoid(z, a); }
