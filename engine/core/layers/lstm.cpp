@@ -45,9 +45,15 @@ void LSTM::forward_sequence(const Matrix& x, Index steps, Index batch,
   h_seq_.resize(u, m);
   h_prev_.resize(u, m);
   c_prev_.resize(u, m);
-  Matrix act, cand, c_tanh;
+  Matrix act, c_tanh;
+  // Rows [first, first + count*u) of step t's gates: z through `f` into gates_.
+  const auto activate = [&](const Activation& f, Index first, Index count, Index col) {
+    f.forward(z_.block(first * u, col, count * u, batch), act);
+    gates_.block(first * u, col, count * u, batch) = act;
+  };
   for (Index s = 0; s < steps; ++s) {
     const Index col = s * batch;
+    const auto gate = [&](Index k) { return gates_.block(k * u, col, u, batch); };
     if (s == 0) {
       h_prev_.middleCols(0, batch) = initial[0];
       c_prev_.middleCols(0, batch) = initial[1];
@@ -57,19 +63,17 @@ void LSTM::forward_sequence(const Matrix& x, Index steps, Index batch,
     }
     // z_t += U h_{t-1}
     z_.middleCols(col, batch).noalias() += recurrent_kernel_.value * h_prev_.middleCols(col, batch);
-    // i, f, o = sig(z); g = tanh(z_c)
-    recurrent_activation_->forward(z_.middleCols(col, batch), act);
-    activation_->forward(z_.block(2 * u, col, u, batch), cand);
-    act.middleRows(2 * u, u) = cand;
-    gates_.middleCols(col, batch) = act;
+    // i, f = sig(z_i, z_f);  g = tanh(z_c);  o = sig(z_o)
+    activate(*recurrent_activation_, 0, 2, col);
+    activate(*activation_, 2, 1, col);
+    activate(*recurrent_activation_, 3, 1, col);
     // c_t = f .* c_{t-1} + i .* g
     c_seq_.middleCols(col, batch) =
-        act.middleRows(u, u).cwiseProduct(c_prev_.middleCols(col, batch)) +
-        act.topRows(u).cwiseProduct(cand);
+        gate(1).cwiseProduct(c_prev_.middleCols(col, batch)) + gate(0).cwiseProduct(gate(2));
     // h_t = o .* tanh(c_t)
     activation_->forward(c_seq_.middleCols(col, batch), c_tanh);
     c_act_.middleCols(col, batch) = c_tanh;
-    h_seq_.middleCols(col, batch) = act.bottomRows(u).cwiseProduct(c_tanh);
+    h_seq_.middleCols(col, batch) = gate(3).cwiseProduct(c_tanh);
   }
   final_states_[0] = h_seq_.rightCols(batch);
   final_states_[1] = c_seq_.rightCols(batch);
@@ -81,7 +85,14 @@ Matrix LSTM::backward_sequence(const Matrix& dh_out, const std::vector<Matrix>& 
   Matrix dz_all(4 * u, steps * batch);
   // The final states are h and c at the last step: their gradients join there.
   Matrix dh_next = d_final[0], dc_next = d_final[1];
-  Matrix dgates(4 * u, batch), dz, dc, dz_g;
+  Matrix dgates(4 * u, batch), dz, dc;
+  // dZ rows [first, first + count*u) of step t = dgates .* f'(z) there, into dz_all.
+  const auto deactivate = [&](const Activation& f, Index first, Index count, Index col) {
+    f.backward(z_.block(first * u, col, count * u, batch),
+               gates_.block(first * u, col, count * u, batch),
+               dgates.middleRows(first * u, count * u), dz);
+    dz_all.block(first * u, col, count * u, batch) = dz;
+  };
   for (Index s = steps; s-- > 0;) {
     const Index col = s * batch;
     const auto gate = [&](Index k) { return gates_.block(k * u, col, u, batch); };
@@ -98,19 +109,16 @@ Matrix LSTM::backward_sequence(const Matrix& dh_out, const std::vector<Matrix>& 
     dgates.middleRows(u, u) = dc.cwiseProduct(c_prev_.middleCols(col, batch));
     dgates.middleRows(2 * u, u) = dc.cwiseProduct(gate(0));
     // dZ = dgates .* sig'(z) for i, f, o and .* tanh'(z_c) for the candidate
-    recurrent_activation_->backward(z_.middleCols(col, batch), gates_.middleCols(col, batch),
-                                    dgates, dz);
-    activation_->backward(z_.block(2 * u, col, u, batch), gate(2), dgates.middleRows(2 * u, u),
-                          dz_g);
-    dz.middleRows(2 * u, u) = dz_g;
-    dz_all.middleCols(col, batch) = dz;
+    deactivate(*recurrent_activation_, 0, 2, col);
+    deactivate(*activation_, 2, 1, col);
+    deactivate(*recurrent_activation_, 3, 1, col);
     if (cut_before(s)) {  // truncated BPTT: nothing flows to step t-1
       dh_next.setZero(u, batch);
       dc_next.setZero(u, batch);
       continue;
     }
     // dh_{t-1} = U^T dZ;  dc_{t-1} = dc .* f
-    dh_next.noalias() = recurrent_kernel_.value.transpose() * dz;
+    dh_next.noalias() = recurrent_kernel_.value.transpose() * dz_all.middleCols(col, batch);
     dc_next = dc.cwiseProduct(gate(1));
   }
   d_initial[0] = dh_next;
