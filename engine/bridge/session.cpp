@@ -1,0 +1,87 @@
+#include "engine/bridge/session.hpp"
+
+#include <exception>
+#include <new>
+
+#include "engine/bridge/session_state.hpp"
+#include "engine/core/base/error.hpp"
+
+namespace nn::bridge {
+
+namespace {
+
+std::string error_answer(const std::string& path, const std::string& message) {
+  json answer = {{"ok", false}, {"error", {{"path", path}, {"message", message}}}};
+  // Messages may echo user text that is not valid UTF-8: replace, never throw (P7).
+  return answer.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace
+
+Session::Session() : state_(std::make_unique<SessionState>()) {}
+Session::~Session() = default;
+
+std::string Session::handle(const std::string& request_json) {
+  try {
+    if (request_json.size() > kMaxRequestBytes) {
+      return error_answer("", "request of " + std::to_string(request_json.size()) +
+                                  " bytes is beyond the limit of " +
+                                  std::to_string(kMaxRequestBytes));
+    }
+    json request;
+    try {
+      request = json::parse(request_json);
+    } catch (const json::exception& e) {
+      return error_answer("", std::string("malformed JSON: ") + e.what());
+    }
+    json answer = state_->dispatch(request);
+    answer["ok"] = true;
+    return answer.dump(-1, ' ', false, json::error_handler_t::replace);
+  } catch (const BridgeError& e) {
+    return error_answer(e.path(), e.message());
+  } catch (const nn::Error& e) {
+    return error_answer("", e.what());
+  } catch (const std::bad_alloc&) {
+    return error_answer("", "out of memory: the request needs more memory than is available");
+  } catch (const std::exception& e) {
+    return error_answer("", std::string("internal error: ") + e.what());
+  } catch (...) {
+    return error_answer("", "internal error");
+  }
+}
+
+std::string Session::set_array(const std::string& name, std::vector<float> values) {
+  if (name.empty() || name.size() > kMaxArrayName) {
+    return "array name must have 1 to " + std::to_string(kMaxArrayName) + " characters";
+  }
+  if (values.size() > kMaxArrayFloats) {
+    return "array '" + name + "' has " + std::to_string(values.size()) +
+           " values, beyond the limit of " + std::to_string(kMaxArrayFloats);
+  }
+  auto it = state_->arrays.find(name);
+  const std::size_t old = it == state_->arrays.end() ? 0 : it->second.size();
+  if (state_->total_floats - old + values.size() > kMaxTotalFloats) {
+    return "arrays would hold more than " + std::to_string(kMaxTotalFloats) +
+           " values; delete some first";
+  }
+  state_->total_floats = state_->total_floats - old + values.size();
+  state_->arrays[name] = std::move(values);
+  return "";
+}
+
+const std::vector<float>& Session::get_array(const std::string& name) const {
+  static const std::vector<float> kEmpty;
+  auto it = state_->arrays.find(name);
+  return it == state_->arrays.end() ? kEmpty : it->second;
+}
+
+bool Session::has_array(const std::string& name) const { return state_->arrays.count(name) != 0; }
+
+void Session::delete_array(const std::string& name) {
+  auto it = state_->arrays.find(name);
+  if (it == state_->arrays.end()) return;
+  state_->total_floats -= it->second.size();
+  state_->arrays.erase(it);
+}
+
+}  // namespace nn::bridge

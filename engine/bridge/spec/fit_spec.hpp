@@ -1,0 +1,33 @@
+#pragma once
+/// FitSpec: the "fit" object (docs/schema/training.md): Keras fit() arguments and callbacks.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/bridge/json/reader.hpp"
+#include "engine/core/training/callback.hpp"
+#include "engine/core/training/early_stopping.hpp"
+#include "engine/core/training/reduce_lr_on_plateau.hpp"
+#include "engine/core/training/trainer.hpp"
+
+namespace nn::bridge {
+
+/// "early_stopping" or "reduce_lr_on_plateau" with its options (the other one's are unused).
+struct CallbackSpec {
+  std::string type;
+  EarlyStoppingOptions early_stopping;
+  ReduceLROnPlateauOptions reduce_lr_on_plateau;
+};
+
+struct FitSpec {
+  FitOptions options;  // epochs, batch_size, shuffle, validation_split, seed
+  std::vector<CallbackSpec> callbacks;
+};
+
+FitSpec parse_fit(const json& value, const std::string& path);
+/// Canonical JSON (every field written); parse_fit(fit_to_json(s)) == s.
+json fit_to_json(const FitSpec& spec);
+/// Fresh callback objects for a training run, in spec order.
+std::vector<std::unique_ptr<Callback>> make_callbacks(const FitSpec& spec, const std::string& path);
+
+}  // namespace nn::bridge
