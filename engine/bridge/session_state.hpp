@@ -1,6 +1,9 @@
 #pragma once
-/// SessionState: what a Session holds (arrays, document, model, data, trainer) and the request
+/// SessionState: what a Session holds (arrays, document, model, data, trainer) and its request
 /// handlers, one file per group of ops (session_*.cpp). Internal to engine/bridge.
+///
+/// Every handler that changes the state builds the new pieces aside and swaps them in only when
+/// all of them succeeded, so a failed request leaves the session as it was.
 #include <map>
 #include <memory>
 #include <optional>
@@ -8,8 +11,17 @@
 #include <vector>
 
 #include "engine/bridge/json/reader.hpp"
+#include "engine/bridge/spec/document.hpp"
+#include "engine/core/models/model.hpp"
+#include "engine/core/training/trainer.hpp"
 
 namespace nn::bridge {
+
+/// A built model with the document it came from.
+struct Loaded {
+  Document doc;
+  std::unique_ptr<Model> model;
+};
 
 class SessionState {
  public:
@@ -18,6 +30,55 @@ class SessionState {
 
   std::map<std::string, std::vector<float>> arrays;
   std::size_t total_floats = 0;
+
+ private:
+  // --- session_model.cpp ---
+  json op_build(ObjectReader& request);
+  json op_summary(ObjectReader& request);
+  json op_reset(ObjectReader& request);
+  /// Builds (and compiles, when the document says how) the model of `doc`; errors under `path`.
+  Loaded load_document(Document doc, const std::string& path) const;
+  /// Makes `loaded` current. Keeps the current data when it fits the new model and `data` is
+  /// empty; otherwise takes `data` (or none). Drops the trainer.
+  void install(Loaded loaded, std::optional<std::pair<ModelData, std::optional<ModelData>>> data);
+  /// The {model, summary} part of build/load/import answers.
+  json model_info();
+  Model& model(const char* op);
+  Model& compiled_model(const char* op);
+
+  // --- session_data.cpp ---
+  json op_set_data(ObjectReader& request);
+  /// Arrays named by `names` (at `path`) shaped for the model's inputs (outputs when `targets`).
+  std::vector<Matrix> arrays_for(Model& model, const json& names, const std::string& path,
+                                 bool targets, Index* samples) const;
+  ModelData data_from_arrays(Model& model, const json& part, const std::string& path) const;
+  /// Stores `values` (row-major per sample) as array `name`; returns its {name, shape} entry.
+  json put_array(const std::string& name, std::vector<float> values, const json& shape);
+
+  // --- session_train.cpp ---
+  json op_train(ObjectReader& request);
+  json op_evaluate(ObjectReader& request);
+  json op_predict(ObjectReader& request);
+  Trainer& trainer();
+
+  // --- session_views.cpp ---
+  json op_grid(ObjectReader& request);
+  json op_probes(ObjectReader& request);
+  json op_get_weights(ObjectReader& request);
+  json op_set_weights(ObjectReader& request);
+
+  // --- session_files.cpp ---
+  json op_save(ObjectReader& request);
+  json op_load(ObjectReader& request);
+  json op_export(ObjectReader& request);
+  json op_import(ObjectReader& request);
+
+  std::optional<Document> doc_;
+  std::unique_ptr<Model> model_;
+  std::optional<ModelData> train_data_;
+  std::optional<ModelData> validation_data_;
+  std::vector<std::unique_ptr<Callback>> callbacks_;
+  std::unique_ptr<Trainer> trainer_;
 };
 
 }  // namespace nn::bridge

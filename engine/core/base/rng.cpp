@@ -1,5 +1,9 @@
 #include "engine/core/base/rng.hpp"
 
+#include <cstring>
+
+#include "engine/core/base/error.hpp"
+
 #include <cmath>
 
 namespace nn {
@@ -89,6 +93,19 @@ double portable_log(double x) {
     term *= s2;
   }
   return 2.0 * sum + exponent * 0.69314718055994530942;
+}
+
+std::vector<std::uint64_t> Rng::state() const {
+  std::uint64_t spare_bits = 0;
+  std::memcpy(&spare_bits, &spare_, sizeof spare_bits);
+  return {s_[0], s_[1], s_[2], s_[3], has_spare_ ? 1u : 0u, spare_bits};
+}
+
+void Rng::set_state(const std::vector<std::uint64_t>& state) {
+  if (state.size() != 6) fail("Rng::set_state: expected 6 words, got ", state.size());
+  for (int i = 0; i < 4; ++i) s_[i] = state[static_cast<std::size_t>(i)];
+  has_spare_ = state[4] != 0;
+  std::memcpy(&spare_, &state[5], sizeof spare_);
 }
 
 }  // namespace nn

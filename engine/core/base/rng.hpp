@@ -4,6 +4,7 @@
 /// bit-identical draws natively (libstdc++/glibc) and in wasm (libc++/musl).
 /// Reference: Blackman & Vigna, "Scrambled linear pseudorandom number generators" (2018).
 #include <cstdint>
+#include <vector>
 
 #include "engine/core/base/scalar.hpp"
 
@@ -29,6 +30,12 @@ class Rng {
   double truncated_normal(double mean, double stddev);
   /// A new generator whose stream is independent of this one (for sub-components).
   Rng split();
+
+  /// The generator's whole state (4 words, the spare-normal flag and its bits): saving and
+  /// restoring it resumes the exact stream (saved models resume training identically).
+  std::vector<std::uint64_t> state() const;
+  /// Restores a state(); throws nn::Error unless it has 6 words.
+  void set_state(const std::vector<std::uint64_t>& state);
 
  private:
   std::uint64_t s_[4];

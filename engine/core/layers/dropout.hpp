@@ -26,6 +26,9 @@ class Dropout : public UnaryLayer {
   /// The last mask: 0 or 1 / (1 - rate) per entry, shaped like the input. Empty before use.
   const Matrix& mask() const { return mask_; }
 
+  std::vector<std::uint64_t> random_state() const override { return rng_.state(); }
+  void set_random_state(const std::vector<std::uint64_t>& state) override { rng_.set_state(state); }
+
  protected:
   /// Restarts the mask stream from `seed`, so a rebuilt layer replays the same masks.
   Shape build_one(const Shape& input_shape, Rng& rng) override;

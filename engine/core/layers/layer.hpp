@@ -74,6 +74,11 @@ class Layer {
   /// Adds dL/d(extra output k) for the next backward(), which consumes it.
   virtual void add_extra_output_gradient(Index k, const Matrix& d);
 
+  /// State of the layer's own random stream (Dropout's masks), for save/load; default none.
+  virtual std::vector<std::uint64_t> random_state() const { return {}; }
+  /// Restores random_state(); layers without one ignore it.
+  virtual void set_random_state(const std::vector<std::uint64_t>& state) { (void)state; }
+
   /// Sum of the regularization penalties of this layer's parameters.
   Scalar regularization_loss();
   /// grad += d(penalty)/dw for every regularized parameter.

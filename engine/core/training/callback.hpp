@@ -3,6 +3,7 @@
 /// stop training by setting context.stop_training (EarlyStopping does).
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "engine/core/training/logs.hpp"
 
@@ -26,6 +27,11 @@ class Callback {
   /// logs holds the epoch means and the val_ entries; a callback may add entries (learning_rate).
   virtual void on_epoch_end(int /*epoch*/, Logs&, TrainingContext&) {}
   virtual void on_train_end(TrainingContext&) {}
+
+  /// The callback's counters (patience waits, best value), for save/load; default none.
+  virtual std::vector<double> state() const { return {}; }
+  /// Restores state(); throws nn::Error on a state of the wrong size.
+  virtual void set_state(const std::vector<double>& state) { (void)state; }
 };
 
 /// Per-batch progress hook: calls fn(epoch, batch, batch_logs) after every batch.

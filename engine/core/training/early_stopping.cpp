@@ -55,4 +55,39 @@ void EarlyStopping::on_epoch_end(int epoch, Logs& logs, TrainingContext& context
   }
 }
 
+std::vector<double> EarlyStopping::state() const {
+  std::vector<double> out = {static_cast<double>(wait_), static_cast<double>(stopped_epoch_),
+                             static_cast<double>(best_epoch_), best_,
+                             static_cast<double>(best_weights_.size())};
+  for (const Matrix& w : best_weights_) {
+    out.push_back(static_cast<double>(w.rows()));
+    out.push_back(static_cast<double>(w.cols()));
+    for (Index i = 0; i < w.size(); ++i) out.push_back(static_cast<double>(w.data()[i]));
+  }
+  return out;
+}
+
+void EarlyStopping::set_state(const std::vector<double>& state) {
+  const auto bad = [&] {
+    fail("EarlyStopping: malformed saved state of ", state.size(), " values");
+  };
+  if (state.size() < 5) bad();
+  wait_ = static_cast<int>(state[0]);
+  stopped_epoch_ = static_cast<int>(state[1]);
+  best_epoch_ = static_cast<int>(state[2]);
+  best_ = state[3];
+  best_weights_.clear();
+  std::size_t at = 5;
+  for (std::size_t k = 0; k < static_cast<std::size_t>(state[4]); ++k) {
+    if (at + 2 > state.size()) bad();
+    const auto rows = static_cast<Index>(state[at]);
+    const auto cols = static_cast<Index>(state[at + 1]);
+    at += 2;
+    if (rows < 0 || cols < 0 || at + static_cast<std::size_t>(rows * cols) > state.size()) bad();
+    Matrix w(rows, cols);
+    for (Index i = 0; i < w.size(); ++i) w.data()[i] = static_cast<Scalar>(state[at++]);
+    best_weights_.push_back(std::move(w));
+  }
+}
+
 }  // namespace nn

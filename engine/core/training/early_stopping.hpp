@@ -31,6 +31,11 @@ class EarlyStopping : public Callback {
   int best_epoch() const { return best_epoch_; }
   double best() const { return best_; }
 
+  /// wait, stopped epoch, best epoch, best value, then the best weights (count, then rows,
+  /// cols and values of each).
+  std::vector<double> state() const override;
+  void set_state(const std::vector<double>& state) override;
+
  private:
   bool improved(double current) const;
 

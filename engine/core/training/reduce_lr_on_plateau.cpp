@@ -51,4 +51,12 @@ void ReduceLROnPlateau::on_epoch_end(int, Logs& logs, TrainingContext& context) 
   }
 }
 
+void ReduceLROnPlateau::set_state(const std::vector<double>& state) {
+  if (state.size() != 3)
+    fail("ReduceLROnPlateau: malformed saved state of ", state.size(), " values");
+  wait_ = static_cast<int>(state[0]);
+  cooldown_counter_ = static_cast<int>(state[1]);
+  best_ = state[2];
+}
+
 }  // namespace nn

@@ -25,6 +25,12 @@ class ReduceLROnPlateau : public Callback {
   void on_train_begin(TrainingContext& context) override;
   void on_epoch_end(int epoch, Logs& logs, TrainingContext& context) override;
 
+  /// wait, cooldown counter, best value.
+  std::vector<double> state() const override {
+    return {static_cast<double>(wait_), static_cast<double>(cooldown_counter_), best_};
+  }
+  void set_state(const std::vector<double>& state) override;
+
  private:
   ReduceLROnPlateauOptions options_;
   bool maximize_ = false;

@@ -116,4 +116,56 @@ Index Trainer::run(Index max_batches) {
   return ran;
 }
 
+TrainerState Trainer::state() const {
+  TrainerState s;
+  s.epoch = epoch_;
+  s.batch = batch_;
+  s.started = started_;
+  s.in_epoch = in_epoch_;
+  s.finished = finished_;
+  s.order = order_;
+  s.rng = rng_.state();
+  s.sums = sums_;
+  s.seen = seen_;
+  s.history = history_;
+  for (const Callback* c : callbacks_) s.callbacks.push_back(c->state());
+  return s;
+}
+
+void Trainer::restore(const TrainerState& s) {
+  if (s.order.size() != order_.size()) {
+    fail("Trainer: the saved position is over ", s.order.size(), " training samples, the data has ",
+         order_.size());
+  }
+  if (s.callbacks.size() != callbacks_.size()) {
+    fail("Trainer: the saved position has ", s.callbacks.size(), " callback(s), this run has ",
+         callbacks_.size());
+  }
+  const auto n = static_cast<Index>(order_.size());
+  for (Index i : s.order) {
+    if (i < 0 || i >= n) fail("Trainer: saved sample order holds ", i, " outside [0, ", n, ")");
+  }
+  if (s.epoch < 0 || s.batch < 0 || s.batch > batches_per_epoch_) {
+    fail("Trainer: saved position (epoch ", s.epoch, ", batch ", s.batch, ") is out of range");
+  }
+  epoch_ = s.epoch;
+  batch_ = s.batch;
+  started_ = s.started;
+  in_epoch_ = s.in_epoch;
+  finished_ = s.finished;
+  order_ = s.order;
+  rng_.set_state(s.rng);
+  sums_ = s.sums;
+  seen_ = s.seen;
+  history_ = s.history;
+  for (std::size_t i = 0; i < callbacks_.size(); ++i) callbacks_[i]->set_state(s.callbacks[i]);
+}
+
+bool Trainer::resume_after_divergence() {
+  if (!finished_ || !model_.diverged()) return false;
+  finished_ = false;
+  history_.stop_reason.clear();
+  return true;
+}
+
 }  // namespace nn

@@ -26,6 +26,22 @@ struct FitOptions {
   std::uint64_t seed = 0;
 };
 
+/// Where a Trainer is, exactly enough to resume it (save/load): with the same model weights,
+/// optimizer state and data, a restored Trainer continues bit-identically.
+struct TrainerState {
+  int epoch = 0;
+  Index batch = 0;
+  bool started = false;
+  bool in_epoch = false;
+  bool finished = false;
+  std::vector<Index> order;        // this epoch's sample order
+  std::vector<std::uint64_t> rng;  // the shuffling stream (Rng::state)
+  Logs sums;                       // epoch sums so far
+  Index seen = 0;                  // samples so far this epoch
+  History history;
+  std::vector<std::vector<double>> callbacks;  // each callback's state()
+};
+
 class Trainer {
  public:
   /// validation: explicit validation data (Keras validation_data); overrides validation_split.
@@ -45,6 +61,15 @@ class Trainer {
   Index batches_per_epoch() const { return batches_per_epoch_; }
   /// Logs of the most recent batch.
   const Logs& last_batch_logs() const { return last_batch_logs_; }
+
+  /// A snapshot of the training position (and the callbacks' counters).
+  TrainerState state() const;
+  /// Resumes from a state() of a Trainer over the same data and callbacks. Throws nn::Error
+  /// when the sample count or the callbacks differ.
+  void restore(const TrainerState& state);
+  /// After a divergence (finished with the model diverged), lets run() continue from the
+  /// current weights, e.g. once the learning rate was lowered. Returns whether it did.
+  bool resume_after_divergence();
 
  private:
   void begin_epoch();

@@ -1,0 +1,126 @@
+// Session ops on data: set_data (from named arrays, or the document's built-in dataset).
+#include <cmath>
+
+#include "engine/bridge/session_state.hpp"
+
+namespace nn::bridge {
+
+namespace {
+
+/// "NaN", "Infinity" or "-Infinity".
+std::string non_finite_name(float v) {
+  if (std::isnan(v)) return "NaN";
+  return v > 0 ? "Infinity" : "-Infinity";
+}
+
+}  // namespace
+
+std::vector<Matrix> SessionState::arrays_for(Model& model, const json& names,
+                                             const std::string& path, bool targets,
+                                             Index* samples) const {
+  const Graph& g = model.graph();
+  const std::vector<int>& nodes = targets ? g.output_nodes() : g.input_nodes();
+  const char* what = targets ? "output" : "input";
+  if (names.is_string() && nodes.size() == 1) {
+    return arrays_for(model, json::array({names}), path, targets, samples);
+  }
+  read_array(names, path);
+  if (names.size() != nodes.size()) {
+    fail_at(path, "expected " + std::to_string(nodes.size()) + " array name(s), one per model " +
+                      what + ", got " + std::to_string(names.size()));
+  }
+  std::vector<Matrix> out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string at = child_path(path, i);
+    const std::string name = read_string(names[i], at);
+    auto it = arrays.find(name);
+    if (it == arrays.end()) {
+      fail_at(at, "no array named '" + name + "'; send it with setArray first");
+    }
+    const std::vector<float>& values = it->second;
+    const Shape& shape = g.node_shape(nodes[i]);
+    const auto full = static_cast<std::size_t>(shape_size(shape));
+    const auto sparse = static_cast<std::size_t>(layout_steps(shape));
+    const std::string node = "'" + g.node_name(nodes[i]) + "'";
+    std::size_t per_sample = full;
+    if (targets && *samples > 0 && values.size() != full * static_cast<std::size_t>(*samples) &&
+        values.size() == sparse * static_cast<std::size_t>(*samples)) {
+      per_sample = sparse;  // class ids for a sparse loss
+    }
+    if (values.empty() || values.size() % per_sample != 0) {
+      fail_at(at, "array '" + name + "' has " + std::to_string(values.size()) +
+                      " values; expected a positive multiple of " + std::to_string(per_sample) +
+                      " (the " + what + " " + node + " has shape " + shape_str(shape) + ")");
+    }
+    const auto n = static_cast<Index>(values.size() / per_sample);
+    if (*samples > 0 && n != *samples) {
+      fail_at(at, "array '" + name + "' holds " + std::to_string(n) + " samples, expected " +
+                      std::to_string(*samples) + " like the first array");
+    }
+    *samples = n;
+    for (std::size_t k = 0; k < values.size(); ++k) {
+      if (std::isfinite(values[k])) continue;
+      fail_at(at, "array '" + name + "' has " + non_finite_name(values[k]) + " at row " +
+                      std::to_string(k / per_sample) + ", column " +
+                      std::to_string(k % per_sample) + "; data must be finite numbers");
+    }
+    Matrix m = Eigen::Map<const Eigen::MatrixXf>(values.data(), static_cast<Index>(per_sample), n)
+                   .cast<Scalar>();
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+ModelData SessionState::data_from_arrays(Model& model, const json& part,
+                                         const std::string& path) const {
+  ObjectReader reader(part, path);
+  ModelData data;
+  Index samples = 0;
+  data.x = arrays_for(model, reader.require("x"), reader.path_of("x"), false, &samples);
+  data.y = arrays_for(model, reader.require("y"), reader.path_of("y"), true, &samples);
+  reader.finish({"x", "y"});
+  return data;
+}
+
+json SessionState::op_set_data(ObjectReader& request) {
+  Model& m = model("set_data");
+  std::optional<ModelData> train;
+  std::optional<ModelData> validation;
+  if (const json* part = request.find("train")) {
+    train = data_from_arrays(m, *part, "/train");
+    if (const json* val = request.find("validation")) {
+      validation = data_from_arrays(m, *val, "/validation");
+    }
+  } else {
+    if (!doc_ || !doc_->data) {
+      fail_at("",
+              "set_data needs \"train\": {\"x\": [...], \"y\": [...]} (array names), or a "
+              "document with a \"data\" object");
+    }
+    compiled_model("set_data");
+    GeneratedData generated = make_data(*doc_->data, m, "/spec/data");
+    train = std::move(generated.train);
+    validation = std::move(generated.validation);
+  }
+  request.finish({"op", "train", "validation"});
+  trainer_.reset();
+  callbacks_.clear();
+  train_data_ = std::move(train);
+  validation_data_ = std::move(validation);
+  return {{"samples", train_data_->size()},
+          {"validation_samples", validation_data_ ? validation_data_->size() : 0}};
+}
+
+json SessionState::put_array(const std::string& name, std::vector<float> values,
+                             const json& shape) {
+  auto it = arrays.find(name);
+  const std::size_t old = it == arrays.end() ? 0 : it->second.size();
+  if (total_floats - old + values.size() > (std::size_t{1} << 28)) {
+    fail_at("", "the result would take arrays beyond the limit of 2^28 values; delete some");
+  }
+  total_floats = total_floats - old + values.size();
+  arrays[name] = std::move(values);
+  return {{"name", name}, {"shape", shape}};
+}
+
+}  // namespace nn::bridge

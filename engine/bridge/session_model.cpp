@@ -1,0 +1,163 @@
+// Session ops on the model itself: build, summary, reset.
+#include "engine/bridge/keras/keras_import.hpp"
+#include "engine/bridge/session_state.hpp"
+#include "engine/core/base/error.hpp"
+#include "engine/core/layers/dense.hpp"
+
+namespace nn::bridge {
+
+namespace {
+
+json shape_json(const Shape& shape) {
+  json out = json::array();
+  for (Index d : shape) out.push_back(d);
+  return out;
+}
+
+/// Whether `data` has one array per model input/output of the right per-sample size.
+bool data_fits(Model& model, const ModelData& data) {
+  const Graph& g = model.graph();
+  if (data.x.size() != g.input_nodes().size() || data.y.size() != g.output_nodes().size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < data.x.size(); ++i) {
+    if (data.x[i].rows() != shape_size(g.node_shape(g.input_nodes()[i]))) return false;
+  }
+  for (std::size_t i = 0; i < data.y.size(); ++i) {
+    const Shape& shape = g.node_shape(g.output_nodes()[i]);
+    const Index rows = data.y[i].rows();
+    if (rows != shape_size(shape) && rows != layout_steps(shape)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Model& SessionState::model(const char* op) {
+  if (!model_) fail_at("/op", std::string(op) + ": no model yet; send a build request first");
+  return *model_;
+}
+
+Model& SessionState::compiled_model(const char* op) {
+  Model& m = model(op);
+  if (!m.compiled()) {
+    fail_at("/op", std::string(op) +
+                       ": the model is not compiled; build it with a \"compile\" object "
+                       "(optimizer and loss)");
+  }
+  return m;
+}
+
+Loaded SessionState::load_document(Document doc, const std::string& path) const {
+  Loaded loaded;
+  loaded.model = build_model(doc.model, path + "/model");
+  if (doc.compile) compile_model(*loaded.model, *doc.compile, path + "/compile");
+  loaded.doc = std::move(doc);
+  return loaded;
+}
+
+void SessionState::install(Loaded loaded,
+                           std::optional<std::pair<ModelData, std::optional<ModelData>>> data) {
+  trainer_.reset();
+  callbacks_.clear();
+  if (data) {
+    train_data_ = std::move(data->first);
+    validation_data_ = std::move(data->second);
+  } else if (train_data_ && !data_fits(*loaded.model, *train_data_)) {
+    train_data_.reset();
+    validation_data_.reset();
+  } else if (validation_data_ && !data_fits(*loaded.model, *validation_data_)) {
+    validation_data_.reset();
+  }
+  doc_ = std::move(loaded.doc);
+  model_ = std::move(loaded.model);
+}
+
+json SessionState::model_info() {
+  Model& m = *model_;
+  const Graph& g = m.graph();
+  json inputs = json::array();
+  for (int node : g.input_nodes()) {
+    inputs.push_back({{"name", g.node_name(node)}, {"shape", shape_json(g.node_shape(node))}});
+  }
+  json outputs = json::array();
+  for (int node : g.output_nodes()) {
+    outputs.push_back({{"name", g.node_name(node)}, {"shape", shape_json(g.node_shape(node))}});
+  }
+  json layers = json::array();
+  for (std::size_t n = 0; n < g.node_count(); ++n) {
+    Layer* layer = m.graph().layer(static_cast<int>(n));
+    if (layer == nullptr) continue;
+    json entry = {{"name", layer->name()},
+                  {"type", layer->type()},
+                  {"output_shape", shape_json(layer->output_shape())},
+                  {"params", layer->param_count()}};
+    json from = json::array();
+    for (int in : g.node_inputs(static_cast<int>(n))) from.push_back(g.node_name(in));
+    entry["inputs"] = from;
+    if (const auto* dense = dynamic_cast<const Dense*>(layer)) {
+      entry["units"] = dense->units();
+      entry["activation"] = dense->activation().name();
+    }
+    layers.push_back(entry);
+  }
+  json info = {{"name", m.name()},           {"inputs", inputs},
+               {"outputs", outputs},         {"layers", layers},
+               {"params", m.count_params()}, {"trainable_params", m.count_trainable_params()},
+               {"compiled", m.compiled()}};
+  return {{"model", info},
+          {"summary", m.summary()},
+          {"has_data", train_data_.has_value()},
+          {"samples", train_data_ ? train_data_->size() : 0},
+          {"validation_samples", validation_data_ ? validation_data_->size() : 0}};
+}
+
+json SessionState::op_build(ObjectReader& request) {
+  Document doc;
+  std::string base;
+  if (const json* spec = request.find("spec")) {
+    doc = parse_document(*spec, "/spec");
+    base = "/spec";
+  } else if (const json* keras = request.find("keras")) {
+    const json model_json = keras_to_model_json(*keras, "/keras");
+    doc.model = parse_model(model_json, "/keras");
+    if (const json* c = request.find("compile")) doc.compile = parse_compile(*c, "/compile");
+    if (const json* f = request.find("fit")) doc.fit = parse_fit(*f, "/fit");
+    if (const json* d = request.find("data")) doc.data = parse_data(*d, "/data");
+  } else {
+    fail_at("", "build needs a \"spec\" (an nnplay document) or a \"keras\" (a Keras to_json())");
+  }
+  request.finish({"op", "spec", "keras", "compile", "fit", "data"});
+  const bool has_data = doc.data.has_value();
+  Loaded loaded = load_document(std::move(doc), base);
+  std::optional<std::pair<ModelData, std::optional<ModelData>>> data;
+  if (has_data) {
+    if (!loaded.model->compiled()) {
+      fail_at(base + "/data",
+              "a built-in dataset needs a \"compile\" object (the losses decide the targets)");
+    }
+    GeneratedData generated = make_data(*loaded.doc.data, *loaded.model, base + "/data");
+    data.emplace(std::move(generated.train), std::move(generated.validation));
+  }
+  install(std::move(loaded), std::move(data));
+  return model_info();
+}
+
+json SessionState::op_summary(ObjectReader& request) {
+  request.finish({"op"});
+  model("summary");
+  return model_info();
+}
+
+json SessionState::op_reset(ObjectReader& request) {
+  const std::int64_t seed = request.integer("seed", -1, 0);
+  request.finish({"op", "seed"});
+  model("reset");
+  Document doc = *doc_;
+  if (seed >= 0) doc.model.seed = static_cast<std::uint64_t>(seed);
+  Loaded loaded = load_document(std::move(doc), "");
+  install(std::move(loaded), std::nullopt);
+  return model_info();
+}
+
+}  // namespace nn::bridge
