@@ -66,7 +66,7 @@ std::string parse_member(const json& value, const std::string& path, const std::
     return name;
   }
   if (!value.is_object()) {
-    fail_at(path, "expected " + family + " name or an object with a \"type\", got " +
+    fail_at(path, "expected an " + family + " name or an object with a \"type\", got " +
                       describe(value));
   }
   ObjectReader reader(value, path);

@@ -60,8 +60,10 @@ ActivationLayerSpec parse_activation_layer(ObjectReader& r) {
 
 DropoutSpec parse_dropout(ObjectReader& r) {
   DropoutSpec s;
-  s.rate = read_number(r.require("rate"), r.path_of("rate"), 0.0, 1.0);
-  if (s.rate >= 1.0) fail_at(r.path_of("rate"), "expected a number in [0, 1), got 1");
+  s.rate = read_number(r.require("rate"), r.path_of("rate"));
+  if (s.rate < 0.0 || s.rate >= 1.0) {
+    fail_at(r.path_of("rate"), "expected a number in [0, 1), got " + describe(r.require("rate")));
+  }
   s.seed = static_cast<std::uint64_t>(r.integer("seed", 0, 0));
   return s;
 }
