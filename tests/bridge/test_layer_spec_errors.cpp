@@ -58,8 +58,8 @@ TEST_CASE("LayerSpec: unknown fields list the fields of the type", "[bridge][err
                "kernel_regularizer, bias_regularizer");
   expect_error(R"({"type": "simple_rnn", "units": 2, "recurrent_activation": "sigmoid"})",
                kL + "/recurrent_activation", "unknown field 'recurrent_activation'");
-  expect_error(R"({"type": "gru", "units": 2, "unit_forget_bias": true})",
-               kL + "/unit_forget_bias", "unknown field 'unit_forget_bias'");
+  expect_error(R"({"type": "gru", "units": 2, "unit_forget_bias": true})", kL + "/unit_forget_bias",
+               "unknown field 'unit_forget_bias'");
 }
 
 TEST_CASE("LayerSpec: functional layers need a non-empty inputs list", "[bridge][errors]") {
@@ -131,7 +131,8 @@ TEST_CASE("LayerSpec: initializers are checked", "[bridge][errors]") {
                kL + "/embeddings_initializer/maxval", "expected maxval >= minval (1.0), got 0.0");
   expect_error(R"({"type": "lstm", "units": 1,
       "recurrent_initializer": {"type": "orthogonal", "seed": 1}})",
-               kL + "/recurrent_initializer/seed", "unknown field 'seed'; expected one of: type, gain");
+               kL + "/recurrent_initializer/seed",
+               "unknown field 'seed'; expected one of: type, gain");
   expect_error(R"({"type": "dense", "units": 1, "kernel_initializer": true})",
                kL + "/kernel_initializer", "expected an initializer name or an object");
 }

@@ -1,5 +1,8 @@
 // ModelSpec: parsing, Keras automatic names, canonical round trip, and built models whose output
 // shapes and parameter counts match Keras's.
+#include <fstream>
+#include <iterator>
+
 #include <catch2/catch.hpp>
 
 #include "engine/bridge/spec/model_spec.hpp"
@@ -23,10 +26,9 @@ void check_round_trip(const ModelSpec& spec) {
 
 /// A sequential model of one layer on `input_shape`, built.
 std::unique_ptr<nn::Model> one_layer(const std::string& input_shape, const std::string& layer) {
-  return nn::bridge::build_model(
-      parse(R"({"type": "sequential", "input_shape": )" + input_shape + R"(, "layers": [)" +
-            layer + "]}"),
-      "/model");
+  return nn::bridge::build_model(parse(R"({"type": "sequential", "input_shape": )" + input_shape +
+                                       R"(, "layers": [)" + layer + "]}"),
+                                 "/model");
 }
 
 nn::Shape output_shape(nn::Model& model, std::size_t k = 0) {
@@ -67,8 +69,8 @@ TEST_CASE("ModelSpec: automatic names follow Keras", "[bridge]") {
       {"type": "lstm", "units": 2, "return_sequences": true}, {"type": "simple_rnn", "units": 2},
       {"type": "dense", "units": 4}, {"type": "prelu"}, {"type": "batch_normalization"},
       {"type": "dense", "units": 4}, {"type": "dense", "units": 1, "name": "dense_1"}]})");
-  const std::vector<std::string> expected = {"lstm",  "simple_rnn",          "dense",  "p_re_lu",
-                                             "batch_normalization", "dense_2", "dense_1"};
+  const std::vector<std::string> expected = {
+      "lstm", "simple_rnn", "dense", "p_re_lu", "batch_normalization", "dense_2", "dense_1"};
   for (std::size_t i = 0; i < expected.size(); ++i) CHECK(m.layers[i].name == expected[i]);
 }
 
@@ -150,8 +152,9 @@ TEST_CASE("ModelSpec: recurrent parameter counts match Keras", "[bridge]") {
   CHECK(one_layer("[20, 1]", R"({"type": "lstm", "units": 32})")->count_params() == 4352);
   // GRU(4) on 3 features, reset_after: 3 * 4 * (3 + 4 + 2); without: 3 * 4 * (3 + 4 + 1).
   CHECK(one_layer("[5, 3]", R"({"type": "gru", "units": 4})")->count_params() == 108);
-  CHECK(one_layer("[5, 3]", R"({"type": "gru", "units": 4, "reset_after": false})")
-            ->count_params() == 96);
+  CHECK(
+      one_layer("[5, 3]", R"({"type": "gru", "units": 4, "reset_after": false})")->count_params() ==
+      96);
 }
 
 TEST_CASE("ModelSpec: recurrent output shapes follow return_sequences", "[bridge]") {
@@ -217,4 +220,22 @@ TEST_CASE("ModelSpec: the seed fixes the initial weights", "[bridge]") {
 TEST_CASE("ModelSpec: trainable false freezes the layer", "[bridge]") {
   auto model = one_layer("[2]", R"({"type": "dense", "units": 3, "trainable": false})");
   CHECK(model->count_trainable_params() == 0);
+}
+
+TEST_CASE("ModelSpec: the examples in docs/schema/model.md parse and build", "[bridge]") {
+  std::ifstream file(std::string(NN_DOCS_DIR) + "/schema/model.md");
+  REQUIRE(file.good());
+  const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  int examples = 0;
+  for (std::size_t at = text.find("```json\n{\"type\""); at != std::string::npos;
+       at = text.find("```json\n{\"type\"", at + 1)) {
+    const std::size_t begin = at + 8;
+    const std::string block = text.substr(begin, text.find("```", begin) - begin);
+    INFO(block);
+    const ModelSpec spec = parse(block);
+    check_round_trip(spec);
+    CHECK(nn::bridge::build_model(spec, "/model")->count_params() > 0);
+    ++examples;
+  }
+  CHECK(examples == 2);
 }

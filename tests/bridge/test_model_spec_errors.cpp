@@ -49,27 +49,26 @@ TEST_CASE("ModelSpec: name seed and unknown fields are checked", "[bridge][error
                "expected a non-empty name, got \"\"");
   expect_error(R"({"type": "sequential", "seed": -1)" + tail, "/model/seed",
                "expected a non-negative integer, got -1");
-  expect_error(R"({"type": "sequential", "sead": 1)" + tail, "/model/sead",
-               "unknown field 'sead'");
+  expect_error(R"({"type": "sequential", "sead": 1)" + tail, "/model/sead", "unknown field 'sead'");
 }
 
 TEST_CASE("ModelSpec: sequential needs a valid input_shape", "[bridge][errors]") {
   const std::string layers = R"(, "layers": [)" + kDense + "]}";
   expect_error(R"({"type": "sequential")" + layers, "/model/input_shape",
                "missing required field 'input_shape'");
-  expect_error(R"({"type": "sequential", "input_shape": [2, 0])" + layers,
-               "/model/input_shape/1", "expected a positive integer <= 1048576, got 0");
+  expect_error(R"({"type": "sequential", "input_shape": [2, 0])" + layers, "/model/input_shape/1",
+               "expected a positive integer <= 1048576, got 0");
   expect_error(R"({"type": "sequential", "input_shape": [])" + layers, "/model/input_shape",
                "expected a non-empty shape");
 }
 
 TEST_CASE("ModelSpec: sequential models take no inputs or outputs", "[bridge][errors]") {
   const std::string layers = R"(, "layers": [)" + kDense + "]";
-  expect_error(R"({"type": "sequential", "input_shape": [2], "inputs": []})",
-               "/model/inputs", "a sequential model takes \"input_shape\", not \"inputs\"");
-  expect_error(R"({"type": "sequential", "input_shape": [2])" + layers +
-                   R"(, "outputs": ["dense"]})",
-               "/model/outputs", "a sequential model's output is its last layer");
+  expect_error(R"({"type": "sequential", "input_shape": [2], "inputs": []})", "/model/inputs",
+               "a sequential model takes \"input_shape\", not \"inputs\"");
+  expect_error(
+      R"({"type": "sequential", "input_shape": [2])" + layers + R"(, "outputs": ["dense"]})",
+      "/model/outputs", "a sequential model's output is its last layer");
 }
 
 TEST_CASE("ModelSpec: layers must be a non-empty array of at most 1000", "[bridge][errors]") {
@@ -103,16 +102,15 @@ TEST_CASE("ModelSpec: functional models need inputs not input_shape", "[bridge][
                "/model/inputs/0/shape", "missing required field 'shape'");
   expect_error(R"({"type": "functional", "inputs": [{"name": "x/y", "shape": [2]}], )" + rest,
                "/model/inputs/0/name", "expected a non-empty name without '/'");
-  expect_error(R"({"type": "functional", "inputs": [{"shape": [2], "dtype": "float32"}], )" +
-                   rest,
+  expect_error(R"({"type": "functional", "inputs": [{"shape": [2], "dtype": "float32"}], )" + rest,
                "/model/inputs/0/dtype", "unknown field 'dtype'; expected one of: name, shape");
 }
 
 TEST_CASE("ModelSpec: functional outputs must name layer outputs", "[bridge][errors]") {
   const std::string d = R"({"type": "dense", "units": 1, "inputs": ["a"]})";
-  expect_error(R"({"type": "functional", "inputs": [{"name": "a", "shape": [2]}], "layers": [)" +
-                   d + "]}",
-               "/model/outputs", "missing required field 'outputs'");
+  expect_error(
+      R"({"type": "functional", "inputs": [{"name": "a", "shape": [2]}], "layers": [)" + d + "]}",
+      "/model/outputs", "missing required field 'outputs'");
   expect_error(functional(d, "[]"), "/model/outputs", "expected at least one output node name");
   expect_error(functional(d, "[1]"), "/model/outputs/0", "expected a string, got 1");
   expect_error(functional(d, R"(["dense", "densse"])"), "/model/outputs/1",
@@ -127,9 +125,9 @@ TEST_CASE("ModelSpec: names must be unique", "[bridge][errors]") {
                           R"(["d"])"),
                "/model/layers/1/name",
                "duplicate name 'd'; model inputs and layers need unique names");
-  expect_error(functional(R"({"type": "dense", "name": "a", "units": 1, "inputs": ["b"]})",
-                          R"(["a"])"),
-               "/model/layers/0/name", "duplicate name 'a'");
+  expect_error(
+      functional(R"({"type": "dense", "name": "a", "units": 1, "inputs": ["b"]})", R"(["a"])"),
+      "/model/layers/0/name", "duplicate name 'a'");
   expect_error(R"({"type": "functional", "inputs": [{"name": "x", "shape": [2]},
       {"name": "x", "shape": [2]}], "layers": [{"type": "add", "inputs": ["x", "x"]}],
       "outputs": ["add"]})",
@@ -149,9 +147,9 @@ TEST_CASE("ModelSpec: inbound nodes must exist and come earlier", "[bridge][erro
                "/model/layers/1/inputs/1",
                "node 'late' is defined later (layers/2); a layer reads only model inputs and "
                "earlier layers");
-  expect_error(functional(R"({"type": "dense", "name": "d", "units": 1, "inputs": ["d"]})",
-                          R"(["d"])"),
-               "/model/layers/0/inputs/0", "layer 'd' cannot read its own output");
+  expect_error(
+      functional(R"({"type": "dense", "name": "d", "units": 1, "inputs": ["d"]})", R"(["d"])"),
+      "/model/layers/0/inputs/0", "layer 'd' cannot read its own output");
 }
 
 TEST_CASE("ModelSpec: a state output exists only with return_state", "[bridge][errors]") {

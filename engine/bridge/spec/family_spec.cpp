@@ -66,8 +66,8 @@ std::string parse_member(const json& value, const std::string& path, const std::
     return name;
   }
   if (!value.is_object()) {
-    fail_at(path, "expected an " + family + " name or an object with a \"type\", got " +
-                      describe(value));
+    fail_at(path,
+            "expected an " + family + " name or an object with a \"type\", got " + describe(value));
   }
   ObjectReader reader(value, path);
   const std::string name = reader.required_string("type");
@@ -88,9 +88,8 @@ std::string parse_member(const json& value, const std::string& path, const std::
 template <typename Options>
 json member_to_json(const std::string& name, const Options& options,
                     const std::vector<OptionDef<Options>>& defs) {
-  const bool all_default = std::all_of(defs.begin(), defs.end(), [&](const auto& def) {
-    return std::isnan(options.*def.field);
-  });
+  const bool all_default = std::all_of(
+      defs.begin(), defs.end(), [&](const auto& def) { return std::isnan(options.*def.field); });
   if (all_default) return name;
   json out = {{"type", name}};
   for (const auto& def : defs) {
@@ -151,8 +150,8 @@ std::string parse_initializer(const json& value, const std::string& path,
     const double lo = effective(options.minval, -0.05);
     const double hi = effective(options.maxval, 0.05);
     if (hi < lo) {
-      fail_at(child_path(path, "maxval"), "expected maxval >= minval (" + json(lo).dump() +
-                                              "), got " + json(hi).dump());
+      fail_at(child_path(path, "maxval"),
+              "expected maxval >= minval (" + json(lo).dump() + "), got " + json(hi).dump());
     }
   }
   return name;
@@ -172,8 +171,8 @@ Regularizer parse_regularizer(const json* value, const std::string& path) {
     fail_unknown_name(path, "regularizer", name, {"l1", "l1_l2", "l2"});
   }
   if (!value->is_object()) {
-    fail_at(path, "expected null, a regularizer name or {\"l1\": a, \"l2\": b}, got " +
-                      describe(*value));
+    fail_at(path,
+            "expected null, a regularizer name or {\"l1\": a, \"l2\": b}, got " + describe(*value));
   }
   ObjectReader reader(*value, path);
   Regularizer r;

@@ -43,7 +43,8 @@ const std::map<std::string, Entry>& table() {
           const auto& s = std::get<ActivationLayerSpec>(l.options);
           return std::make_unique<ActivationLayer>(s.activation, s.options, l.name);
         }}},
-      {"add", {"Add", [](const LayerSpec& l) -> LayerPtr { return std::make_unique<Add>(l.name); }}},
+      {"add",
+       {"Add", [](const LayerSpec& l) -> LayerPtr { return std::make_unique<Add>(l.name); }}},
       {"batch_normalization",
        {"BatchNormalization",
         [](const LayerSpec& l) -> LayerPtr {
@@ -61,8 +62,7 @@ const std::map<std::string, Entry>& table() {
       {"concatenate",
        {"Concatenate",
         [](const LayerSpec& l) -> LayerPtr {
-          return std::make_unique<Concatenate>(std::get<ConcatenateSpec>(l.options).axis,
-                                               l.name);
+          return std::make_unique<Concatenate>(std::get<ConcatenateSpec>(l.options).axis, l.name);
         }}},
       {"dense",
        {"Dense",
@@ -83,7 +83,8 @@ const std::map<std::string, Entry>& table() {
           return std::make_unique<Embedding>(s.input_dim, s.output_dim, s.options, l.name);
         }}},
       {"flatten",
-       {"Flatten", [](const LayerSpec& l) -> LayerPtr { return std::make_unique<Flatten>(l.name); }}},
+       {"Flatten",
+        [](const LayerSpec& l) -> LayerPtr { return std::make_unique<Flatten>(l.name); }}},
       {"gru",
        {"GRU",
         [](const LayerSpec& l) -> LayerPtr {
@@ -112,7 +113,9 @@ const std::map<std::string, Entry>& table() {
 double recurrent_params(const std::string& type, const RecurrentLayerSpec& s, double features) {
   const double gates = type == "lstm" ? 4.0 : type == "gru" ? 3.0 : 1.0;
   const double units = static_cast<double>(s.units);
-  const double biases = !s.options.use_bias ? 0.0 : (type == "gru" && s.options.reset_after) ? 2.0 : 1.0;
+  const double biases = !s.options.use_bias                        ? 0.0
+                        : (type == "gru" && s.options.reset_after) ? 2.0
+                                                                   : 1.0;
   return gates * units * (features + units + biases);
 }
 

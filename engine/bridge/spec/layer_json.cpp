@@ -66,15 +66,15 @@ struct OptionsWriter {
   void operator()(const EmbeddingSpec& s) const {
     out["input_dim"] = s.input_dim;
     out["output_dim"] = s.output_dim;
-    out["embeddings_initializer"] = initializer_to_json(
-        s.options.embeddings_initializer, s.options.embeddings_initializer_options);
+    out["embeddings_initializer"] = initializer_to_json(s.options.embeddings_initializer,
+                                                        s.options.embeddings_initializer_options);
     out["embeddings_regularizer"] = regularizer_to_json(s.options.embeddings_regularizer);
   }
   void operator()(const RecurrentLayerSpec& s) const { recurrent_to_json(type, s, out); }
   void operator()(const BidirectionalSpec& s) const {
-    json inner = {{"type", s.layer_type},
-                  {"name", s.layer_name.empty() ? snake_case(keras_class_of(s.layer_type))
-                                                : s.layer_name}};
+    json inner = {
+        {"type", s.layer_type},
+        {"name", s.layer_name.empty() ? snake_case(keras_class_of(s.layer_type)) : s.layer_name}};
     recurrent_to_json(s.layer_type, s.layer, inner);
     out["layer"] = inner;
     out["merge_mode"] = s.merge_mode;
@@ -135,8 +135,8 @@ bool same(const RecurrentLayerSpec& a, const RecurrentLayerSpec& b) {
          x.go_backwards == y.go_backwards && x.truncate_bptt == y.truncate_bptt;
 }
 bool same(const BidirectionalSpec& a, const BidirectionalSpec& b) {
-  return a.layer_type == b.layer_type && a.layer_name == b.layer_name &&
-         same(a.layer, b.layer) && a.merge_mode == b.merge_mode;
+  return a.layer_type == b.layer_type && a.layer_name == b.layer_name && same(a.layer, b.layer) &&
+         a.merge_mode == b.merge_mode;
 }
 
 }  // namespace
@@ -149,8 +149,8 @@ json layer_to_json(const LayerSpec& spec) {
 }
 
 bool operator==(const LayerSpec& a, const LayerSpec& b) {
-  if (a.type != b.type || a.name != b.name || a.trainable != b.trainable ||
-      a.inputs != b.inputs || a.options.index() != b.options.index()) {
+  if (a.type != b.type || a.name != b.name || a.trainable != b.trainable || a.inputs != b.inputs ||
+      a.options.index() != b.options.index()) {
     return false;
   }
   return std::visit(

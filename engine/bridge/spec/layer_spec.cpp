@@ -19,8 +19,8 @@ std::string activation_field(ObjectReader& r, const std::string& key, const std:
 }
 
 /// Reads field `key` as an initializer (fallback when absent).
-std::string initializer_field(ObjectReader& r, const std::string& key,
-                              const std::string& fallback, InitializerOptions& options) {
+std::string initializer_field(ObjectReader& r, const std::string& key, const std::string& fallback,
+                              InitializerOptions& options) {
   options = {};
   const json* v = r.find(key);
   return v == nullptr ? fallback : parse_initializer(*v, r.path_of(key), options);
@@ -43,8 +43,8 @@ DenseSpec parse_dense(ObjectReader& r) {
   s.units = r.required_integer("units", 1, kMaxUnits);
   o.activation = activation_field(r, "activation", "linear", o.activation_options);
   o.use_bias = r.boolean("use_bias", true);
-  o.kernel_initializer = initializer_field(r, "kernel_initializer", "glorot_uniform",
-                                           o.kernel_initializer_options);
+  o.kernel_initializer =
+      initializer_field(r, "kernel_initializer", "glorot_uniform", o.kernel_initializer_options);
   o.bias_initializer =
       initializer_field(r, "bias_initializer", "zeros", o.bias_initializer_options);
   o.kernel_regularizer = regularizer_field(r, "kernel_regularizer");
@@ -91,8 +91,8 @@ EmbeddingSpec parse_embedding(ObjectReader& r) {
   EmbeddingSpec s;
   s.input_dim = r.required_integer("input_dim", 1, kMaxUnits);
   s.output_dim = r.required_integer("output_dim", 1, kMaxUnits);
-  s.options.embeddings_initializer = initializer_field(
-      r, "embeddings_initializer", "uniform", s.options.embeddings_initializer_options);
+  s.options.embeddings_initializer = initializer_field(r, "embeddings_initializer", "uniform",
+                                                       s.options.embeddings_initializer_options);
   s.options.embeddings_regularizer = regularizer_field(r, "embeddings_regularizer");
   return s;
 }
@@ -106,8 +106,7 @@ RecurrentLayerSpec parse_recurrent(ObjectReader& r, const std::string& type) {
   o.activation = activation_field(r, "activation", "tanh", o.activation_options);
   if (gated) {
     ActivationOptions gate_options;
-    o.recurrent_activation =
-        activation_field(r, "recurrent_activation", "sigmoid", gate_options);
+    o.recurrent_activation = activation_field(r, "recurrent_activation", "sigmoid", gate_options);
     if (!std::isnan(gate_options.alpha)) {
       fail_at(r.path_of("recurrent_activation"),
               "expected a plain activation name (the gates take no options), got an object "
@@ -115,10 +114,10 @@ RecurrentLayerSpec parse_recurrent(ObjectReader& r, const std::string& type) {
     }
   }
   o.use_bias = r.boolean("use_bias", true);
-  o.kernel_initializer = initializer_field(r, "kernel_initializer", "glorot_uniform",
-                                           o.kernel_initializer_options);
-  o.recurrent_initializer = initializer_field(r, "recurrent_initializer", "orthogonal",
-                                              o.recurrent_initializer_options);
+  o.kernel_initializer =
+      initializer_field(r, "kernel_initializer", "glorot_uniform", o.kernel_initializer_options);
+  o.recurrent_initializer =
+      initializer_field(r, "recurrent_initializer", "orthogonal", o.recurrent_initializer_options);
   o.bias_initializer =
       initializer_field(r, "bias_initializer", "zeros", o.bias_initializer_options);
   if (type == "lstm") o.unit_forget_bias = r.boolean("unit_forget_bias", true);
@@ -138,8 +137,10 @@ std::string read_name(const json& value, const std::string& path) {
   std::string name = read_string(value, path);
   if (name.empty()) fail_at(path, "expected a non-empty name, got \"\"");
   if (name.find('/') != std::string::npos) {
-    fail_at(path, "expected a name without '/' (it separates a layer from its state outputs), "
-                  "got " + describe(value));
+    fail_at(path,
+            "expected a name without '/' (it separates a layer from its state outputs), "
+            "got " +
+                describe(value));
   }
   return name;
 }
@@ -195,8 +196,9 @@ LayerSpec parse_layer(const json& value, const std::string& path, bool functiona
     const std::string at = r.path_of("inputs");
     const json& inputs = read_array(r.require("inputs"), at, 64);
     if (inputs.empty()) {
-      fail_at(at, "expected at least one inbound node name (a model input or an earlier "
-                  "layer), got []");
+      fail_at(at,
+              "expected at least one inbound node name (a model input or an earlier "
+              "layer), got []");
     }
     for (std::size_t j = 0; j < inputs.size(); ++j) {
       spec.inputs.push_back(read_string(inputs[j], child_path(at, j)));

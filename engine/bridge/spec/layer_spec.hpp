@@ -68,10 +68,9 @@ struct BidirectionalSpec {
   std::string merge_mode = "concat";
 };
 
-using LayerOptions =
-    std::variant<DenseSpec, ActivationLayerSpec, PReLUSpec, FlattenSpec, DropoutSpec,
-                 BatchNormalizationSpec, ConcatenateSpec, AddSpec, EmbeddingSpec,
-                 RecurrentLayerSpec, BidirectionalSpec>;
+using LayerOptions = std::variant<DenseSpec, ActivationLayerSpec, PReLUSpec, FlattenSpec,
+                                  DropoutSpec, BatchNormalizationSpec, ConcatenateSpec, AddSpec,
+                                  EmbeddingSpec, RecurrentLayerSpec, BidirectionalSpec>;
 
 struct LayerSpec {
   std::string type;  // "dense", "lstm", ... (layer_type_names())

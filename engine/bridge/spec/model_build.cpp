@@ -22,7 +22,8 @@ void count_layer(double& total, const LayerSpec& layer, const std::vector<Shape>
   total += estimate_params(layer, input_shapes);
   if (total > kMaxModelParams) {
     fail_at(path, "expected a model of at most 16777216 (2^24) parameters, got at least " +
-                      std::to_string(static_cast<long long>(total)) + " by layer '" + layer.name + "'");
+                      std::to_string(static_cast<long long>(total)) + " by layer '" + layer.name +
+                      "'");
   }
 }
 
@@ -76,8 +77,9 @@ std::unique_ptr<Model> build_functional(const ModelSpec& spec, const std::string
       const auto it = nodes.find(spec_i.inputs[j]);
       if (it == nodes.end()) {
         fail_at(child_path(child_path(at, "inputs"), j),
-                "unknown node '" + spec_i.inputs[j] + "'; expected a model input or an earlier "
-                "layer");
+                "unknown node '" + spec_i.inputs[j] +
+                    "'; expected a model input or an earlier "
+                    "layer");
       }
       inbound.push_back(it->second);
       shapes.push_back(graph.node_shape(it->second.index));
@@ -112,8 +114,8 @@ std::unique_ptr<Model> build_functional(const ModelSpec& spec, const std::string
 }  // namespace
 
 std::unique_ptr<Model> build_model(const ModelSpec& spec, const std::string& path) {
-  std::unique_ptr<Model> model = spec.type == "functional" ? build_functional(spec, path)
-                                                           : build_sequential(spec, path);
+  std::unique_ptr<Model> model =
+      spec.type == "functional" ? build_functional(spec, path) : build_sequential(spec, path);
   const auto params = static_cast<double>(model->count_params());
   if (params > kMaxModelParams) {
     fail_at(path, "expected a model of at most 16777216 (2^24) parameters, got " +

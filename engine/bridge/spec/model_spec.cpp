@@ -94,14 +94,15 @@ void check_wiring(const ModelSpec& m, const std::string& path) {
       if (std::find(available.begin(), available.end(), n) != available.end()) continue;
       const auto later = position.find(n);
       if (later == position.end()) fail_unknown_name(child_path(at, j), "node", n, available);
-      fail_at(child_path(at, j),
-              later->second == i
-                  ? "layer '" + layer.name + "' cannot read its own output"
-                  : "node '" + n + "' is defined later (layers/" + std::to_string(later->second) +
-                        "); a layer reads only model inputs and earlier layers");
+      fail_at(child_path(at, j), later->second == i
+                                     ? "layer '" + layer.name + "' cannot read its own output"
+                                     : "node '" + n + "' is defined later (layers/" +
+                                           std::to_string(later->second) +
+                                           "); a layer reads only model inputs and earlier layers");
     }
     available.push_back(layer.name);
-    for (const auto& extra : extra_output_names(layer)) available.push_back(layer.name + "/" + extra);
+    for (const auto& extra : extra_output_names(layer))
+      available.push_back(layer.name + "/" + extra);
   }
   const std::string outputs_path = child_path(path, "outputs");
   std::vector<std::string> layer_nodes(available.begin() + static_cast<long>(m.inputs.size()),
