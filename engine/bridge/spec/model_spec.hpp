@@ -30,6 +30,14 @@ struct ModelSpec {
   std::vector<std::string> outputs;
 };
 
+/// Field-by-field equality (added for round-trip checks).
+bool operator==(const InputSpec& a, const InputSpec& b);
+bool operator==(const ModelSpec& a, const ModelSpec& b);
+inline bool operator!=(const ModelSpec& a, const ModelSpec& b) { return !(a == b); }
+
+/// Largest accepted parameter count of a built model (docs/schema/session.md, "Limits").
+constexpr double kMaxModelParams = 16777216.0;  // 2^24
+
 /// Reads a "model" object found at `path`. Throws BridgeError at the offending field.
 ModelSpec parse_model(const json& value, const std::string& path);
 /// The canonical JSON of a spec: every field written, defaults included, so that
