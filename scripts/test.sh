@@ -4,7 +4,8 @@
 #   2. release build with warnings as errors, then ctest
 #   3. the core library built for WebAssembly with emcmake (Emscripten), warnings as errors
 #   4. AddressSanitizer + UndefinedBehaviorSanitizer build, then ctest
-# Usage: scripts/test.sh [--quick]   (--quick skips the wasm and sanitizer builds)
+#   5. libFuzzer on the Session's JSON entry point for 60 s (clang-14, ASan + UBSan; scripts/fuzz.sh)
+# Usage: scripts/test.sh [--quick]   (--quick skips the wasm, sanitizer and fuzzing steps)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
@@ -56,5 +57,8 @@ if [[ $quick -eq 0 ]]; then
     -DCMAKE_CXX_FLAGS="-fexceptions -msimd128" >/dev/null
   cmake --build build/wasm-core -j "$jobs"
   run_suite asan -DCMAKE_BUILD_TYPE=Debug -DNN_SANITIZE=ON -DNN_BUILD_BENCH=OFF
+  # No crash, hang, leak or invalid answer from any byte string (tests/fuzz, corpus kept).
+  step "fuzz: Session::handle for 60 s (libFuzzer, ASan + UBSan)"
+  scripts/fuzz.sh 60
 fi
 step "all tests passed"

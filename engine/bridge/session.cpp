@@ -28,12 +28,7 @@ std::string Session::handle(const std::string& request_json) {
                                   " bytes is beyond the limit of " +
                                   std::to_string(kMaxRequestBytes));
     }
-    json request;
-    try {
-      request = json::parse(request_json);
-    } catch (const json::exception& e) {
-      return error_answer("", std::string("malformed JSON: ") + e.what());
-    }
+    const json request = parse_json(request_json);
     json answer = state_->dispatch(request);
     answer["ok"] = true;
     return answer.dump(-1, ' ', false, json::error_handler_t::replace);

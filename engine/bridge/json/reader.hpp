@@ -84,3 +84,15 @@ class ObjectReader {
 };
 
 }  // namespace nn::bridge
+
+namespace nn::bridge {
+
+/// Deepest accepted nesting of arrays and objects in a request (docs/schema/session.md, Limits).
+constexpr std::size_t kMaxJsonDepth = 64;
+
+/// Parses request text. Malformed JSON is a BridgeError at "" ("malformed JSON: ..."); an array
+/// or object nested deeper than max_depth is one at the JSON Pointer of the first container
+/// beyond the limit, so no later recursive walk (copy, compare, dump) can exhaust the stack.
+json parse_json(const std::string& text, std::size_t max_depth = kMaxJsonDepth);
+
+}  // namespace nn::bridge
