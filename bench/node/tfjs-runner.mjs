@@ -23,10 +23,12 @@ function makeLayer(spec, inputShape) {
   switch (spec.type) {
     case 'dense':
       return tf.layers.dense({ units: spec.units, activation: spec.activation ?? 'linear', ...first });
+    // The initial weights are replaced by setWeights: skip TF.js's slow orthogonal init (and
+    // its console warning) for the recurrent kernel.
     case 'lstm':
-      return tf.layers.lstm({ units: spec.units, ...first });
+      return tf.layers.lstm({ units: spec.units, recurrentInitializer: 'glorotUniform', ...first });
     case 'simple_rnn':
-      return tf.layers.simpleRNN({ units: spec.units, ...first });
+      return tf.layers.simpleRNN({ units: spec.units, recurrentInitializer: 'glorotUniform', ...first });
     default:
       throw new Error(`tfjs runner: no mapping for layer type ${spec.type}`);
   }
