@@ -52,7 +52,8 @@ async function setupWorkload(workload, data, engines) {
   const variants = workload.grid ? [{ label: 'nnplay-wasm', neurons: false }, { label: 'nnplay-wasm+neurons', neurons: true }]
     : [{ label: 'nnplay-wasm' }];
   let weights = null;
-  let weightSource = 'fallback (seeded Glorot in workloads.mjs: nnplay unavailable)';
+  let weightSource = nnplay.unavailable ? 'fallback (seeded Glorot in workloads.mjs: nnplay not loaded)'
+    : 'fallback (seeded Glorot in workloads.mjs: nnplay gave none)';
   const fallback = fallbackWeights(workload, 7);
   const shapesOf = (list) => list.map((w) => w.shape.join('x')).join(',');
   for (const v of variants) {
