@@ -121,7 +121,9 @@ async function timedRound(workload, row, roundMs) {
   return workload.grid ? elapsed / count : (count * 1000) / elapsed;
 }
 
-async function runWorkload(workload, engines, opts) {
+async function runWorkload(base, engines, opts) {
+  // --quick trains two batches per call so the smoke test stays short even for TF.js CPU.
+  const workload = opts.quick && base.chunk ? { ...base, chunk: 2 * base.batch } : base;
   const data = workload.data();
   if (workload.grid) {
     const g = workload.grid;
