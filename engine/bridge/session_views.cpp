@@ -170,7 +170,9 @@ json SessionState::op_probes(ObjectReader& request) {
       const std::string name = out + "/" + layer->name() + "/" + p.name;
       if (name.size() > 64) continue;
       if (p.name == "dh_norm") {  // (1, steps) already per step, over the whole batch
-        probes.push_back(put_array(name, to_floats(p.value), shape_json({p.value.cols()})));
+        json entry = put_array(name, to_floats(p.value), shape_json({p.value.cols()}));
+        entry["probe"] = p.name;
+        probes.push_back(entry);
         continue;
       }
       const Index cols = p.value.cols();
