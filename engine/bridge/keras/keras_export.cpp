@@ -67,14 +67,12 @@ json export_functional(const json& model, const std::string& path) {
     const std::string n = in.required_string("name");
     const json shape = batch_shape(in.require("shape"), in.path_of("shape"));
     in.finish();
-    layers.push_back({{"name", n},
-                      {"class_name", "InputLayer"},
-                      {"config",
-                       {{"batch_input_shape", shape},
-                        {"dtype", "float32"},
-                        {"sparse", false},
-                        {"name", n}}},
-                      {"inbound_nodes", json::array()}});
+    layers.push_back(
+        {{"name", n},
+         {"class_name", "InputLayer"},
+         {"config",
+          {{"batch_input_shape", shape}, {"dtype", "float32"}, {"sparse", false}, {"name", n}}},
+         {"inbound_nodes", json::array()}});
     refs[n] = json::array({n, 0, 0});
     input_layers.push_back(refs[n]);
   }
@@ -86,7 +84,8 @@ json export_functional(const json& model, const std::string& path) {
     const std::string n = layer["config"]["name"].get<std::string>();
     json node = json::array();
     const std::string inpath = child_path(at, "inputs");
-    const json& ins = read_array(list[i].contains("inputs") ? list[i]["inputs"] : json(), inpath);
+    if (!list[i].contains("inputs")) fail_at(inpath, "missing required field 'inputs'");
+    const json& ins = read_array(list[i].at("inputs"), inpath);
     for (std::size_t k = 0; k < ins.size(); ++k) {
       json e = ref_of(ins[k], child_path(inpath, k));
       e.push_back(json::object());

@@ -13,8 +13,8 @@ namespace {
 
 const std::vector<std::string>& activation_names() {
   static const std::vector<std::string> names = {
-      "linear", "sigmoid",  "tanh",  "relu", "elu",          "selu",    "softplus",
-      "softsign", "swish", "silu", "gelu", "hard_sigmoid", "softmax", "leaky_relu"};
+      "linear",   "sigmoid", "tanh", "relu", "elu",          "selu",    "softplus",
+      "softsign", "swish",   "silu", "gelu", "hard_sigmoid", "softmax", "leaky_relu"};
   return names;
 }
 
@@ -41,12 +41,11 @@ json initializer_value(const std::string& type, json options, const json& defaul
 
 /// nnplay initializers with options, and their defaults (Keras 3's).
 const json& initializer_defaults(const std::string& type) {
-  static const json table = {
-      {"constant", {{"value", 0.0}}},
-      {"random_normal", {{"mean", 0.0}, {"stddev", 0.05}}},
-      {"truncated_normal", {{"mean", 0.0}, {"stddev", 0.05}}},
-      {"random_uniform", {{"minval", -0.05}, {"maxval", 0.05}}},
-      {"orthogonal", {{"gain", 1.0}}}};
+  static const json table = {{"constant", {{"value", 0.0}}},
+                             {"random_normal", {{"mean", 0.0}, {"stddev", 0.05}}},
+                             {"truncated_normal", {{"mean", 0.0}, {"stddev", 0.05}}},
+                             {"random_uniform", {{"minval", -0.05}, {"maxval", 0.05}}},
+                             {"orthogonal", {{"gain", 1.0}}}};
   static const json none = json::object();
   return table.contains(type) ? table.at(type) : none;
 }
@@ -83,8 +82,8 @@ json import_activation(const json& value, const std::string& path, Dialect diale
     obj.skip("module");
     obj.skip("registered_name");
     const std::string cls = obj.required_string("class_name");
-    if (cls != "function") fail_unknown_name(obj.path_of("class_name"), "activation", cls,
-                                             activation_names());
+    if (cls != "function")
+      fail_unknown_name(obj.path_of("class_name"), "activation", cls, activation_names());
     name = read_string(obj.require("config"), obj.path_of("config"));
     obj.finish();
   } else {
@@ -139,9 +138,11 @@ json import_initializer(const json& value, const std::string& path) {
   if (value.is_string()) {
     // A Keras identifier ("glorot_uniform", "zeros"): nnplay uses the same names.
     static const std::vector<std::string> names = {
-        "zeros",         "ones",         "constant",    "random_normal", "random_uniform",
-        "truncated_normal", "glorot_uniform", "glorot_normal", "he_uniform", "he_normal",
-        "lecun_uniform", "lecun_normal", "orthogonal",  "uniform"};
+        "zeros",          "ones",           "constant",
+        "random_normal",  "random_uniform", "truncated_normal",
+        "glorot_uniform", "glorot_normal",  "he_uniform",
+        "he_normal",      "lecun_uniform",  "lecun_normal",
+        "orthogonal",     "uniform"};
     const std::string name = value.get<std::string>();
     if (!contains(names, name)) fail_unknown_name(path, "initializer", name, names);
     return name;
@@ -152,8 +153,8 @@ json import_initializer(const json& value, const std::string& path) {
   const std::string cls = obj.required_string("class_name");
   const json config = obj.has("config") ? *obj.find("config") : json::object();
   obj.finish();
-  const auto it = std::find_if(classes.begin(), classes.end(),
-                               [&](const auto& c) { return c.first == cls; });
+  const auto it =
+      std::find_if(classes.begin(), classes.end(), [&](const auto& c) { return c.first == cls; });
   if (it == classes.end()) {
     std::vector<std::string> valid;
     for (const auto& c : classes) valid.push_back(c.first);
@@ -202,17 +203,16 @@ json export_initializer(const json& value, const std::string& path) {
     const char* mode;
     const char* dist;
   };
-  static const Vs vs[] = {{"glorot_uniform", 1, "fan_avg", "uniform"},
-                          {"glorot_normal", 1, "fan_avg", "normal"},
-                          {"he_uniform", 2, "fan_in", "uniform"},
-                          {"he_normal", 2, "fan_in", "normal"},
-                          {"lecun_uniform", 1, "fan_in", "uniform"},
-                          {"lecun_normal", 1, "fan_in", "normal"}};
+  static const Vs vs[] = {
+      {"glorot_uniform", 1, "fan_avg", "uniform"}, {"glorot_normal", 1, "fan_avg", "normal"},
+      {"he_uniform", 2, "fan_in", "uniform"},      {"he_normal", 2, "fan_in", "normal"},
+      {"lecun_uniform", 1, "fan_in", "uniform"},   {"lecun_normal", 1, "fan_in", "normal"}};
   for (const auto& v : vs) {
     if (type == v.name) {
-      return {{"class_name", "VarianceScaling"},
-              {"config",
-               {{"scale", v.scale}, {"mode", v.mode}, {"distribution", v.dist}, {"seed", nullptr}}}};
+      return {
+          {"class_name", "VarianceScaling"},
+          {"config",
+           {{"scale", v.scale}, {"mode", v.mode}, {"distribution", v.dist}, {"seed", nullptr}}}};
     }
   }
   static const std::vector<std::pair<std::string, std::string>> classes = {
@@ -236,7 +236,9 @@ json export_initializer(const json& value, const std::string& path) {
 }
 
 bool same_initializer(const json& a, const json& b) {
-  const auto norm = [](const json& v) -> json { return v == "uniform" ? json("random_uniform") : v; };
+  const auto norm = [](const json& v) -> json {
+    return v == "uniform" ? json("random_uniform") : v;
+  };
   return norm(a) == norm(b);
 }
 

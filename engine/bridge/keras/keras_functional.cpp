@@ -19,29 +19,31 @@ struct Graph {
 /// The nnplay node name of a Keras tensor reference (layer name, node index, tensor index).
 std::string resolve(const Graph& g, const json& history, const std::string& path) {
   const json& h = read_array(history, path);
-  if (h.size() < 3) fail_at(path, "expected [layer name, node index, tensor index], got " + h.dump());
+  if (h.size() < 3)
+    fail_at(path, "expected [layer name, node index, tensor index], got " + h.dump());
   const std::string name = read_string(h[0], child_path(path, 0));
   const auto it = g.extra_outputs.find(name);
   if (it == g.extra_outputs.end()) {
     fail_unknown_name(child_path(path, 0), "inbound layer", name, g.names);
   }
   if (read_integer(h[1], child_path(path, 1), 0) != 0) {
-    fail_at(child_path(path, 1), "nnplay does not support shared layers (a layer called more "
-                                 "than once); expected node index 0, got " + h[1].dump());
+    fail_at(child_path(path, 1),
+            "nnplay does not support shared layers (a layer called more "
+            "than once); expected node index 0, got " +
+                h[1].dump());
   }
   const auto n = static_cast<std::int64_t>(it->second.size());
   const std::int64_t k = read_integer(h[2], child_path(path, 2), 0);
   if (k > n) {
     fail_at(child_path(path, 2), "layer '" + name + "' has " + std::to_string(n + 1) +
-                                     " output(s); expected a tensor index <= " +
-                                     std::to_string(n) + ", got " + std::to_string(k));
+                                     " output(s); expected a tensor index <= " + std::to_string(n) +
+                                     ", got " + std::to_string(k));
   }
   return k == 0 ? name : name + "/" + it->second[static_cast<std::size_t>(k - 1)];
 }
 
 /// Appends every Keras 3 tensor found in `value` (a tensor or nested lists of them).
-void keras3_tensors(const Graph& g, const json& value, const std::string& path,
-                    json& inputs) {
+void keras3_tensors(const Graph& g, const json& value, const std::string& path, json& inputs) {
   if (value.is_array()) {
     for (std::size_t i = 0; i < value.size(); ++i) {
       keras3_tensors(g, value[i], child_path(path, i), inputs);
@@ -51,8 +53,8 @@ void keras3_tensors(const Graph& g, const json& value, const std::string& path,
   ObjectReader t(value, path);
   const std::string cls = t.required_string("class_name");
   if (cls != "__keras_tensor__") {
-    fail_at(t.path_of("class_name"), "expected a \"__keras_tensor__\" argument, got " +
-                                         describe(json(cls)));
+    fail_at(t.path_of("class_name"),
+            "expected a \"__keras_tensor__\" argument, got " + describe(json(cls)));
   }
   ObjectReader cfg(t.require("config"), t.path_of("config"));
   cfg.skip("shape");
@@ -68,7 +70,8 @@ void read_kwargs(const Graph& g, const json& kwargs, const std::string& path, bo
                  bool keras3, json& inputs) {
   ObjectReader kw(kwargs, path);
   if (const json* s = kw.find("initial_state")) {
-    if (!recurrent) fail_at(kw.path_of("initial_state"), "only recurrent layers take initial_state");
+    if (!recurrent)
+      fail_at(kw.path_of("initial_state"), "only recurrent layers take initial_state");
     if (!keras3) fail_at(kw.path_of("initial_state"), "expected initial_state as inputs");
     keras3_tensors(g, *s, kw.path_of("initial_state"), inputs);
   }
@@ -83,8 +86,10 @@ json read_inbound(const Graph& g, const LayerObject& obj, bool recurrent) {
   if (obj.inbound_nodes == nullptr) fail_at(path, "missing required field 'inbound_nodes'");
   const json& nodes = read_array(*obj.inbound_nodes, path);
   if (nodes.size() != 1) {
-    fail_at(path, "nnplay does not support shared or unconnected layers; expected 1 inbound "
-                  "node, got " + std::to_string(nodes.size()));
+    fail_at(path,
+            "nnplay does not support shared or unconnected layers; expected 1 inbound "
+            "node, got " +
+                std::to_string(nodes.size()));
   }
   const std::string npath = child_path(path, 0);
   const json& node = nodes[0];
@@ -95,7 +100,8 @@ json read_inbound(const Graph& g, const LayerObject& obj, bool recurrent) {
       const std::string epath = child_path(npath, i);
       const json& entry = read_array(node[i], epath);
       inputs.push_back(resolve(g, entry, epath));
-      if (entry.size() > 3) read_kwargs(g, entry[3], child_path(epath, 3), recurrent, false, inputs);
+      if (entry.size() > 3)
+        read_kwargs(g, entry[3], child_path(epath, 3), recurrent, false, inputs);
     }
   } else {
     ObjectReader n(node, npath);
@@ -150,15 +156,16 @@ json import_functional(const json& config, const std::string& path, Dialect dial
     json layer = imported.layer;
     if (!obj.name.empty()) layer["name"] = obj.name;
     const std::string type = layer.at("type").get<std::string>();
-    const bool recurrent = type == "lstm" || type == "gru" || type == "simple_rnn" ||
-                           type == "bidirectional";
+    const bool recurrent =
+        type == "lstm" || type == "gru" || type == "simple_rnn" || type == "bidirectional";
     layer["inputs"] = read_inbound(g, obj, recurrent);
     const std::string n = layer.at("name").get<std::string>();
     g.extra_outputs[n] = state_output_names(canonical_layer(layer));
     g.names.push_back(n);
     out_layers.push_back(layer);
   }
-  if (out_layers.empty()) fail_at(list_path, "expected at least one layer besides inputs, got none");
+  if (out_layers.empty())
+    fail_at(list_path, "expected at least one layer besides inputs, got none");
   json inputs = json::array();
   const std::string ipath = cfg.path_of("input_layers");
   for (const auto& n : read_endpoints(g, cfg.require("input_layers"), ipath)) {
@@ -168,7 +175,8 @@ json import_functional(const json& config, const std::string& path, Dialect dial
     }
     inputs.push_back(it->second);
   }
-  const json outputs = read_endpoints(g, cfg.require("output_layers"), cfg.path_of("output_layers"));
+  const json outputs =
+      read_endpoints(g, cfg.require("output_layers"), cfg.path_of("output_layers"));
   cfg.finish();
   json model = {{"type", "functional"}};
   if (name != "functional") model["name"] = name;

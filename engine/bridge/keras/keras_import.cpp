@@ -14,8 +14,10 @@ namespace nn::bridge::keras {
 json per_sample_shape(const json& batch_shape, const std::string& path) {
   const json& s = read_array(batch_shape, path, 9);
   if (s.size() < 2) {
-    fail_at(path, "expected a batch shape [null, d1, ...] with at least one per-sample "
-                  "dimension, got " + batch_shape.dump());
+    fail_at(path,
+            "expected a batch shape [null, d1, ...] with at least one per-sample "
+            "dimension, got " +
+                batch_shape.dump());
   }
   json out = json::array();
   for (std::size_t i = 1; i < s.size(); ++i) {
@@ -62,7 +64,10 @@ const json& layer_list(const json& config, const std::string& path, std::string&
   list_path = path;
   if (config.is_array()) return config;
   list_path = child_path(path, "layers");
-  return read_array(config.contains("layers") ? config.at("layers") : json(), list_path);
+  if (!config.is_object() || !config.contains("layers")) {
+    fail_at(list_path, "missing required field 'layers'");
+  }
+  return read_array(config.at("layers"), list_path);
 }
 
 json import_sequential(const json& config, const std::string& path, Dialect dialect) {
@@ -85,19 +90,19 @@ json import_sequential(const json& config, const std::string& path, Dialect dial
   for (std::size_t i = 0; i < layers.size(); ++i) {
     const LayerObject obj = read_layer_object(layers[i], child_path(list_path, i));
     if (obj.class_name == "InputLayer") {
-      if (i != 0) fail_at(child_path(obj.path, "class_name"),
-                          "an InputLayer must come first in a Sequential model");
+      if (i != 0)
+        fail_at(child_path(obj.path, "class_name"),
+                "an InputLayer must come first in a Sequential model");
       input_shape = import_input_layer(obj).at("shape");
       continue;
     }
-    ImportedLayer imported = import_layer(
-        obj.class_name, child_path(obj.path, "class_name"), *obj.config,
-        child_path(obj.path, "config"), dialect);
+    ImportedLayer imported = import_layer(obj.class_name, child_path(obj.path, "class_name"),
+                                          *obj.config, child_path(obj.path, "config"), dialect);
     if (input_shape.is_null() && out_layers.empty() && !imported.batch_shape.is_null()) {
-      const std::string key = obj.config->contains("batch_shape") ? "batch_shape"
-                                                                   : "batch_input_shape";
-      input_shape = per_sample_shape(imported.batch_shape,
-                                     child_path(child_path(obj.path, "config"), key));
+      const std::string key =
+          obj.config->contains("batch_shape") ? "batch_shape" : "batch_input_shape";
+      input_shape =
+          per_sample_shape(imported.batch_shape, child_path(child_path(obj.path, "config"), key));
     }
     out_layers.push_back(imported.layer);
   }
@@ -131,8 +136,8 @@ json keras_to_model_json(const json& keras_json, const std::string& path) {
   if (const json* v = top.find("keras_version")) {
     if (v->is_string() && v->get<std::string>().rfind("3.", 0) == 0) dialect = Dialect::kKeras3;
   }
-  for (const char* key : {"module", "registered_name", "build_config", "compile_config",
-                          "backend"}) {
+  for (const char* key :
+       {"module", "registered_name", "build_config", "compile_config", "backend"}) {
     top.skip(key);
   }
   const json& config = top.require("config");
@@ -145,7 +150,8 @@ json keras_to_model_json(const json& keras_json, const std::string& path) {
     }
   }
   if (cls == "Sequential") return keras::import_sequential(config, cpath, dialect);
-  if (cls == "Functional" || cls == "Model") return keras::import_functional(config, cpath, dialect);
+  if (cls == "Functional" || cls == "Model")
+    return keras::import_functional(config, cpath, dialect);
   fail_unknown_name(child_path(path, "class_name"), "Keras model class", cls,
                     {"Sequential", "Functional", "Model"});
 }

@@ -47,8 +47,8 @@ struct LayerClass {
 std::vector<Field> rnn_fields(const std::string& type) {
   std::vector<Field> f = {{"units", "units", Kind::kPositive, nullptr},
                           {"activation", "activation", Kind::kActivation, nullptr}};
-  if (type != "simple_rnn") f.push_back({"recurrent_activation", "recurrent_activation",
-                                         Kind::kActivation, nullptr});
+  if (type != "simple_rnn")
+    f.push_back({"recurrent_activation", "recurrent_activation", Kind::kActivation, nullptr});
   const std::vector<Field> rest = {
       {"use_bias", "use_bias", Kind::kBool, nullptr},
       {"kernel_initializer", "kernel_initializer", Kind::kInitializer, nullptr},
@@ -144,30 +144,29 @@ const std::vector<LayerClass>& classes() {
                   {"seed", "seed", Kind::kSeed, nullptr},
                   {"noise_shape", "", Kind::kNeutral, nullptr, true}},
                  {{"seed", 0}}});
-    t.push_back(
-        {"BatchNormalization",
-         "batch_normalization",
-         {{"axis", "", Kind::kAxisLast, -1, true},
-          {"momentum", "momentum", Kind::kNumber, nullptr},
-          {"epsilon", "epsilon", Kind::kNumber, nullptr},
-          {"center", "center", Kind::kBool, nullptr},
-          {"scale", "scale", Kind::kBool, nullptr},
-          {"beta_initializer", "", Kind::kNeutralInit, "zeros", true},
-          {"gamma_initializer", "", Kind::kNeutralInit, "ones", true},
-          {"moving_mean_initializer", "", Kind::kNeutralInit, "zeros", true},
-          {"moving_variance_initializer", "", Kind::kNeutralInit, "ones", true},
-          {"beta_regularizer", "", Kind::kNeutral, nullptr, true},
-          {"gamma_regularizer", "", Kind::kNeutral, nullptr, true},
-          {"beta_constraint", "", Kind::kNeutral, nullptr, true},
-          {"gamma_constraint", "", Kind::kNeutral, nullptr, true},
-          {"synchronized", "", Kind::kNeutral, false},
-          {"renorm", "", Kind::kNeutral, false},
-          {"renorm_clipping", "", Kind::kNeutral, nullptr},
-          {"renorm_momentum", "", Kind::kAny, nullptr},
-          {"fused", "", Kind::kAny, nullptr},
-          {"virtual_batch_size", "", Kind::kNeutral, nullptr},
-          {"adjustment", "", Kind::kNeutral, nullptr}},
-         {{"momentum", 0.99}, {"epsilon", 0.001}, {"center", true}, {"scale", true}}});
+    t.push_back({"BatchNormalization",
+                 "batch_normalization",
+                 {{"axis", "", Kind::kAxisLast, -1, true},
+                  {"momentum", "momentum", Kind::kNumber, nullptr},
+                  {"epsilon", "epsilon", Kind::kNumber, nullptr},
+                  {"center", "center", Kind::kBool, nullptr},
+                  {"scale", "scale", Kind::kBool, nullptr},
+                  {"beta_initializer", "", Kind::kNeutralInit, "zeros", true},
+                  {"gamma_initializer", "", Kind::kNeutralInit, "ones", true},
+                  {"moving_mean_initializer", "", Kind::kNeutralInit, "zeros", true},
+                  {"moving_variance_initializer", "", Kind::kNeutralInit, "ones", true},
+                  {"beta_regularizer", "", Kind::kNeutral, nullptr, true},
+                  {"gamma_regularizer", "", Kind::kNeutral, nullptr, true},
+                  {"beta_constraint", "", Kind::kNeutral, nullptr, true},
+                  {"gamma_constraint", "", Kind::kNeutral, nullptr, true},
+                  {"synchronized", "", Kind::kNeutral, false},
+                  {"renorm", "", Kind::kNeutral, false},
+                  {"renorm_clipping", "", Kind::kNeutral, nullptr},
+                  {"renorm_momentum", "", Kind::kAny, nullptr},
+                  {"fused", "", Kind::kAny, nullptr},
+                  {"virtual_batch_size", "", Kind::kNeutral, nullptr},
+                  {"adjustment", "", Kind::kNeutral, nullptr}},
+                 {{"momentum", 0.99}, {"epsilon", 0.001}, {"center", true}, {"scale", true}}});
     t.push_back({"Concatenate",
                  "concatenate",
                  {{"axis", "axis", Kind::kInteger, nullptr}},
@@ -219,7 +218,8 @@ const LayerClass& by_type(const std::string& type, const std::string& path) {
 /// Reads one table field from a Keras config into nnplay terms (null = leave the default).
 json import_field(const Field& f, ObjectReader& cfg, Dialect dialect) {
   const std::string at = cfg.path_of(f.keras);
-  if (f.kind == Kind::kActivation && cfg.value().contains(f.keras) && cfg.value()[f.keras].is_null()) {
+  if (f.kind == Kind::kActivation && cfg.value().contains(f.keras) &&
+      cfg.value()[f.keras].is_null()) {
     cfg.skip(f.keras);
     return "linear";  // Keras's activation=None
   }
@@ -339,9 +339,9 @@ ImportedLayer import_layer(const std::string& class_name, const std::string& cla
       fail_unknown_name(inner.path_of("class_name"), "Bidirectional layer class", inner_class,
                         {"SimpleRNN", "LSTM", "GRU"});
     }
-    const ImportedLayer wrapped = import_layer(inner_class, inner.path_of("class_name"),
-                                               inner.require("config"), inner.path_of("config"),
-                                               dialect);
+    const ImportedLayer wrapped =
+        import_layer(inner_class, inner.path_of("class_name"), inner.require("config"),
+                     inner.path_of("config"), dialect);
     inner.finish();
     out.layer["layer"] = wrapped.layer;
     if (const json* back = cfg.find("backward_layer")) {
@@ -361,8 +361,9 @@ ImportedLayer import_layer(const std::string& class_name, const std::string& cla
       expected.erase("name");
       imported.erase("name");
       if (imported != expected) {
-        fail_at(bpath, "nnplay's Bidirectional runs a copy of `layer` backwards; expected "
-                       "backward_layer to be that copy, got a different configuration");
+        fail_at(bpath,
+                "nnplay's Bidirectional runs a copy of `layer` backwards; expected "
+                "backward_layer to be that copy, got a different configuration");
       }
     }
   }
@@ -419,7 +420,8 @@ json export_layer(const json& layer, const std::string& path) {
   for (const auto& f : cls.fields) {
     if (f.nnplay.empty()) {
       if (!f.tfjs) continue;
-      config[f.keras] = f.kind == Kind::kNeutralInit ? export_initializer(f.neutral, path) : f.neutral;
+      config[f.keras] =
+          f.kind == Kind::kNeutralInit ? export_initializer(f.neutral, path) : f.neutral;
       continue;
     }
     const std::string at = child_path(path, f.nnplay);
@@ -436,8 +438,7 @@ json export_layer(const json& layer, const std::string& path) {
         config[f.keras] = export_regularizer(v, at);
         break;
       case Kind::kAlpha:
-        config[f.keras] = {{"class_name", "Constant"},
-                           {"config", {{"value", read_number(v, at)}}}};
+        config[f.keras] = {{"class_name", "Constant"}, {"config", {{"value", read_number(v, at)}}}};
         break;
       default:
         config[f.keras] = v;

@@ -48,8 +48,8 @@ TfjsModel parse_tfjs_model_json(const json& model_json, const std::string& path)
   if (const json* f = r.find("format")) {
     const std::string format = read_string(*f, r.path_of("format"));
     if (format != "layers-model") {
-      fail_at(r.path_of("format"), "expected \"layers-model\" (a TF.js Layers model), got " +
-                                       describe(*f));
+      fail_at(r.path_of("format"),
+              "expected \"layers-model\" (a TF.js Layers model), got " + describe(*f));
     }
   }
   for (const char* key : {"generatedBy", "convertedBy", "trainingConfig", "userDefinedMetadata"}) {
@@ -74,8 +74,9 @@ TfjsModel parse_tfjs_model_json(const json& model_json, const std::string& path)
       e.name = w.required_string("name");
       const std::string dtype = w.string("dtype", "float32");
       if (dtype != "float32") {
-        fail_at(w.path_of("dtype"), "nnplay reads float32 weights only; expected \"float32\", got " +
-                                        describe(json(dtype)));
+        fail_at(w.path_of("dtype"),
+                "nnplay reads float32 weights only; expected \"float32\", got " +
+                    describe(json(dtype)));
       }
       if (w.has("quantization")) {
         fail_at(w.path_of("quantization"),
