@@ -1,0 +1,455 @@
+// Keras layer configs <-> nnplay layer objects. Keras keys and defaults: keras/src/layers/
+// (core/dense.py, rnn/lstm.py, rnn/gru.py, rnn/simple_rnn.py, rnn/bidirectional.py,
+// normalization/batch_normalization.py, ...); what TF.js writes: tfjs-layers/src/layers/*.ts.
+#include "engine/bridge/keras/keras_layers.hpp"
+
+#include <algorithm>
+
+#include "engine/core/base/naming.hpp"
+
+namespace nn::bridge::keras {
+namespace {
+
+/// How a Keras key is read and written.
+enum class Kind {
+  kPositive,     // positive integer option
+  kInteger,      // integer option
+  kNumber,       // number option
+  kRate,         // number in [0, 1)
+  kBool,         // boolean option
+  kActivation,   // activation option
+  kInitializer,  // initializer option
+  kRegularizer,  // regularizer option
+  kSeed,         // Dropout seed: null = nnplay's 0
+  kAlpha,        // PReLU alpha_initializer (a constant) <-> initial_alpha
+  kMergeMode,    // Bidirectional merge_mode
+  kAxisLast,     // BatchNormalization axis: the last one only
+  kNeutral,      // a Keras key nnplay has no use for: only its neutral value (or null)
+  kNeutralInit,  // an initializer nnplay does not expose: only the neutral one
+  kAny,          // accepted whatever its value (no effect on the computation)
+};
+
+struct Field {
+  std::string keras;
+  std::string nnplay;  // empty for keys nnplay does not have
+  Kind kind;
+  json neutral;       // kNeutral / kNeutralInit: the accepted value
+  bool tfjs = false;  // kNeutral / kNeutralInit: written on export as TF.js does
+};
+
+struct LayerClass {
+  std::string keras_class;
+  std::string type;
+  std::vector<Field> fields;
+  json defaults;  // nnplay option defaults (required options absent)
+};
+
+std::vector<Field> rnn_fields(const std::string& type) {
+  std::vector<Field> f = {{"units", "units", Kind::kPositive, nullptr},
+                          {"activation", "activation", Kind::kActivation, nullptr}};
+  if (type != "simple_rnn")
+    f.push_back({"recurrent_activation", "recurrent_activation", Kind::kActivation, nullptr});
+  const std::vector<Field> rest = {
+      {"use_bias", "use_bias", Kind::kBool, nullptr},
+      {"kernel_initializer", "kernel_initializer", Kind::kInitializer, nullptr},
+      {"recurrent_initializer", "recurrent_initializer", Kind::kInitializer, nullptr},
+      {"bias_initializer", "bias_initializer", Kind::kInitializer, nullptr},
+      {"kernel_regularizer", "kernel_regularizer", Kind::kRegularizer, nullptr},
+      {"recurrent_regularizer", "recurrent_regularizer", Kind::kRegularizer, nullptr},
+      {"bias_regularizer", "bias_regularizer", Kind::kRegularizer, nullptr},
+      {"activity_regularizer", "", Kind::kNeutral, nullptr, true},
+      {"kernel_constraint", "", Kind::kNeutral, nullptr, true},
+      {"recurrent_constraint", "", Kind::kNeutral, nullptr, true},
+      {"bias_constraint", "", Kind::kNeutral, nullptr, true},
+      {"dropout", "", Kind::kNeutral, 0, true},
+      {"recurrent_dropout", "", Kind::kNeutral, 0, true},
+      {"return_sequences", "return_sequences", Kind::kBool, nullptr},
+      {"return_state", "return_state", Kind::kBool, nullptr},
+      {"go_backwards", "go_backwards", Kind::kBool, nullptr},
+      {"stateful", "", Kind::kNeutral, false, true},
+      {"unroll", "", Kind::kNeutral, false, true},
+      {"time_major", "", Kind::kNeutral, false},
+      {"implementation", "", Kind::kAny, nullptr},
+      {"seed", "", Kind::kAny, nullptr},
+      {"use_cudnn", "", Kind::kAny, nullptr},
+      {"zero_output_for_mask", "", Kind::kAny, nullptr}};
+  f.insert(f.end(), rest.begin(), rest.end());
+  if (type == "lstm") f.push_back({"unit_forget_bias", "unit_forget_bias", Kind::kBool, nullptr});
+  if (type == "gru") f.push_back({"reset_after", "reset_after", Kind::kBool, nullptr});
+  return f;
+}
+
+json rnn_defaults(const std::string& type) {
+  json d = {{"activation", "tanh"},
+            {"use_bias", true},
+            {"kernel_initializer", "glorot_uniform"},
+            {"recurrent_initializer", "orthogonal"},
+            {"bias_initializer", "zeros"},
+            {"kernel_regularizer", nullptr},
+            {"recurrent_regularizer", nullptr},
+            {"bias_regularizer", nullptr},
+            {"return_sequences", false},
+            {"return_state", false},
+            {"go_backwards", false},
+            {"truncate_bptt", 0}};
+  if (type != "simple_rnn") d["recurrent_activation"] = "sigmoid";
+  if (type == "lstm") d["unit_forget_bias"] = true;
+  if (type == "gru") d["reset_after"] = true;
+  return d;
+}
+
+const std::vector<LayerClass>& classes() {
+  static const std::vector<LayerClass> table = [] {
+    const Field activity{"activity_regularizer", "", Kind::kNeutral, nullptr, true};
+    std::vector<LayerClass> t;
+    t.push_back({"Dense",
+                 "dense",
+                 {{"units", "units", Kind::kPositive, nullptr},
+                  {"activation", "activation", Kind::kActivation, nullptr},
+                  {"use_bias", "use_bias", Kind::kBool, nullptr},
+                  {"kernel_initializer", "kernel_initializer", Kind::kInitializer, nullptr},
+                  {"bias_initializer", "bias_initializer", Kind::kInitializer, nullptr},
+                  {"kernel_regularizer", "kernel_regularizer", Kind::kRegularizer, nullptr},
+                  {"bias_regularizer", "bias_regularizer", Kind::kRegularizer, nullptr},
+                  activity,
+                  {"kernel_constraint", "", Kind::kNeutral, nullptr, true},
+                  {"bias_constraint", "", Kind::kNeutral, nullptr, true},
+                  {"lora_rank", "", Kind::kNeutral, nullptr},
+                  {"lora_alpha", "", Kind::kAny, nullptr},
+                  {"quantization_config", "", Kind::kNeutral, nullptr}},
+                 {{"activation", "linear"},
+                  {"use_bias", true},
+                  {"kernel_initializer", "glorot_uniform"},
+                  {"bias_initializer", "zeros"},
+                  {"kernel_regularizer", nullptr},
+                  {"bias_regularizer", nullptr}}});
+    t.push_back({"Activation",
+                 "activation",
+                 {{"activation", "activation", Kind::kActivation, nullptr}},
+                 json::object()});
+    t.push_back({"PReLU",
+                 "prelu",
+                 {{"alpha_initializer", "initial_alpha", Kind::kAlpha, nullptr},
+                  {"alpha_regularizer", "", Kind::kNeutral, nullptr, true},
+                  {"alpha_constraint", "", Kind::kNeutral, nullptr, true},
+                  {"shared_axes", "", Kind::kNeutral, nullptr, true}},
+                 {{"initial_alpha", 0.0}}});
+    t.push_back({"Flatten",
+                 "flatten",
+                 {{"data_format", "", Kind::kNeutral, "channels_last"}},
+                 json::object()});
+    t.push_back({"Dropout",
+                 "dropout",
+                 {{"rate", "rate", Kind::kRate, nullptr},
+                  {"seed", "seed", Kind::kSeed, nullptr},
+                  {"noise_shape", "", Kind::kNeutral, nullptr, true}},
+                 {{"seed", 0}}});
+    t.push_back({"BatchNormalization",
+                 "batch_normalization",
+                 {{"axis", "", Kind::kAxisLast, -1, true},
+                  {"momentum", "momentum", Kind::kNumber, nullptr},
+                  {"epsilon", "epsilon", Kind::kNumber, nullptr},
+                  {"center", "center", Kind::kBool, nullptr},
+                  {"scale", "scale", Kind::kBool, nullptr},
+                  {"beta_initializer", "", Kind::kNeutralInit, "zeros", true},
+                  {"gamma_initializer", "", Kind::kNeutralInit, "ones", true},
+                  {"moving_mean_initializer", "", Kind::kNeutralInit, "zeros", true},
+                  {"moving_variance_initializer", "", Kind::kNeutralInit, "ones", true},
+                  {"beta_regularizer", "", Kind::kNeutral, nullptr, true},
+                  {"gamma_regularizer", "", Kind::kNeutral, nullptr, true},
+                  {"beta_constraint", "", Kind::kNeutral, nullptr, true},
+                  {"gamma_constraint", "", Kind::kNeutral, nullptr, true},
+                  {"synchronized", "", Kind::kNeutral, false},
+                  {"renorm", "", Kind::kNeutral, false},
+                  {"renorm_clipping", "", Kind::kNeutral, nullptr},
+                  {"renorm_momentum", "", Kind::kAny, nullptr},
+                  {"fused", "", Kind::kAny, nullptr},
+                  {"virtual_batch_size", "", Kind::kNeutral, nullptr},
+                  {"adjustment", "", Kind::kNeutral, nullptr}},
+                 {{"momentum", 0.99}, {"epsilon", 0.001}, {"center", true}, {"scale", true}}});
+    t.push_back({"Concatenate",
+                 "concatenate",
+                 {{"axis", "axis", Kind::kInteger, nullptr}},
+                 {{"axis", -1}}});
+    t.push_back({"Add", "add", {}, json::object()});
+    t.push_back({"Embedding",
+                 "embedding",
+                 {{"input_dim", "input_dim", Kind::kPositive, nullptr},
+                  {"output_dim", "output_dim", Kind::kPositive, nullptr},
+                  {"embeddings_initializer", "embeddings_initializer", Kind::kInitializer, nullptr},
+                  {"embeddings_regularizer", "embeddings_regularizer", Kind::kRegularizer, nullptr},
+                  activity,
+                  {"embeddings_constraint", "", Kind::kNeutral, nullptr, true},
+                  {"mask_zero", "", Kind::kNeutral, false, true},
+                  {"input_length", "", Kind::kAny, nullptr},
+                  {"sparse", "", Kind::kNeutral, false},
+                  {"lora_rank", "", Kind::kNeutral, nullptr},
+                  {"lora_alpha", "", Kind::kAny, nullptr},
+                  {"quantization_config", "", Kind::kNeutral, nullptr}},
+                 {{"embeddings_initializer", "uniform"}, {"embeddings_regularizer", nullptr}}});
+    t.push_back({"SimpleRNN", "simple_rnn", rnn_fields("simple_rnn"), rnn_defaults("simple_rnn")});
+    t.push_back({"LSTM", "lstm", rnn_fields("lstm"), rnn_defaults("lstm")});
+    t.push_back({"GRU", "gru", rnn_fields("gru"), rnn_defaults("gru")});
+    t.push_back({"Bidirectional",
+                 "bidirectional",
+                 {{"merge_mode", "merge_mode", Kind::kMergeMode, nullptr}},
+                 {{"merge_mode", "concat"}}});
+    return t;
+  }();
+  return table;
+}
+
+const LayerClass* by_keras(const std::string& keras_class) {
+  for (const auto& c : classes()) {
+    if (c.keras_class == keras_class) return &c;
+  }
+  return nullptr;
+}
+
+const LayerClass& by_type(const std::string& type, const std::string& path) {
+  for (const auto& c : classes()) {
+    if (c.type == type) return c;
+  }
+  std::vector<std::string> valid;
+  for (const auto& c : classes()) valid.push_back(c.type);
+  fail_unknown_name(path, "layer type", type, valid);
+}
+
+/// Reads one table field from a Keras config into nnplay terms (null = leave the default).
+json import_field(const Field& f, ObjectReader& cfg, Dialect dialect) {
+  const std::string at = cfg.path_of(f.keras);
+  if (f.kind == Kind::kActivation && cfg.value().contains(f.keras) &&
+      cfg.value()[f.keras].is_null()) {
+    cfg.skip(f.keras);
+    return "linear";  // Keras's activation=None
+  }
+  const json* v = cfg.find(f.keras);
+  if (v == nullptr) return nullptr;
+  switch (f.kind) {
+    case Kind::kPositive:
+      return read_integer(*v, at, 1, kMaxDimension);
+    case Kind::kInteger:
+      return read_integer(*v, at);
+    case Kind::kNumber:
+      return read_number(*v, at);
+    case Kind::kRate: {
+      const double r = read_number(*v, at, 0.0, 1.0);
+      if (r >= 1.0) fail_at(at, "expected a number in [0, 1), got " + describe(*v));
+      return r;
+    }
+    case Kind::kBool:
+      return read_bool(*v, at);
+    case Kind::kActivation:
+      return import_activation(*v, at, dialect);
+    case Kind::kInitializer:
+      return import_initializer(*v, at);
+    case Kind::kRegularizer:
+      return import_regularizer(*v, at);
+    case Kind::kSeed:
+      return read_integer(*v, at, 0);
+    case Kind::kAlpha: {
+      const json init = import_initializer(*v, at);
+      if (init == "zeros") return 0.0;
+      if (init == "constant") return 0.0;
+      if (init.is_object() && init.value("type", "") == "constant") return init.at("value");
+      fail_at(at, "nnplay's PReLU starts from a constant alpha; expected Zeros or Constant, got " +
+                      init.dump());
+    }
+    case Kind::kMergeMode: {
+      static const std::vector<std::string> modes = {"concat", "sum", "mul", "ave"};
+      const std::string m = read_string(*v, at);
+      if (std::find(modes.begin(), modes.end(), m) == modes.end()) {
+        fail_unknown_name(at, "merge_mode", m, modes);
+      }
+      return m;
+    }
+    case Kind::kAxisLast: {
+      // -1, or the last axis as Keras 2 writes it after building ([1] for (batch, f) inputs).
+      const json& a = v->is_array() && v->size() == 1 ? (*v)[0] : *v;
+      const std::int64_t axis = read_integer(a, v->is_array() ? child_path(at, 0) : at);
+      if (axis == 0 || axis < -1) {
+        fail_at(at, "nnplay normalizes the last axis only; expected -1, got " + describe(*v));
+      }
+      return nullptr;
+    }
+    case Kind::kNeutral:
+      require_neutral(*v, f.neutral, at, f.keras);
+      return nullptr;
+    case Kind::kNeutralInit: {
+      const json init = import_initializer(*v, at);
+      if (init != f.neutral) {
+        fail_at(at, "nnplay does not support " + f.keras + "; expected " + describe(f.neutral) +
+                        ", got " + init.dump());
+      }
+      return nullptr;
+    }
+    case Kind::kAny:
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// Whether an imported option equals nnplay's default (initializers compare by meaning).
+bool is_default(const json& defaults, const std::string& key, const json& value) {
+  if (!defaults.contains(key)) return false;
+  const json& d = defaults.at(key);
+  if (key.size() > 12 && key.compare(key.size() - 12, 12, "_initializer") == 0) {
+    return same_initializer(d, value);
+  }
+  return d == value;
+}
+
+}  // namespace
+
+ImportedLayer import_layer(const std::string& class_name, const std::string& class_path,
+                           const json& config, const std::string& config_path, Dialect dialect) {
+  const LayerClass* cls = by_keras(class_name);
+  if (cls == nullptr) {
+    std::vector<std::string> valid;
+    for (const auto& c : classes()) valid.push_back(c.keras_class);
+    valid.push_back("InputLayer");
+    fail_unknown_name(class_path, "Keras layer class", class_name, valid);
+  }
+  ObjectReader cfg(config, config_path);
+  ImportedLayer out;
+  out.layer = {{"type", cls->type}};
+  out.layer["name"] = cfg.string("name", nn::snake_case(class_name));
+  if (!cfg.boolean("trainable", true)) out.layer["trainable"] = false;
+  if (const json* d = cfg.find("dtype")) check_dtype(*d, cfg.path_of("dtype"), false);
+  for (const char* key : {"batch_input_shape", "batch_shape"}) {
+    if (const json* s = cfg.find(key)) out.batch_shape = *s;
+  }
+  cfg.skip("input_shape");
+  cfg.skip("batch_size");
+  for (const auto& f : cls->fields) {
+    // Options nnplay requires (no default) are required in the Keras config too.
+    if (!f.nnplay.empty() && !cls->defaults.contains(f.nnplay)) cfg.require(f.keras);
+    json v = import_field(f, cfg, dialect);
+    if (f.nnplay.empty() || v.is_null()) continue;
+    if (!is_default(cls->defaults, f.nnplay, v)) out.layer[f.nnplay] = v;
+  }
+  if (cls->type == "bidirectional") {
+    const std::string lpath = cfg.path_of("layer");
+    ObjectReader inner(cfg.require("layer"), lpath);
+    inner.skip("module");
+    inner.skip("registered_name");
+    inner.skip("build_config");
+    const std::string inner_class = inner.required_string("class_name");
+    if (inner_class != "LSTM" && inner_class != "GRU" && inner_class != "SimpleRNN") {
+      fail_unknown_name(inner.path_of("class_name"), "Bidirectional layer class", inner_class,
+                        {"SimpleRNN", "LSTM", "GRU"});
+    }
+    const ImportedLayer wrapped =
+        import_layer(inner_class, inner.path_of("class_name"), inner.require("config"),
+                     inner.path_of("config"), dialect);
+    inner.finish();
+    out.layer["layer"] = wrapped.layer;
+    if (const json* back = cfg.find("backward_layer")) {
+      // Keras 3 writes the backward half too: the same layer going the other way.
+      const std::string bpath = cfg.path_of("backward_layer");
+      ObjectReader b(*back, bpath);
+      b.skip("module");
+      b.skip("registered_name");
+      b.skip("build_config");
+      json imported = import_layer(b.required_string("class_name"), b.path_of("class_name"),
+                                   b.require("config"), b.path_of("config"), dialect)
+                          .layer;
+      b.finish();
+      json expected = canonical_layer(wrapped.layer);
+      imported = canonical_layer(imported);
+      expected["go_backwards"] = !expected["go_backwards"].get<bool>();
+      expected.erase("name");
+      imported.erase("name");
+      if (imported != expected) {
+        fail_at(bpath,
+                "nnplay's Bidirectional runs a copy of `layer` backwards; expected "
+                "backward_layer to be that copy, got a different configuration");
+      }
+    }
+  }
+  cfg.finish();
+  return out;
+}
+
+const json& layer_defaults(const std::string& type) {
+  static const json table = [] {
+    json t = json::object();
+    for (const auto& c : classes()) {
+      json d = c.defaults;
+      d["trainable"] = true;
+      t[c.type] = d;
+    }
+    return t;
+  }();
+  return table.at(by_type(type, "").type);
+}
+
+json canonical_layer(const json& layer) {
+  json out = layer;
+  const json& defaults = layer_defaults(layer.at("type").get<std::string>());
+  for (auto it = defaults.begin(); it != defaults.end(); ++it) {
+    if (!out.contains(it.key())) out[it.key()] = it.value();
+  }
+  if (out.contains("layer")) out["layer"] = canonical_layer(out["layer"]);
+  return out;
+}
+
+std::vector<std::string> state_output_names(const json& layer) {
+  const std::string type = layer.value("type", "");
+  if (type == "bidirectional") {
+    std::vector<std::string> names;
+    for (const char* half : {"forward_", "backward_"}) {
+      for (const auto& s : state_output_names(layer.value("layer", json::object()))) {
+        names.push_back(half + s);
+      }
+    }
+    return names;
+  }
+  if (!layer.value("return_state", false)) return {};
+  if (type == "lstm") return {"state_h", "state_c"};
+  if (type == "gru" || type == "simple_rnn") return {"state_h"};
+  return {};
+}
+
+json export_layer(const json& layer, const std::string& path) {
+  ObjectReader reader(layer, path);
+  const std::string type = reader.required_string("type");
+  const LayerClass& cls = by_type(type, reader.path_of("type"));
+  const json full = canonical_layer(layer);
+  json config = json::object();
+  for (const auto& f : cls.fields) {
+    if (f.nnplay.empty()) {
+      if (!f.tfjs) continue;
+      config[f.keras] =
+          f.kind == Kind::kNeutralInit ? export_initializer(f.neutral, path) : f.neutral;
+      continue;
+    }
+    const std::string at = child_path(path, f.nnplay);
+    if (!full.contains(f.nnplay)) fail_at(at, "missing required field '" + f.nnplay + "'");
+    const json& v = full.at(f.nnplay);
+    switch (f.kind) {
+      case Kind::kActivation:
+        config[f.keras] = export_activation(v, at);
+        break;
+      case Kind::kInitializer:
+        config[f.keras] = export_initializer(v, at);
+        break;
+      case Kind::kRegularizer:
+        config[f.keras] = export_regularizer(v, at);
+        break;
+      case Kind::kAlpha:
+        config[f.keras] = {{"class_name", "Constant"}, {"config", {{"value", read_number(v, at)}}}};
+        break;
+      default:
+        config[f.keras] = v;
+    }
+  }
+  config["name"] = full.value("name", nn::snake_case(cls.keras_class));
+  config["trainable"] = full.value("trainable", true);
+  if (type == "bidirectional") {
+    config["layer"] = export_layer(full.at("layer"), child_path(path, "layer"));
+  }
+  return {{"class_name", cls.keras_class}, {"config", config}};
+}
+
+}  // namespace nn::bridge::keras
