@@ -185,8 +185,8 @@ TEST_CASE("DataSpec: compute_features names an unknown feature by index", "[brid
 TEST_CASE("DataSpec: a 2-D set with features and a validation part", "[bridge]") {
   auto model = mlp(7, 1, "sigmoid");
   compiled(*model, "binary_crossentropy");
-  const auto data = make(R"({"name": "spiral", "n": 200, "noise": 0.1, "validation_fraction": 0.25,
-      "inputs": [["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"]]})", *model);
+  const auto data = make(R"J({"name": "spiral", "n": 200, "noise": 0.1, "validation_fraction": 0.25,
+      "inputs": [["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"]]})J", *model);
   REQUIRE(data.train.x.size() == 1);
   CHECK(data.train.x[0].rows() == 7);
   CHECK(data.train.x[0].cols() == 150);

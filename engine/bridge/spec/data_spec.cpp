@@ -3,7 +3,9 @@
 #include "engine/bridge/spec/data_spec.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <sstream>
 
 #include "engine/core/base/error.hpp"
 #include "engine/core/data/generators.hpp"
@@ -78,14 +80,16 @@ Dataset generate(const DataSpec& s, const std::string& path) {
   try {
     switch (kind_of(s.name)) {
       case Kind::kPlanar:
-        return make_dataset(s.name, s.n, s.noise, s.seed, s.classes);
+        return make_dataset(s.name, static_cast<Index>(s.n), s.noise, s.seed,
+                            static_cast<Index>(s.classes));
       case Kind::kGate:
         return logic_gate(s.name.substr(5));
       case Kind::kPrototypes:
-        return make_prototypes(s.n, s.image_side, s.classes, s.noise, s.seed);
+        return make_prototypes(static_cast<Index>(s.n), static_cast<Index>(s.image_side),
+                               static_cast<Index>(s.classes), s.noise, s.seed);
       case Kind::kSequence: {
         SequenceDatasetOptions o = s.sequence;
-        o.n = s.n;
+        o.n = static_cast<Index>(s.n);
         o.seed = s.seed;
         o.noise = s.noise;
         return make_sequence_dataset(s.name, o);
@@ -150,9 +154,11 @@ Matrix one_hot(const Matrix& y, Index k, const std::string& output, const std::s
     for (Index t = 0; t < y.rows(); ++t) {
       const double id = static_cast<double>(y(t, j));
       if (!(id >= 0.0 && id < static_cast<double>(k)) || std::floor(id) != id) {
+        std::ostringstream shown;
+        shown << id;
         fail_at(at, "one-hot targets need class ids 0.." + std::to_string(k - 1) +
                         " for the output '" + output + "' of " + std::to_string(k) +
-                        " units, the data has " + json(id).dump());
+                        " units, the data has " + shown.str());
       }
       out(t * k + static_cast<Index>(id), j) = 1;
     }

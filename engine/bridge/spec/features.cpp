@@ -27,15 +27,15 @@ Matrix compute_features(const Matrix& x, const std::vector<std::string>& feature
     } else if (name == "x2") {
       out.row(row) = x.row(1);
     } else if (name == "x1^2") {
-      out.row(row) = x.row(0).array().square();
+      out.row(row) = x.row(0).array().square().matrix();
     } else if (name == "x2^2") {
-      out.row(row) = x.row(1).array().square();
+      out.row(row) = x.row(1).array().square().matrix();
     } else if (name == "x1*x2") {
-      out.row(row) = x.row(0).array() * x.row(1).array();
+      out.row(row) = (x.row(0).array() * x.row(1).array()).matrix();
     } else if (name == "sin(x1)") {
-      out.row(row) = x.row(0).array().sin();
+      out.row(row) = x.row(0).array().sin().matrix();
     } else if (name == "sin(x2)") {
-      out.row(row) = x.row(1).array().sin();
+      out.row(row) = x.row(1).array().sin().matrix();
     } else {
       fail_unknown_name(child_path(path, f), "feature", name, feature_names());
     }

@@ -27,18 +27,18 @@ struct HyperField {
   Range range;
 };
 
-/// Every hyper-parameter, in OptimizerHyperparams order.
+/// Every hyper-parameter, in the order messages and canonical JSON list them.
 const std::vector<HyperField>& hyper_fields() {
   using H = OptimizerHyperparams;
   static const std::vector<HyperField> fields = {
       {"momentum", &H::momentum, nullptr, Range::kUnit},
       {"nesterov", nullptr, &H::nesterov, Range::kUnit},
       {"rho", &H::rho, nullptr, Range::kUnit},
-      {"centered", nullptr, &H::centered, Range::kUnit},
       {"beta_1", &H::beta_1, nullptr, Range::kUnit},
       {"beta_2", &H::beta_2, nullptr, Range::kUnit},
-      {"amsgrad", nullptr, &H::amsgrad, Range::kUnit},
       {"epsilon", &H::epsilon, nullptr, Range::kPositive},
+      {"amsgrad", nullptr, &H::amsgrad, Range::kUnit},
+      {"centered", nullptr, &H::centered, Range::kUnit},
       {"initial_accumulator_value", &H::initial_accumulator_value, nullptr, Range::kNonNegative},
   };
   return fields;
