@@ -6,8 +6,8 @@
 #include "engine/core/models/graph.hpp"
 #include "spec_test_util.hpp"
 
-using nn::bridge::CompileSpec;
 using nn::bridge::compile_to_json;
+using nn::bridge::CompileSpec;
 using nn::bridge::json;
 using nn::bridge::parse_compile;
 using nn::bridge::test::error_of;
@@ -90,8 +90,8 @@ TEST_CASE("CompileSpec: adamw writes its Keras weight decay of 0.004", "[bridge]
 TEST_CASE("CompileSpec: every core optimizer takes a learning rate", "[bridge]") {
   for (const std::string& name : nn::optimizer_names()) {
     INFO(name);
-    const CompileSpec s = parse(R"({"optimizer": {"type": ")" + name +
-                                R"(", "learning_rate": 0.5}, "loss": "mse"})");
+    const CompileSpec s =
+        parse(R"({"optimizer": {"type": ")" + name + R"(", "learning_rate": 0.5}, "loss": "mse"})");
     const nn::OptimizerPtr opt = nn::bridge::make_optimizer(s.optimizer, "/compile/optimizer");
     CHECK(opt->name() == name);
     CHECK(opt->learning_rate() == Approx(0.5));
@@ -101,7 +101,8 @@ TEST_CASE("CompileSpec: every core optimizer takes a learning rate", "[bridge]")
 TEST_CASE("CompileSpec: unknown optimizer name lists the valid ones", "[bridge][errors]") {
   const auto [path, message] = parse_error(R"({"optimizer": "adamx", "loss": "mse"})");
   CHECK(path == "/compile/optimizer");
-  CHECK(message == "unknown optimizer 'adamx'; expected one of: sgd, adagrad, rmsprop, adam, adamw");
+  CHECK(message ==
+        "unknown optimizer 'adamx'; expected one of: sgd, adagrad, rmsprop, adam, adamw");
 }
 
 TEST_CASE("CompileSpec: unknown optimizer type in an object", "[bridge][errors]") {
@@ -309,8 +310,9 @@ TEST_CASE("CompileSpec: unknown metric lists the valid ones", "[bridge][errors]"
 TEST_CASE("CompileSpec: unknown compile field", "[bridge][errors]") {
   const auto [path, message] = parse_error(R"({"loss": "mse", "run_eagerly": true})");
   CHECK(path == "/compile/run_eagerly");
-  CHECK(message == "unknown field 'run_eagerly'; expected one of: optimizer, loss, loss_weights, "
-                   "metrics");
+  CHECK(message ==
+        "unknown field 'run_eagerly'; expected one of: optimizer, loss, loss_weights, "
+        "metrics");
 }
 
 TEST_CASE("CompileSpec: compile_model sets optimizer loss and metrics", "[bridge]") {
@@ -363,8 +365,9 @@ TEST_CASE("CompileSpec: a loss keyed by an unknown output lists the outputs", "[
 
 TEST_CASE("CompileSpec: a keyed loss must cover every output", "[bridge][errors]") {
   auto model = two_outputs();
-  const auto [path, message] = error_of(
-      [&] { nn::bridge::compile_model(*model, parse(R"({"loss": {"dense": "mse"}})"), "/compile"); });
+  const auto [path, message] = error_of([&] {
+    nn::bridge::compile_model(*model, parse(R"({"loss": {"dense": "mse"}})"), "/compile");
+  });
   CHECK(path == "/compile/loss");
   CHECK(message == "no losses for output 'dense_1'; the model has 2 output(s): dense, dense_1");
 }
@@ -372,8 +375,7 @@ TEST_CASE("CompileSpec: a keyed loss must cover every output", "[bridge][errors]
 TEST_CASE("CompileSpec: loss weights must match the outputs", "[bridge][errors]") {
   auto model = two_outputs();
   const auto [path, message] = error_of([&] {
-    nn::bridge::compile_model(*model, parse(R"({"loss": "mse", "loss_weights": [1]})"),
-                              "/compile");
+    nn::bridge::compile_model(*model, parse(R"({"loss": "mse", "loss_weights": [1]})"), "/compile");
   });
   CHECK(path == "/compile/loss_weights");
   CHECK_THAT(message, Catch::StartsWith("expected 2 loss weights, one per output"));
@@ -382,6 +384,7 @@ TEST_CASE("CompileSpec: loss weights must match the outputs", "[bridge][errors]"
 TEST_CASE("CompileSpec: one loss serves every output", "[bridge]") {
   auto model = two_outputs();
   nn::bridge::compile_model(*model, parse(R"({"loss": "mse", "loss_weights": {"dense": 1,
-      "dense_1": 0.5}})"), "/compile");
+      "dense_1": 0.5}})"),
+                            "/compile");
   CHECK(model->loss_name(1) == "mean_squared_error");
 }

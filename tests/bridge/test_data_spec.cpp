@@ -176,8 +176,9 @@ TEST_CASE("DataSpec: features of a point in TF Playground order", "[bridge]") {
 
 TEST_CASE("DataSpec: compute_features names an unknown feature by index", "[bridge][errors]") {
   const nn::Matrix x = nn::Matrix::Zero(2, 3);
-  const auto [path, message] =
-      error_of([&] { (void)nn::bridge::compute_features(x, {"x1", "cos(x1)"}, "/grid/features"); });
+  const auto [path, message] = error_of([&] {
+    (void)nn::bridge::compute_features(x, {"x1", "cos(x1)"}, "/grid/features");
+  });
   CHECK(path == "/grid/features/1");
   CHECK_THAT(message, Catch::StartsWith("unknown feature 'cos(x1)'"));
 }
@@ -186,7 +187,8 @@ TEST_CASE("DataSpec: a 2-D set with features and a validation part", "[bridge]")
   auto model = mlp(7, 1, "sigmoid");
   compiled(*model, "binary_crossentropy");
   const auto data = make(R"J({"name": "spiral", "n": 200, "noise": 0.1, "validation_fraction": 0.25,
-      "inputs": [["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"]]})J", *model);
+      "inputs": [["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"]]})J",
+                         *model);
   REQUIRE(data.train.x.size() == 1);
   CHECK(data.train.x[0].rows() == 7);
   CHECK(data.train.x[0].cols() == 150);
@@ -269,7 +271,8 @@ TEST_CASE("DataSpec: a sine set for an LSTM over 20 steps", "[bridge]") {
   model.add(std::make_unique<nn::Dense>(1));
   compiled(model, "mse");
   const auto data = make(R"({"name": "sine", "n": 64, "length": 20, "noise": 0.05,
-      "validation_fraction": 0.25})", model);
+      "validation_fraction": 0.25})",
+                         model);
   CHECK(data.train.x[0].rows() == 20);
   CHECK(data.train.x[0].cols() == 48);
   CHECK(data.train.y[0].rows() == 1);
@@ -286,8 +289,9 @@ TEST_CASE("DataSpec: a sequence length that does not fit the LSTM input", "[brid
   compiled(model, "mse");
   const auto [path, message] = make_error(R"({"name": "sine", "n": 8, "length": 30})", model);
   CHECK(path == "/data/inputs/0");
-  CHECK(message == "the model's input 'input_layer' takes 20 values per sample (shape (None, 20, "
-                   "1)), the data gives 30");
+  CHECK(message ==
+        "the model's input 'input_layer' takes 20 values per sample (shape (None, 20, "
+        "1)), the data gives 30");
 }
 
 TEST_CASE("DataSpec: features apply to the 2-D sets only", "[bridge][errors]") {
@@ -326,8 +330,9 @@ TEST_CASE("DataSpec: feature lists per input of a two-input model", "[bridge]") 
   REQUIRE(data.train.y.size() == 2);
   const auto [path, message] = make_error(R"({"name": "regress_plane", "n": 10})", model);
   CHECK(path == "/data/inputs");
-  CHECK(message == "the model has 2 inputs (a, b); 'regress_plane' feeds one unless \"inputs\" "
-                   "lists features per input");
+  CHECK(message ==
+        "the model has 2 inputs (a, b); 'regress_plane' feeds one unless \"inputs\" "
+        "lists features per input");
 }
 
 TEST_CASE("DataSpec: one target encoding per output", "[bridge][errors]") {

@@ -1,10 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include "engine/bridge/spec/compile_spec.hpp"
+#include "engine/bridge/spec/data_spec.hpp"
 #include "engine/bridge/spec/fit_spec.hpp"
 #include "spec_test_util.hpp"
 
-using nn::bridge::FitSpec;
 using nn::bridge::fit_to_json;
+using nn::bridge::FitSpec;
 using nn::bridge::json;
 using nn::bridge::parse_fit;
 using nn::bridge::test::error_of;
@@ -192,6 +194,31 @@ TEST_CASE("FitSpec: a Keras callback option nnplay lacks is refused", "[bridge][
   const auto [path, message] =
       parse_error(R"({"callbacks": [{"type": "early_stopping", "baseline": 0.5}]})");
   CHECK(path == "/fit/callbacks/0/baseline");
-  CHECK(message == "unknown field 'baseline'; expected one of: type, monitor, min_delta, "
-                   "patience, mode, restore_best_weights");
+  CHECK(message ==
+        "unknown field 'baseline'; expected one of: type, monitor, min_delta, "
+        "patience, mode, restore_best_weights");
+}
+
+TEST_CASE("FitSpec: compile data and callbacks drive a Trainer", "[bridge]") {
+  auto model = nn::bridge::test::mlp(2, 1, "sigmoid");
+  nn::bridge::compile_model(
+      *model,
+      nn::bridge::parse_compile(
+          json::parse(R"({"optimizer": {"type": "adam", "learning_rate": 0.08},
+                          "loss": "binary_crossentropy", "metrics": ["accuracy"]})"),
+          "/compile"),
+      "/compile");
+  const auto data = nn::bridge::make_data(
+      nn::bridge::parse_data(json::parse(R"({"name": "gate_xor"})"), "/data"), *model, "/data");
+  // min_delta 10 makes every epoch after the first a plateau: the rate halves twice.
+  const FitSpec s = parse(R"({"epochs": 3, "batch_size": 4, "callbacks": [{"type":
+      "reduce_lr_on_plateau", "monitor": "loss", "factor": 0.5, "patience": 0,
+      "min_delta": 10}]})");
+  auto callbacks = nn::bridge::make_callbacks(s, "/fit");
+  std::vector<nn::Callback*> raw;
+  for (auto& c : callbacks) raw.push_back(c.get());
+  nn::Trainer trainer(*model, data.train, s.options, raw);
+  while (!trainer.finished()) trainer.run(100);
+  CHECK(trainer.epoch() == 3);
+  CHECK(model->optimizer().learning_rate() == Approx(0.02));
 }

@@ -44,9 +44,9 @@ LossSpec parse_loss(const json& value, const std::string& path) {
   const std::vector<std::string> takes = loss_options_of(spec.type);
   for (const char* option : {"from_logits", "label_smoothing", "delta"}) {
     if (r.has(option) && !contains(takes, option)) {
-      fail_at(r.path_of(option), "loss '" + spec.type + "' does not take '" + option + "'; " +
-                                     (takes.empty() ? "it takes no options"
-                                                    : "it takes: " + join(takes)));
+      fail_at(r.path_of(option),
+              "loss '" + spec.type + "' does not take '" + option + "'; " +
+                  (takes.empty() ? "it takes no options" : "it takes: " + join(takes)));
     }
   }
   spec.options.from_logits = r.boolean("from_logits", false);
@@ -115,7 +115,8 @@ std::vector<std::size_t> output_order(const std::vector<std::string>& keyed, std
 CompileSpec parse_compile(const json& value, const std::string& path) {
   ObjectReader r(value, path);
   CompileSpec spec;
-  if (const json* o = r.find("optimizer")) spec.optimizer = parse_optimizer(*o, r.path_of("optimizer"));
+  if (const json* o = r.find("optimizer"))
+    spec.optimizer = parse_optimizer(*o, r.path_of("optimizer"));
 
   const json& loss = r.require("loss");
   const std::string loss_path = r.path_of("loss");
@@ -136,7 +137,8 @@ CompileSpec parse_compile(const json& value, const std::string& path) {
   } else {
     fail_at(loss_path,
             "expected a loss name, a loss object, a list of losses or an object keyed by output "
-            "name, got " + describe(loss));
+            "name, got " +
+                describe(loss));
   }
 
   if (const json* w = r.find("loss_weights")) {
@@ -152,8 +154,8 @@ CompileSpec parse_compile(const json& value, const std::string& path) {
         spec.loss_weights.push_back(read_number(it.value(), child_path(w_path, it.key()), 0.0));
       }
     } else {
-      fail_at(w_path, "expected a list of numbers or an object keyed by output name, got " +
-                          describe(*w));
+      fail_at(w_path,
+              "expected a list of numbers or an object keyed by output name, got " + describe(*w));
     }
   }
 

@@ -121,8 +121,8 @@ std::vector<Matrix> encode_inputs(const DataSpec& s, const Matrix& x, const Mode
   }
   if (s.inputs.empty() && n_in != 1) {
     fail_at(in_path, "the model has " + std::to_string(n_in) + " inputs (" +
-                         join(names_of(model, g.input_nodes())) + "); '" + s.name +
-                         "' feeds one" + (planar ? " unless \"inputs\" lists features per input" : ""));
+                         join(names_of(model, g.input_nodes())) + "); '" + s.name + "' feeds one" +
+                         (planar ? " unless \"inputs\" lists features per input" : ""));
   }
   if (!s.inputs.empty() && s.inputs.size() != n_in) {
     fail_at(in_path, "expected " + std::to_string(n_in) + " feature lists, one per model input (" +
@@ -239,7 +239,8 @@ DataSpec parse_data(const json& value, const std::string& path) {
   q.length = static_cast<Index>(r.integer("length", q.length, 1, 10000));
   if (const json* p = r.find("period")) {
     q.period = read_number(*p, r.path_of("period"));
-    if (!(q.period > 0.0)) fail_at(r.path_of("period"), "expected a positive number, got " + describe(*p));
+    if (!(q.period > 0.0))
+      fail_at(r.path_of("period"), "expected a positive number, got " + describe(*p));
   }
   if (const json* a = r.find("amplitude")) {
     q.amplitude = read_number(*a, r.path_of("amplitude"));
@@ -285,9 +286,8 @@ DataSpec parse_data(const json& value, const std::string& path) {
       fail_at(r.path_of("validation_fraction"), "expected a number in [0, 1), got " + describe(*v));
     }
   }
-  r.finish({"name", "n", "noise", "seed", "classes", "image_side", "length", "period",
-            "amplitude", "copy_length", "symbols", "stride", "inputs", "targets",
-            "validation_fraction"});
+  r.finish({"name", "n", "noise", "seed", "classes", "image_side", "length", "period", "amplitude",
+            "copy_length", "symbols", "stride", "inputs", "targets", "validation_fraction"});
   const std::int64_t values = s.n * values_per_sample(s);
   if (values > kMaxValues) {
     fail_at(r.path_of("n"), "the data would hold " + std::to_string(values) +

@@ -27,7 +27,8 @@ std::string read_mode(ObjectReader& r) {
 /// A non-empty monitor key ("val_loss", "accuracy", ...).
 std::string read_monitor(ObjectReader& r) {
   const std::string monitor = r.string("monitor", "val_loss");
-  if (monitor.empty()) fail_at(r.path_of("monitor"), "expected a log key such as \"val_loss\", got \"\"");
+  if (monitor.empty())
+    fail_at(r.path_of("monitor"), "expected a log key such as \"val_loss\", got \"\"");
   return monitor;
 }
 
@@ -88,9 +89,9 @@ json early_stopping_to_json(const EarlyStoppingOptions& o) {
       o.mode == d.mode && o.restore_best_weights == d.restore_best_weights) {
     return "early_stopping";
   }
-  return {{"type", "early_stopping"},   {"monitor", o.monitor},   {"min_delta", o.min_delta},
-          {"patience", o.patience},     {"mode", o.mode},
-          {"restore_best_weights", o.restore_best_weights}};
+  return {{"type", "early_stopping"}, {"monitor", o.monitor},
+          {"min_delta", o.min_delta}, {"patience", o.patience},
+          {"mode", o.mode},           {"restore_best_weights", o.restore_best_weights}};
 }
 
 json reduce_lr_to_json(const ReduceLROnPlateauOptions& o) {
@@ -100,14 +101,9 @@ json reduce_lr_to_json(const ReduceLROnPlateauOptions& o) {
       o.min_lr == d.min_lr) {
     return "reduce_lr_on_plateau";
   }
-  return {{"type", "reduce_lr_on_plateau"},
-          {"monitor", o.monitor},
-          {"factor", o.factor},
-          {"patience", o.patience},
-          {"mode", o.mode},
-          {"min_delta", o.min_delta},
-          {"cooldown", o.cooldown},
-          {"min_lr", o.min_lr}};
+  return {{"type", "reduce_lr_on_plateau"}, {"monitor", o.monitor}, {"factor", o.factor},
+          {"patience", o.patience},         {"mode", o.mode},       {"min_delta", o.min_delta},
+          {"cooldown", o.cooldown},         {"min_lr", o.min_lr}};
 }
 
 }  // namespace
@@ -146,12 +142,9 @@ json fit_to_json(const FitSpec& spec) {
     callbacks.push_back(c.type == "early_stopping" ? early_stopping_to_json(c.early_stopping)
                                                    : reduce_lr_to_json(c.reduce_lr_on_plateau));
   }
-  return {{"epochs", o.epochs},
-          {"batch_size", static_cast<std::int64_t>(o.batch_size)},
-          {"shuffle", o.shuffle},
-          {"validation_split", o.validation_split},
-          {"seed", o.seed},
-          {"callbacks", callbacks}};
+  return {{"epochs", o.epochs},   {"batch_size", static_cast<std::int64_t>(o.batch_size)},
+          {"shuffle", o.shuffle}, {"validation_split", o.validation_split},
+          {"seed", o.seed},       {"callbacks", callbacks}};
 }
 
 std::vector<std::unique_ptr<Callback>> make_callbacks(const FitSpec& spec,

@@ -200,8 +200,8 @@ OptimizerSpec parse_optimizer(const json& value, const std::string& path) {
                       "'; it takes: " + taken_list(spec.type));
     }
     if (f.num) {
-      spec.hyper.*f.num = unless_default(read_ranged(*r.find(f.name), at, f.range),
-                                         defaults.*f.num);
+      spec.hyper.*f.num =
+          unless_default(read_ranged(*r.find(f.name), at, f.range), defaults.*f.num);
     } else {
       const bool b = read_bool(*r.find(f.name), at);
       if (b != *(defaults.*f.flag)) spec.hyper.*f.flag = b;
@@ -265,9 +265,8 @@ OptimizerPtr make_optimizer(const OptimizerSpec& spec, const std::string& path) 
     if (spec.schedule) {
       const ScheduleSpec& s = *spec.schedule;
       if (s.type == "exponential_decay") {
-        common.schedule = std::make_shared<ExponentialDecay>(s.initial_learning_rate,
-                                                             s.decay_steps, s.decay_rate,
-                                                             s.staircase);
+        common.schedule = std::make_shared<ExponentialDecay>(s.initial_learning_rate, s.decay_steps,
+                                                             s.decay_rate, s.staircase);
       } else {
         common.schedule = std::make_shared<PiecewiseConstantDecay>(s.boundaries, s.values);
       }
