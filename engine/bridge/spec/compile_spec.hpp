@@ -44,8 +44,17 @@ struct CompileSpec {
   /// Output names when the losses were given as an object keyed by output name; else empty.
   std::vector<std::string> loss_outputs;
   std::vector<double> loss_weights;  // empty = 1 each
+  /// Output names when the loss weights were given as an object keyed by output name; else empty.
+  std::vector<std::string> loss_weight_outputs;
   std::vector<std::string> metrics;
 };
+
+/// An optimizer: a name ("adam") or {"type": "adam", <options>}. Options the optimizer does not
+/// take, values out of range and unknown names fail at their path; a value equal to the Keras
+/// default is stored as unset (NaN / nullopt), so specs compare equal however they were written.
+OptimizerSpec parse_optimizer(const json& value, const std::string& path);
+/// A name when nothing differs from the defaults, else {"type", every option it takes}.
+json optimizer_to_json(const OptimizerSpec& spec);
 
 CompileSpec parse_compile(const json& value, const std::string& path);
 /// Canonical JSON (every field written); parse_compile(compile_to_json(s)) == s.

@@ -20,9 +20,11 @@ struct DataSpec {
   std::int64_t n = 500;
   double noise = 0.0;
   std::uint64_t seed = 0;
-  std::int64_t classes = 3;         // blobs, prototypes
-  SequenceDatasetOptions sequence;  // sequence sets: length, period, ...
-  std::int64_t image_side = 28;     // prototypes: images are side x side
+  std::int64_t classes = 3;  // blobs, prototypes
+  /// Sequence sets: length, period, amplitude, copy_length, symbols, stride. Its n, seed and
+  /// noise are not read: make_data passes the fields above.
+  SequenceDatasetOptions sequence;
+  std::int64_t image_side = 28;  // prototypes: images are side x side
   /// Per model input, the features it receives (2-D sets): "x1", "x2", "x1^2", "x2^2",
   /// "x1*x2", "sin(x1)", "sin(x2)". Empty = every raw feature to the single input.
   std::vector<std::vector<std::string>> inputs;

@@ -26,6 +26,14 @@ std::string Model::output_prefix(std::size_t i) const {
   return graph_.node_name(graph_.output_nodes()[i]) + "_";
 }
 
+std::string Model::loss_name(std::size_t output) const {
+  require_compiled("loss_name");
+  if (output >= outputs_.size()) {
+    fail("loss_name: output ", output, " does not exist; the model has ", outputs_.size());
+  }
+  return outputs_[output].loss->name();
+}
+
 void Model::compile(OptimizerPtr optimizer, std::vector<std::unique_ptr<Loss>> losses,
                     std::vector<double> loss_weights, std::vector<std::string> metrics) {
   const std::size_t n_out = graph_.output_nodes().size();

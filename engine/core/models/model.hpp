@@ -80,6 +80,8 @@ class Model {
 
   Optimizer& optimizer();
   const std::vector<std::string>& metric_names() const { return metric_names_; }
+  /// Keras name of the loss compiled for output i ("categorical_crossentropy", ...).
+  std::string loss_name(std::size_t output) const;
   /// Log key prefix of output i: "" for a single-output model, else "<layer name>_".
   std::string output_prefix(std::size_t i) const;
 
