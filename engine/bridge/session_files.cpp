@@ -336,7 +336,7 @@ json SessionState::op_import(ObjectReader& request) {
   for (std::size_t i = 0; i < weights.size(); ++i) {
     const WeightEntry* found = nullptr;
     for (const WeightEntry& e : tfjs.weights) {
-      if (e.name == names[i] || e.name == tfjs_weight_name(names[i])) found = &e;
+      if (e.name == names[i]) found = &e;  // TF.js names weights as the engine does
     }
     if (found == nullptr) {
       fail_at("/model_json/weightsManifest", "no weight named '" + names[i] + "'");

@@ -94,7 +94,7 @@ TEST_CASE("DataSpec: unknown dataset lists the valid ones", "[bridge][errors]") 
 TEST_CASE("DataSpec: n is limited to a million", "[bridge][errors]") {
   const auto [path, message] = parse_error(R"({"name": "circle", "n": 0})");
   CHECK(path == "/data/n");
-  CHECK(message == "expected a positive integer <= 1000000, got 0");
+  CHECK(message == "expected a positive integer, got 0");
 }
 
 TEST_CASE("DataSpec: image side is at most 64", "[bridge][errors]") {

@@ -28,9 +28,9 @@ std::pair<double, double> first_and_last_loss(const std::string& name, int epoch
 
 TEST_CASE("SessionPresets: every preset builds and trains with falling loss", "[bridge][presets]") {
   const std::vector<std::pair<std::string, int>> presets = {
-      {"perceptron-and", 30},        {"perceptron-xor", 10},      {"xor-hidden", 30},
-      {"mlp-spiral", 10},            {"fashion-mlp", 3},          {"lstm-sine", 3},
-      {"adding-simple-rnn", 3},      {"adding-lstm", 3},          {"functional-two-towers", 10}};
+      {"perceptron-and", 30},   {"perceptron-xor", 10}, {"xor-hidden", 30},
+      {"mlp-spiral", 10},       {"fashion-mlp", 3},     {"lstm-sine", 3},
+      {"adding-simple-rnn", 3}, {"adding-lstm", 3},     {"functional-two-towers", 10}};
   for (const auto& [name, epochs] : presets) {
     INFO(name);
     const auto [first, last] = first_and_last_loss(name, epochs);

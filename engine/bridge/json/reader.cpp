@@ -78,8 +78,13 @@ std::int64_t read_integer(const json& value, const std::string& path, std::int64
   } else {
     fail_at(path, expected + describe(value));
   }
-  if (x < lo || x > hi) fail_at(path, expected + describe(value));
-  return x;
+  if (x >= lo && x <= hi) return x;
+  // Below the range, a large upper bound (a size limit) is noise: "a positive integer".
+  if (x < lo && hi >= 1000000) {
+    fail_at(path, "expected " + integer_range(lo, std::numeric_limits<std::int64_t>::max()) +
+                      ", got " + describe(value));
+  }
+  fail_at(path, expected + describe(value));
 }
 
 bool read_bool(const json& value, const std::string& path) {

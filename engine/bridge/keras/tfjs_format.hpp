@@ -24,10 +24,6 @@ struct WeightEntry {
 /// bias with reset_after (3u, 2) is [2, 3u]; other (n, 1) weights are [n].
 std::vector<std::int64_t> keras_weight_shape(const std::string& name, const Matrix& value);
 
-/// The name TF.js gives an engine weight in a weights manifest ("dense/kernel" stays as it is;
-/// recurrent and wrapper layers may differ, e.g. "lstm/lstm_cell/kernel" in some TF versions).
-std::string tfjs_weight_name(const std::string& engine_name);
-
 /// model.json for a topology (a Keras to_json object) and its weights, weights file name
 /// "model.weights.bin".
 json tfjs_model_json(const json& keras_topology, const std::vector<WeightEntry>& weights);
