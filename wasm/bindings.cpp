@@ -27,7 +27,7 @@ using nn::bridge::Session;
 /// TypedArray.prototype.set call on a view of the vector's storage (no per-element calls).
 /// Returns "" or an error message; the array is refused before any copy when too large.
 std::string set_array(Session& session, const std::string& name, const val& array) {
-  if (!array.instanceof(val::global("Float32Array"))) {
+  if (!array.instanceof (val::global("Float32Array"))) {
     return "setArray: '" + name + "' must be a Float32Array, got " +
            array.typeOf().as<std::string>();
   }

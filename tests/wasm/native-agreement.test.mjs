@@ -22,6 +22,24 @@ function firstEpochBatches(document) {
   }
 }
 
+test('native-vs-wasm: error answers and arrays agree exactly', () => {
+  const script = [
+    { request: { op: 'no_such_op' } },
+    { request: { op: 7 } },
+    { request: 'not an object' },
+    { set_array: 'a', values: [1, -2.5, 1e-8, 3.4e38] },
+    { get_array: 'a' },
+    { set_array: 'x'.repeat(65), values: [1] },
+    { get_array: 'absent' },
+  ];
+  const s = new TestSession(module);
+  try {
+    assert.deepEqual(runWasm(s, script), runNative(script));
+  } finally {
+    s.close();
+  }
+});
+
 for (const { name, document } of presets()) {
   test(`native-vs-wasm: ${name} gives the same weights and first-epoch loss`, { timeout: 120000 }, () => {
     const script = [

@@ -16,7 +16,7 @@ export const cliPath = process.env.NNPLAY_SESSION_CLI ??
 /** Runs `steps` through a TestSession; returns one object per step. */
 export function runWasm(session, steps) {
   return steps.map((step) => {
-    if (step.request) return session.call(step.request);
+    if (step.request !== undefined) return session.call(JSON.stringify(step.request));
     if (step.set_array !== undefined) {
       return { set_array: step.set_array, error: session.setArray(step.set_array, new Float32Array(step.values)) };
     }
