@@ -3,7 +3,8 @@
 #   1. formatting check (clang-format, .clang-format at the root); fixtures regenerate exactly
 #   2. release build with warnings as errors, then ctest
 #   3. the WebAssembly module (scripts/build-wasm.sh: emcmake, warnings as errors), then its
-#      Node tests (node --test tests/wasm/: errors, arrays, presets, native-vs-wasm agreement)
+#      Node tests (node --test tests/wasm/: errors, arrays, presets, native-vs-wasm agreement,
+#      the worker) and a Chromium smoke test of the page (tests/browser/smoke.mjs)
 #   4. AddressSanitizer + UndefinedBehaviorSanitizer build, then ctest
 # Usage: scripts/test.sh [--quick]   (--quick skips the wasm and sanitizer builds)
 set -euo pipefail
@@ -59,6 +60,11 @@ if [[ $quick -eq 0 ]]; then
   scripts/build-wasm.sh -DNN_WERROR=ON
   step "wasm: node --test tests/wasm/"
   NNPLAY_SESSION_CLI="$PWD/build/release/tests/nnplay_session_cli" node --test tests/wasm/
+  # The page in Chromium (playwright-core from npm ci above): page -> module worker -> wasm,
+  # Play on a preset, the loss falls, no console errors (a few seconds).
+  ensure_packages chromium
+  step "browser: smoke test (Chromium, tests/browser/smoke.mjs)"
+  NNPLAY_SCREENSHOT="$PWD/build/browser-smoke.png" node tests/browser/smoke.mjs
   run_suite asan -DCMAKE_BUILD_TYPE=Debug -DNN_SANITIZE=ON -DNN_BUILD_BENCH=OFF
 fi
 step "all tests passed"

@@ -1,7 +1,8 @@
 // Browser smoke test: serves web/ on 127.0.0.1 (python3 http.server, a free port), opens the
-// page in Debian's Chromium through playwright-core, presses Play on the first preset and
-// requires the epoch loss to fall with no console or page errors. Screenshot:
-// ${NNPLAY_SCREENSHOT:-/tmp/nnplay-smoke.png}. Usage: node tests/browser/smoke.mjs
+// page in Debian's Chromium through playwright-core, presses Play on a small preset (the first
+// whose name says xor/spiral/circle/moons, else the first) and requires the epoch loss to fall
+// with no console or page errors. Screenshot: ${NNPLAY_SCREENSHOT:-/tmp/nnplay-smoke.png}.
+// Usage: node tests/browser/smoke.mjs   (NNPLAY_WEB_DIR serves another copy of web/)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const webDir = process.env.NNPLAY_WEB_DIR ?? path.join(root, 'web');
 const screenshot = process.env.NNPLAY_SCREENSHOT ?? '/tmp/nnplay-smoke.png';
 const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
   '--no-first-run', '--disable-background-networking', '--disable-component-update',
@@ -42,7 +44,7 @@ async function waitForServer(url, ms = 10000) {
 async function main() {
   const port = await freePort();
   const server = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--directory',
-    path.join(root, 'web'), String(port)], { stdio: 'ignore' });
+    webDir, String(port)], { stdio: 'ignore' });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nnplay-chromium-'));
   let context;
   const errors = [];
@@ -59,6 +61,12 @@ async function main() {
     await page.waitForFunction(() => window.nnplay?.ready || window.nnplay?.errors.length,
       null, { timeout: 10000 });
     await page.waitForSelector('#play:not([disabled])', { timeout: 15000 });
+    const names = await page.$$eval('#preset option', (options) => options.map((o) => o.value));
+    const small = names.find((n) => /xor|spiral|circle|moons/.test(n));
+    if (small && small !== names[0]) {
+      await page.selectOption('#preset', small);
+      await page.waitForSelector('#play:not([disabled])', { timeout: 15000 });
+    }
     await page.click('#play');
     await page.waitForFunction(() => window.nnplay.losses.length >= 3 || window.nnplay.errors.length,
       null, { timeout: 30000 });

@@ -27,10 +27,12 @@ class Session {
         this.batch = 0;
         return {};
       case 'train': {
-        const wanted = request.batches ?? 3;
+        // A time budget is spent like the engine does: batches until `ms` have passed.
+        const deadline = performance.now() + (request.ms ?? 0);
+        const more = (run) => (request.ms ? performance.now() < deadline : run < request.batches);
         const epochLogs = [];
         let run = 0;
-        while (run < wanted && this.batch < perEpoch * (options.epochs ?? 1e9)) {
+        while (more(run) && this.batch < perEpoch * (options.epochs ?? 1e9)) {
           this.batch += 1;
           run += 1;
           if (this.batch === options.divergeAtBatch) {
@@ -46,7 +48,9 @@ class Session {
         this.arrays.set(request.out, new Float32Array([this.batch, 2, 3]));
         return { array: request.out, weights: [{ name: 'dense/kernel', shape: [2, 1], offset: 0 }] };
       case 'grid':
-        this.arrays.set('grid', new Float32Array(request.resolution ** 2).fill(0.5));
+        // A left-to-right ramp from 0 to 1, so a drawn grid shows both colours.
+        const n = request.resolution;
+        this.arrays.set('grid', Float32Array.from({ length: n * n }, (_, i) => (i % n) / (n - 1)));
         return { array: 'grid', resolution: request.resolution, maps: [{ layer: 'dense', unit: 0, offset: 0 }] };
       default:
         return fail('/op', `unknown op '${request.op}'`);

@@ -9,10 +9,15 @@ export class LossChart {
     this.points = [];
   }
 
-  /** Appends the finished epochs [{epoch, logs}] and redraws. */
+  /** Appends the finished epochs [{epoch, logs}] and redraws at the next frame. */
   update(epochLogs) {
     for (const { epoch, logs } of epochLogs) this.points.push({ epoch, logs });
-    this.draw();
+    if (this.pending) return;
+    this.pending = true;
+    requestAnimationFrame(() => {
+      this.pending = false;
+      this.draw();
+    });
   }
 
   reset() {
@@ -24,19 +29,26 @@ export class LossChart {
     const { canvas } = this;
     const ctx = canvas.getContext('2d');
     ctx.clearRect(0, 0, canvas.width, canvas.height);
-    const values = this.points.flatMap((p) => this.keys.map((k) => p.logs[k]))
-      .filter(Number.isFinite);
-    if (this.points.length < 2 || values.length === 0) return;
-    const lo = Math.min(...values, 0);
-    const hi = Math.max(...values) || 1;
+    // At most one point per pixel column: tiny models finish thousands of epochs a second.
+    const stride = Math.max(1, Math.ceil(this.points.length / canvas.width));
+    const shown = this.points.filter((_, i) => i % stride === 0 || i === this.points.length - 1);
+    let lo = 0;
+    let hi = -Infinity;
+    for (const p of shown) {
+      for (const key of this.keys) {
+        if (Number.isFinite(p.logs[key])) { lo = Math.min(lo, p.logs[key]); hi = Math.max(hi, p.logs[key]); }
+      }
+    }
+    if (shown.length < 2 || !Number.isFinite(hi)) return;
+    if (hi <= lo) hi = lo + 1;
     const pad = 4;
-    const x = (i) => pad + (i / (this.points.length - 1)) * (canvas.width - 2 * pad);
+    const x = (i) => pad + (i / (shown.length - 1)) * (canvas.width - 2 * pad);
     const y = (v) => canvas.height - pad - ((v - lo) / (hi - lo)) * (canvas.height - 2 * pad);
     for (const key of this.keys) {
       ctx.strokeStyle = colors[key] ?? '#333';
       ctx.beginPath();
       let started = false;
-      this.points.forEach((p, i) => {
+      shown.forEach((p, i) => {
         const v = p.logs[key];
         if (!Number.isFinite(v)) return;
         if (started) ctx.lineTo(x(i), y(v));
