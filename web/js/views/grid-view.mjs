@@ -33,7 +33,7 @@ export class GridView {
         const v = block[row * n + col];
         const t = unitRange ? 2 * v - 1 : Math.max(-1, Math.min(1, v));
         const [r, g, b] = colour(t);
-        const at = ((n - 1 - row) * n + col) * 4;  // row 0 is y_range[0]: draw it at the bottom
+        const at = (row * n + col) * 4;  // row 0 is y_range[1] (top), column 0 is x_range[0]
         image.data.set([r, g, b, 255], at);
       }
     }
