@@ -2,7 +2,9 @@
 # Runs every nnplay test on a fresh Debian/Ubuntu machine, installing what is missing:
 #   1. formatting check (clang-format, .clang-format at the root); fixtures regenerate exactly
 #   2. release build with warnings as errors, then ctest
-#   3. the core library built for WebAssembly with emcmake (Emscripten), warnings as errors
+#   3. the WebAssembly module (scripts/build-wasm.sh: emcmake, warnings as errors), then its
+#      Node tests (node --test tests/wasm/: errors, arrays, presets, native-vs-wasm agreement,
+#      the worker) and a Chromium smoke test of the page (tests/browser/smoke.mjs)
 #   4. AddressSanitizer + UndefinedBehaviorSanitizer build, then ctest
 #   5. libFuzzer on the Session's JSON entry point for 60 s (clang-14, ASan + UBSan; scripts/fuzz.sh)
 # Usage: scripts/test.sh [--quick]   (--quick skips the wasm, sanitizer and fuzzing steps)
@@ -13,7 +15,8 @@ source scripts/lib/packages.sh
 quick=0
 [[ "${1:-}" == "--quick" ]] && quick=1
 
-ensure_packages cmake ninja-build g++ libeigen3-dev nlohmann-json3-dev catch2 clang-format
+ensure_packages cmake ninja-build g++ libeigen3-dev nlohmann-json3-dev catch2 clang-format \
+  nodejs npm
 
 jobs=$(nproc 2>/dev/null || echo 2)
 
@@ -50,12 +53,19 @@ fi
 
 run_suite release -DCMAKE_BUILD_TYPE=Release
 if [[ $quick -eq 0 ]]; then
-  # The same core must build for WebAssembly (wasm32: 32-bit size_t catches narrowing).
+  # The engine as the browser gets it: the wasm module (wasm32: 32-bit size_t also catches
+  # narrowing), then the Node tests that drive it and compare it with the native build
+  # (nnplay_session_cli from the release build above).
   ensure_packages emscripten
-  step "wasm32: emcmake build of the core library"
-  emcmake cmake -S . -B build/wasm-core -G Ninja -DNN_WERROR=ON \
-    -DCMAKE_CXX_FLAGS="-fexceptions -msimd128" >/dev/null
-  cmake --build build/wasm-core -j "$jobs"
+  step "wasm: build the module (emcmake, build/wasm -> web/engine/)"
+  scripts/build-wasm.sh -DNN_WERROR=ON
+  step "wasm: node --test tests/wasm/"
+  NNPLAY_SESSION_CLI="$PWD/build/release/tests/nnplay_session_cli" node --test tests/wasm/
+  # The page in Chromium (playwright-core from npm ci above): page -> module worker -> wasm,
+  # Play on a preset, the loss falls, no console errors (a few seconds).
+  ensure_packages chromium
+  step "browser: smoke test (Chromium, tests/browser/smoke.mjs)"
+  NNPLAY_SCREENSHOT="$PWD/build/browser-smoke.png" node tests/browser/smoke.mjs
   run_suite asan -DCMAKE_BUILD_TYPE=Debug -DNN_SANITIZE=ON -DNN_BUILD_BENCH=OFF
   # No crash, hang, leak or invalid answer from any byte string (tests/fuzz, corpus kept).
   step "fuzz: Session::handle for 60 s (libFuzzer, ASan + UBSan)"

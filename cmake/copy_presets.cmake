@@ -1,0 +1,20 @@
+# cmake -DSOURCE=docs/presets -DDEST=web/presets -P copy_presets.cmake
+# Copies every preset document into the served web/ tree (git-ignored) and writes index.json,
+# the sorted list of their file names, since a static server cannot list a folder as JSON.
+file(GLOB presets RELATIVE ${SOURCE} ${SOURCE}/*.json)
+list(SORT presets)
+file(MAKE_DIRECTORY ${DEST})
+file(GLOB stale ${DEST}/*.json)
+if(stale)
+  file(REMOVE ${stale})
+endif()
+set(index "")
+foreach(name IN LISTS presets)
+  file(COPY ${SOURCE}/${name} DESTINATION ${DEST})
+  if(index STREQUAL "")
+    set(index "\"${name}\"")
+  else()
+    set(index "${index}, \"${name}\"")
+  endif()
+endforeach()
+file(WRITE ${DEST}/index.json "[${index}]\n")

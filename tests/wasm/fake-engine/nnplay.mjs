@@ -1,0 +1,83 @@
+// A stand-in for web/engine/nnplay.mjs used by worker.test.mjs: a Session that answers the
+// requests the worker sends with made-up but well-formed answers (docs/schema/session.md), so
+// the worker's slicing, pausing and error paths are tested without the real engine.
+// globalThis.fakeEngine sets {batchesPerEpoch, epochs, divergeAtBatch} before a configure.
+class Session {
+  constructor() {
+    this.arrays = new Map();
+    this.batch = 0;
+  }
+
+  handle(text) {
+    const request = JSON.parse(text);
+    const answer = this.answer(request, globalThis.fakeEngine ?? {});
+    return JSON.stringify(answer.ok === false ? answer : { ...answer, ok: true });
+  }
+
+  answer(request, options) {
+    const perEpoch = options.batchesPerEpoch ?? 10;
+    switch (request.op) {
+      case 'build':
+        if (request.spec.model === undefined) return fail('/spec/model', 'required field missing');
+        this.batch = 0;
+        return { model: { name: 'fake', inputs: [{ name: 'input', shape: [2] }], params: 3 }, summary: '' };
+      case 'set_data':
+        return { samples: 10 * perEpoch, validation_samples: 0 };
+      case 'reset':
+        this.batch = 0;
+        return {};
+      case 'train': {
+        // A time budget is spent like the engine does: batches until `ms` have passed.
+        const deadline = performance.now() + (request.ms ?? 0);
+        const more = (run) => (request.ms ? performance.now() < deadline : run < request.batches);
+        const epochLogs = [];
+        let run = 0;
+        while (more(run) && this.batch < perEpoch * (options.epochs ?? 1e9)) {
+          this.batch += 1;
+          run += 1;
+          if (this.batch === options.divergeAtBatch) {
+            return { ...this.progress(perEpoch, run, epochLogs), diverged: true, reason: 'loss is NaN' };
+          }
+          if (this.batch % perEpoch === 0) {
+            epochLogs.push({ epoch: this.batch / perEpoch - 1, logs: { loss: 1 / this.batch } });
+          }
+        }
+        return this.progress(perEpoch, run, epochLogs);
+      }
+      case 'get_weights':
+        this.arrays.set(request.out, new Float32Array([this.batch, 2, 3]));
+        return { array: request.out, weights: [{ name: 'dense/kernel', shape: [2, 1], offset: 0 }] };
+      case 'grid':
+        // A left-to-right ramp from 0 to 1, so a drawn grid shows both colours.
+        const n = request.resolution;
+        this.arrays.set('grid', Float32Array.from({ length: n * n }, (_, i) => (i % n) / (n - 1)));
+        return { array: 'grid', resolution: request.resolution, maps: [{ layer: 'dense', unit: 0, offset: 0 }] };
+      default:
+        return fail('/op', `unknown op '${request.op}'`);
+    }
+  }
+
+  progress(perEpoch, run, epochLogs) {
+    const finished = this.batch >= perEpoch * (globalThis.fakeEngine?.epochs ?? 1e9);
+    return {
+      epoch: Math.floor(this.batch / perEpoch), batch: this.batch % perEpoch,
+      batches_per_epoch: perEpoch, batches_run: run, iterations: this.batch,
+      logs: { loss: 1 / (this.batch + 1) }, epoch_logs: epochLogs, finished, diverged: false,
+      stop_reason: finished ? 'epochs' : '',
+    };
+  }
+
+  setArray(name, values) { this.arrays.set(name, Float32Array.from(values)); return ''; }
+  getArray(name) { return Float32Array.from(this.arrays.get(name) ?? []); }
+  hasArray(name) { return this.arrays.has(name); }
+  deleteArray(name) { this.arrays.delete(name); }
+  delete() {}
+}
+
+function fail(path, message) {
+  return { ok: false, error: { path, message } };
+}
+
+export default async function createNnplay() {
+  return { Session };
+}
