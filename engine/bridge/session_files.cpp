@@ -110,7 +110,7 @@ TrainerState read_trainer(const json& v, const std::string& path) {
   ObjectReader r(v, path);
   TrainerState s;
   s.epoch = static_cast<int>(r.required_integer("epoch", 0, 1000000));
-  s.batch = r.required_integer("batch", 0);
+  s.batch = static_cast<Index>(r.required_integer("batch", 0, kMaxDimension));
   s.started = read_bool(r.require("started"), r.path_of("started"));
   s.in_epoch = read_bool(r.require("in_epoch"), r.path_of("in_epoch"));
   s.finished = read_bool(r.require("finished"), r.path_of("finished"));
@@ -124,7 +124,7 @@ TrainerState read_trainer(const json& v, const std::string& path) {
   for (auto it = sums.begin(); it != sums.end(); ++it) {
     s.sums[it.key()] = read_number_or_nan(it.value(), child_path(r.path_of("sums"), it.key()));
   }
-  s.seen = r.required_integer("seen", 0);
+  s.seen = static_cast<Index>(r.required_integer("seen", 0, kMaxDimension));
   const json& epochs = read_array(r.require("epochs"), r.path_of("epochs"));
   for (std::size_t i = 0; i < epochs.size(); ++i) {
     s.history.epochs.push_back(

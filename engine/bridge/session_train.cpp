@@ -59,7 +59,7 @@ json SessionState::op_train(ObjectReader& request) {
   const std::size_t epochs_before = t.history().epochs.size();
   Index ran = 0;
   if (has_batches) {
-    ran = t.run(batches);
+    ran = t.run(static_cast<Index>(batches));
   } else {
     using Clock = std::chrono::steady_clock;
     const auto deadline = Clock::now() + std::chrono::milliseconds(ms);

@@ -54,7 +54,7 @@ json SessionState::op_grid(ObjectReader& request) {
   Model& m = model("grid");
   const auto [x_lo, x_hi] = read_range(request, "x_range");
   const auto [y_lo, y_hi] = read_range(request, "y_range");
-  const Index res = request.required_integer("resolution", 2, 512);
+  const auto res = static_cast<Index>(request.required_integer("resolution", 2, 512));
   const bool neurons = request.boolean("neurons", true);
   std::vector<std::string> features = {"x1", "x2"};
   if (const json* f = request.find("features")) {
@@ -129,7 +129,7 @@ json SessionState::op_probes(ObjectReader& request) {
   const std::vector<Matrix> x = arrays_for(m, request.require("x"), "/x", false, &samples);
   std::vector<Matrix> y;
   if (const json* yn = request.find("y")) y = arrays_for(m, *yn, "/y", true, &samples);
-  const Index sample = request.integer("sample", 0, 0, samples - 1);
+  const auto sample = static_cast<Index>(request.integer("sample", 0, 0, samples - 1));
   const std::string out = request.string("out", "probe");
   if (out.empty() || out.size() > 32)
     fail_at(request.path_of("out"), "expected 1 to 32 characters");
