@@ -61,12 +61,19 @@ if [[ $quick -eq 0 ]]; then
   scripts/build-wasm.sh -DNN_WERROR=ON
   step "wasm: node --test tests/wasm/"
   NNPLAY_SESSION_CLI="$PWD/build/release/tests/nnplay_session_cli" node --test tests/wasm/
+  # The benchmark harness against TF.js and brain.js, briefly (figures: npm run bench).
+  step "bench: node bench/node/run.mjs --quick (smoke; ratios are informational)"
+  node bench/node/run.mjs --quick | grep -E "^(W[0-9]|  (PASS|MISS)|\(total)"
   # The page in Chromium (playwright-core from npm ci above): page -> module worker -> wasm,
   # Play on a preset, the loss falls, no console errors (a few seconds).
   ensure_packages chromium
   step "browser: smoke test (Chromium, tests/browser/smoke.mjs)"
   NNPLAY_SCREENSHOT="$PWD/build/browser-smoke.png" node tests/browser/smoke.mjs
   run_suite asan -DCMAKE_BUILD_TYPE=Debug -DNN_SANITIZE=ON -DNN_BUILD_BENCH=OFF
+  # The gzipped module must stay small enough for a course page (issue 4: <= 400 KB).
+  wasm_gz=$(gzip -9 -c web/engine/nnplay.wasm | wc -c)
+  echo "nnplay.wasm: $(wc -c < web/engine/nnplay.wasm) bytes, $wasm_gz gzipped"
+  if (( wasm_gz > 400000 )); then echo "error: gzipped wasm above 400 KB" >&2; exit 1; fi
   # No crash, hang, leak or invalid answer from any byte string (tests/fuzz, corpus kept).
   step "fuzz: Session::handle for 60 s (libFuzzer, ASan + UBSan)"
   scripts/fuzz.sh 60
