@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
 
-ensure_packages emscripten cmake ninja-build libeigen3-dev nlohmann-json3-dev nodejs
+ensure_packages emscripten cmake ninja-build libeigen3-dev nlohmann-json3-dev
+ensure_command node nodejs
 
 emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
 cmake --build build/wasm -j "$(nproc 2>/dev/null || echo 2)"

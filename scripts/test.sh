@@ -15,8 +15,9 @@ source scripts/lib/packages.sh
 quick=0
 [[ "${1:-}" == "--quick" ]] && quick=1
 
-ensure_packages cmake ninja-build g++ libeigen3-dev nlohmann-json3-dev catch2 clang-format \
-  nodejs npm
+ensure_packages cmake ninja-build g++ libeigen3-dev nlohmann-json3-dev catch2 clang-format
+ensure_command node nodejs
+ensure_command npm npm
 
 jobs=$(nproc 2>/dev/null || echo 2)
 

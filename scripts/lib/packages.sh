@@ -18,3 +18,11 @@ ensure_packages() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
+
+# ensure_command CMD PKG...: installs PKG... (Debian packages) only when CMD is not on the PATH,
+# so a tool that came from elsewhere (Node.js and npm from NodeSource, say) is left alone.
+ensure_command() {
+  local cmd=$1
+  shift
+  command -v "$cmd" >/dev/null 2>&1 || ensure_packages "$@"
+}
