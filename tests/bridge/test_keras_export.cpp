@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "bridge/spec_test_util.hpp"
+
 #include "engine/bridge/keras/keras_export.hpp"
 #include "engine/bridge/keras/keras_import.hpp"
 #include "engine/bridge/keras/keras_layers.hpp"
@@ -10,18 +12,9 @@ using nn::bridge::json;
 using nn::bridge::keras_to_model_json;
 using nn::bridge::model_json_to_keras;
 
-namespace {
+using nn::bridge::test::error_of;
 
-template <typename Fn>
-std::pair<std::string, std::string> error_of(Fn fn) {
-  try {
-    fn();
-  } catch (const BridgeError& e) {
-    return {e.path(), e.message()};
-  }
-  FAIL("no BridgeError thrown");
-  return {};
-}
+namespace {
 
 /// A model object with every layer option written (what the nnplay parser writes), and the
 /// model name/seed filled in, so imports compare equal to canonical objects.

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "bridge/spec_test_util.hpp"
+
 #include "engine/bridge/keras/keras_import.hpp"
 #include "tests/support/fixtures.hpp"
 
@@ -7,19 +9,9 @@ using nn::bridge::BridgeError;
 using nn::bridge::json;
 using nn::bridge::keras_to_model_json;
 
-namespace {
+using nn::bridge::test::error_of;
 
-/// The (path, message) of the BridgeError fn throws.
-template <typename Fn>
-std::pair<std::string, std::string> error_of(Fn fn) {
-  try {
-    fn();
-  } catch (const BridgeError& e) {
-    return {e.path(), e.message()};
-  }
-  FAIL("no BridgeError thrown");
-  return {};
-}
+namespace {
 
 /// The TF.js sample `id` (tests/fixtures/keras/make_keras_samples.mjs).
 const json& sample(const std::string& id) {

@@ -1,26 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include "bridge/spec_test_util.hpp"
+
 #include "engine/bridge/json/reader.hpp"
 
 using nn::bridge::BridgeError;
 using nn::bridge::json;
 using nn::bridge::ObjectReader;
 
-namespace {
-
-/// The (path, message) of the BridgeError fn throws.
-template <typename Fn>
-std::pair<std::string, std::string> error_of(Fn fn) {
-  try {
-    fn();
-  } catch (const BridgeError& e) {
-    return {e.path(), e.message()};
-  }
-  FAIL("no BridgeError thrown");
-  return {};
-}
-
-}  // namespace
+using nn::bridge::test::error_of;
 
 TEST_CASE("Reader: positive integer error names the path and the value", "[bridge][errors]") {
   const json j = json::parse(R"({"units": 0})");

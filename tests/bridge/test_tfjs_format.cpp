@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "bridge/spec_test_util.hpp"
+
 #include "engine/bridge/keras/tfjs_format.hpp"
 #include "tests/support/fixtures.hpp"
 
@@ -10,18 +12,9 @@ using nn::bridge::keras_weight_shape;
 using nn::bridge::parse_tfjs_model_json;
 using Shape = std::vector<std::int64_t>;
 
-namespace {
+using nn::bridge::test::error_of;
 
-template <typename Fn>
-std::pair<std::string, std::string> error_of(Fn fn) {
-  try {
-    fn();
-  } catch (const BridgeError& e) {
-    return {e.path(), e.message()};
-  }
-  FAIL("no BridgeError thrown");
-  return {};
-}
+namespace {
 
 /// A model.json as TF.js saves the sample `id` (its manifest from the fixture).
 json model_json(const std::string& id) {
