@@ -46,22 +46,7 @@ std::string Session::handle(const std::string& request_json) {
 }
 
 std::string Session::set_array(const std::string& name, std::vector<float> values) {
-  if (name.empty() || name.size() > kMaxArrayName) {
-    return "array name must have 1 to " + std::to_string(kMaxArrayName) + " characters";
-  }
-  if (values.size() > kMaxArrayFloats) {
-    return "array '" + name + "' has " + std::to_string(values.size()) +
-           " values, beyond the limit of " + std::to_string(kMaxArrayFloats);
-  }
-  auto it = state_->arrays.find(name);
-  const std::size_t old = it == state_->arrays.end() ? 0 : it->second.size();
-  if (state_->total_floats - old + values.size() > kMaxTotalFloats) {
-    return "arrays would hold more than " + std::to_string(kMaxTotalFloats) +
-           " values; delete some first";
-  }
-  state_->total_floats = state_->total_floats - old + values.size();
-  state_->arrays[name] = std::move(values);
-  return "";
+  return state_->store_array(name, std::move(values));
 }
 
 const std::vector<float>& Session::get_array(const std::string& name) const {

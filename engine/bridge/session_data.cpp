@@ -1,6 +1,7 @@
 // Session ops on data: set_data (from named arrays, or the document's built-in dataset).
 #include <cmath>
 
+#include "engine/bridge/session.hpp"
 #include "engine/bridge/session_state.hpp"
 
 namespace nn::bridge {
@@ -111,15 +112,29 @@ json SessionState::op_set_data(ObjectReader& request) {
           {"validation_samples", validation_data_ ? validation_data_->size() : 0}};
 }
 
-json SessionState::put_array(const std::string& name, std::vector<float> values,
-                             const json& shape) {
+std::string SessionState::store_array(const std::string& name, std::vector<float> values) {
+  if (name.empty() || name.size() > kMaxArrayName) {
+    return "array name must have 1 to " + std::to_string(kMaxArrayName) + " characters";
+  }
+  if (values.size() > kMaxArrayFloats) {
+    return "array '" + name + "' has " + std::to_string(values.size()) +
+           " values, beyond the limit of " + std::to_string(kMaxArrayFloats);
+  }
   auto it = arrays.find(name);
   const std::size_t old = it == arrays.end() ? 0 : it->second.size();
-  if (total_floats - old + values.size() > (std::size_t{1} << 28)) {
-    fail_at("", "the result would take arrays beyond the limit of 2^28 values; delete some");
+  if (total_floats - old + values.size() > kMaxTotalFloats) {
+    return "arrays would hold more than " + std::to_string(kMaxTotalFloats) +
+           " values; delete some first";
   }
   total_floats = total_floats - old + values.size();
   arrays[name] = std::move(values);
+  return "";
+}
+
+json SessionState::put_array(const std::string& name, std::vector<float> values,
+                             const json& shape) {
+  const std::string why = store_array(name, std::move(values));
+  if (!why.empty()) fail_at("", "cannot store the result: " + why);
   return {{"name", name}, {"shape", shape}};
 }
 

@@ -7,7 +7,9 @@
 #include "engine/bridge/keras/keras_export.hpp"
 #include "engine/bridge/keras/keras_import.hpp"
 #include "engine/bridge/keras/tfjs_format.hpp"
+#include "engine/bridge/session.hpp"
 #include "engine/bridge/session_state.hpp"
+#include "engine/bridge/session_util.hpp"
 #include "engine/core/base/error.hpp"
 
 namespace nn::bridge {
@@ -15,14 +17,6 @@ namespace nn::bridge {
 namespace {
 
 constexpr const char* kFileFormat = "nnplay-model";
-
-std::vector<float> flatten(const std::vector<Matrix>& ms) {
-  std::vector<float> v;
-  for (const Matrix& m : ms) {
-    for (Index k = 0; k < m.size(); ++k) v.push_back(static_cast<float>(m.data()[k]));
-  }
-  return v;
-}
 
 /// Fills `ms` (already shaped) from v; throws at `path` unless the sizes agree.
 void unflatten(const std::vector<float>& v, std::vector<Matrix>& ms, const std::string& path) {
@@ -153,11 +147,10 @@ TrainerState read_trainer(const json& v, const std::string& path) {
 json SessionState::op_save(ObjectReader& request) {
   request.finish({"op"});
   Model& m = model("save");
-  const std::vector<Matrix> weights = m.get_weights();
-  const std::vector<std::string> names = m.weight_names();
+  WeightBlob blob = weight_blob(m);
   json manifest = json::array();
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    manifest.push_back({{"name", names[i]}, {"shape", keras_weight_shape(names[i], weights[i])}});
+  for (const WeightEntry& e : blob.entries) {
+    manifest.push_back({{"name", e.name}, {"shape", e.shape}});
   }
   json streams = json::array();
   const Graph& g = m.graph();
@@ -170,7 +163,7 @@ json SessionState::op_save(ObjectReader& request) {
   json file = {{"format", kFileFormat},
                {"schema", kSchemaVersion},
                {"spec", document_to_json(*doc_)},
-               {"weights", {{"manifest", manifest}, {"data", encode_floats(flatten(weights))}}},
+               {"weights", {{"manifest", manifest}, {"data", encode_floats(blob.values)}}},
                {"random_states", streams},
                {"optimizer", nullptr},
                {"trainer", nullptr}};
@@ -289,26 +282,16 @@ json SessionState::op_load(ObjectReader& request) {
 
 json SessionState::op_export(ObjectReader& request) {
   const std::string format = request.required_string("format");
-  const std::string out = request.string("out", "export");
-  if (out.empty() || out.size() > 64)
-    fail_at(request.path_of("out"), "expected 1 to 64 characters");
+  const std::string out = read_out(request, "export", kMaxArrayName);
   request.finish({"op", "format", "out"});
   Model& m = model("export");
   const json keras = model_json_to_keras(model_to_json(doc_->model));
   if (format == "keras") return {{"keras", keras}};
   if (format != "tfjs") fail_unknown_name("/format", "export format", format, {"keras", "tfjs"});
-  const std::vector<Matrix> weights = m.get_weights();
-  const std::vector<std::string> names = m.weight_names();
-  std::vector<WeightEntry> entries;
-  std::int64_t offset = 0;
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    entries.push_back({names[i], keras_weight_shape(names[i], weights[i]), offset});
-    offset += weights[i].size();
-  }
-  std::vector<float> values = flatten(weights);
-  const std::size_t total = values.size();
-  (void)put_array(out, std::move(values), json::array({total}));
-  return {{"model_json", tfjs_model_json(keras, entries)}, {"array", out}};
+  WeightBlob blob = weight_blob(m);
+  const std::size_t total = blob.values.size();
+  (void)put_array(out, std::move(blob.values), json::array({total}));
+  return {{"model_json", tfjs_model_json(keras, blob.entries)}, {"array", out}};
 }
 
 json SessionState::op_import(ObjectReader& request) {

@@ -1,18 +1,13 @@
 // Session ops on the model itself: build, summary, reset.
 #include "engine/bridge/keras/keras_import.hpp"
 #include "engine/bridge/session_state.hpp"
+#include "engine/bridge/session_util.hpp"
 #include "engine/core/base/error.hpp"
 #include "engine/core/layers/dense.hpp"
 
 namespace nn::bridge {
 
 namespace {
-
-json shape_json(const Shape& shape) {
-  json out = json::array();
-  for (Index d : shape) out.push_back(d);
-  return out;
-}
 
 /// Whether `data` has one array per model input/output of the right per-sample size.
 bool data_fits(Model& model, const ModelData& data) {

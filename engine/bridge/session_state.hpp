@@ -28,6 +28,9 @@ class SessionState {
   /// Parses and runs one request; throws BridgeError / nn::Error / std::exception on failure.
   json dispatch(const json& request);
 
+  /// Stores `values` as array `name` within the documented limits; returns "" or why not.
+  std::string store_array(const std::string& name, std::vector<float> values);
+
   std::map<std::string, std::vector<float>> arrays;
   std::size_t total_floats = 0;
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "engine/bridge/session_state.hpp"
+#include "engine/bridge/session_util.hpp"
 
 namespace nn::bridge {
 
@@ -14,15 +15,6 @@ json logs_json(const Logs& logs) {
   for (const auto& [key, value] : logs) {
     // JSON has no NaN/Inf: a diverged value is reported as null.
     out[key] = std::isfinite(value) ? json(value) : json(nullptr);
-  }
-  return out;
-}
-
-/// The output prefix of result arrays: 1..32 characters.
-std::string read_out(ObjectReader& request, const std::string& fallback) {
-  const std::string out = request.string("out", fallback);
-  if (out.empty() || out.size() > 32) {
-    fail_at(request.path_of("out"), "expected an array name prefix of 1 to 32 characters");
   }
   return out;
 }
@@ -115,7 +107,7 @@ json SessionState::op_predict(ObjectReader& request) {
   Model& m = model("predict");
   Index samples = 0;
   const std::vector<Matrix> x = arrays_for(m, request.require("x"), "/x", false, &samples);
-  const std::string out = read_out(request, "predict");
+  const std::string out = read_out(request, "predict", 32);
   request.finish({"op", "x", "out"});
   const std::vector<Matrix> y = m.predict(x, std::max<Index>(1, std::min<Index>(samples, 1024)));
   json list = json::array();

@@ -3,7 +3,9 @@
 #include <cmath>
 
 #include "engine/bridge/keras/tfjs_format.hpp"
+#include "engine/bridge/session.hpp"
 #include "engine/bridge/session_state.hpp"
+#include "engine/bridge/session_util.hpp"
 #include "engine/core/layers/dense.hpp"
 #include "engine/core/layers/recurrent.hpp"
 
@@ -22,19 +24,6 @@ std::pair<double, double> read_range(ObjectReader& request, const std::string& k
   const double hi = read_number(v[1], child_path(path, 1));
   if (!(lo < hi)) fail_at(path, "expected low < high");
   return {lo, hi};
-}
-
-json shape_json(std::initializer_list<Index> dims) {
-  json out = json::array();
-  for (Index d : dims) out.push_back(d);
-  return out;
-}
-
-std::vector<float> to_floats(const Matrix& m) {
-  std::vector<float> v(static_cast<std::size_t>(m.size()));
-  for (Index k = 0; k < m.size(); ++k)
-    v[static_cast<std::size_t>(k)] = static_cast<float>(m.data()[k]);
-  return v;
 }
 
 /// Layout matrix (f, steps*batch) of one sample b -> row-major [steps][f].
@@ -64,9 +53,7 @@ json SessionState::op_grid(ObjectReader& request) {
       features.push_back(read_string((*f)[i], child_path(request.path_of("features"), i)));
     }
   }
-  const std::string out = request.string("out", "grid");
-  if (out.empty() || out.size() > 32)
-    fail_at(request.path_of("out"), "expected 1 to 32 characters");
+  const std::string out = read_out(request, "grid", 32);
   request.finish({"op", "x_range", "y_range", "resolution", "neurons", "features", "out"});
 
   Graph& g = m.graph();
@@ -119,7 +106,7 @@ json SessionState::op_grid(ObjectReader& request) {
     }
   }
   json answer = {{"array", out}, {"resolution", res}, {"maps", list}};
-  (void)put_array(out, std::move(values), shape_json({total, res, res}));
+  (void)put_array(out, std::move(values), shape_json(Shape{total, res, res}));
   return answer;
 }
 
@@ -130,9 +117,7 @@ json SessionState::op_probes(ObjectReader& request) {
   std::vector<Matrix> y;
   if (const json* yn = request.find("y")) y = arrays_for(m, *yn, "/y", true, &samples);
   const auto sample = static_cast<Index>(request.integer("sample", 0, 0, samples - 1));
-  const std::string out = request.string("out", "probe");
-  if (out.empty() || out.size() > 32)
-    fail_at(request.path_of("out"), "expected 1 to 32 characters");
+  const std::string out = read_out(request, "probe", 32);
   request.finish({"op", "x", "y", "sample", "out"});
 
   Graph& g = m.graph();
@@ -170,7 +155,7 @@ json SessionState::op_probes(ObjectReader& request) {
       const std::string name = out + "/" + layer->name() + "/" + p.name;
       if (name.size() > 64) continue;
       if (p.name == "dh_norm") {  // (1, steps) already per step, over the whole batch
-        json entry = put_array(name, to_floats(p.value), shape_json({p.value.cols()}));
+        json entry = put_array(name, flatten({p.value}), shape_json(Shape{p.value.cols()}));
         entry["probe"] = p.name;
         probes.push_back(entry);
         continue;
@@ -179,7 +164,7 @@ json SessionState::op_probes(ObjectReader& request) {
       const Index probe_steps = cols % samples == 0 ? cols / samples : steps;
       if (probe_steps * samples != cols) continue;
       json entry = put_array(name, sample_of(p.value, probe_steps, samples, sample),
-                             shape_json({probe_steps, p.value.rows()}));
+                             shape_json(Shape{probe_steps, p.value.rows()}));
       entry["probe"] = p.name;
       probes.push_back(entry);
     }
@@ -190,23 +175,15 @@ json SessionState::op_probes(ObjectReader& request) {
 
 json SessionState::op_get_weights(ObjectReader& request) {
   Model& m = model("get_weights");
-  const std::string out = request.string("out", "weights");
-  if (out.empty() || out.size() > 64)
-    fail_at(request.path_of("out"), "expected 1 to 64 characters");
+  const std::string out = read_out(request, "weights", kMaxArrayName);
   request.finish({"op", "out"});
-  const std::vector<Matrix> weights = m.get_weights();
-  const std::vector<std::string> names = m.weight_names();
+  WeightBlob blob = weight_blob(m);
   json manifest = json::array();
-  std::vector<float> values;
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    manifest.push_back({{"name", names[i]},
-                        {"shape", keras_weight_shape(names[i], weights[i])},
-                        {"offset", values.size()}});
-    const std::vector<float> w = to_floats(weights[i]);
-    values.insert(values.end(), w.begin(), w.end());
+  for (const WeightEntry& e : blob.entries) {
+    manifest.push_back({{"name", e.name}, {"shape", e.shape}, {"offset", e.offset}});
   }
-  const std::size_t total = values.size();
-  (void)put_array(out, std::move(values), shape_json({static_cast<Index>(total)}));
+  const auto total = static_cast<Index>(blob.values.size());
+  (void)put_array(out, std::move(blob.values), shape_json(Shape{total}));
   return {{"array", out}, {"weights", manifest}, {"size", total}};
 }
 

@@ -1,0 +1,41 @@
+#include "engine/bridge/session_util.hpp"
+
+namespace nn::bridge {
+
+json shape_json(const Shape& shape) {
+  json out = json::array();
+  for (Index d : shape) out.push_back(d);
+  return out;
+}
+
+std::vector<float> flatten(const std::vector<Matrix>& ms) {
+  std::vector<float> v;
+  for (const Matrix& m : ms) {
+    for (Index k = 0; k < m.size(); ++k) v.push_back(static_cast<float>(m.data()[k]));
+  }
+  return v;
+}
+
+std::string read_out(ObjectReader& request, const std::string& fallback, std::size_t max_length) {
+  const std::string out = request.string("out", fallback);
+  if (out.empty() || out.size() > max_length) {
+    fail_at(request.path_of("out"),
+            "expected an array name of 1 to " + std::to_string(max_length) + " characters");
+  }
+  return out;
+}
+
+WeightBlob weight_blob(Model& model) {
+  const std::vector<Matrix> weights = model.get_weights();
+  const std::vector<std::string> names = model.weight_names();
+  WeightBlob blob;
+  std::int64_t offset = 0;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    blob.entries.push_back({names[i], keras_weight_shape(names[i], weights[i]), offset});
+    offset += weights[i].size();
+  }
+  blob.values = flatten(weights);
+  return blob;
+}
+
+}  // namespace nn::bridge

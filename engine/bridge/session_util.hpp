@@ -1,0 +1,29 @@
+#pragma once
+/// Small helpers shared by the Session's op files (internal to engine/bridge).
+#include <string>
+#include <vector>
+
+#include "engine/bridge/json/reader.hpp"
+#include "engine/bridge/keras/tfjs_format.hpp"
+#include "engine/core/models/model.hpp"
+
+namespace nn::bridge {
+
+/// A shape as a JSON array of integers.
+json shape_json(const Shape& shape);
+
+/// Every value of `ms`, one matrix after the other in storage order, as float32.
+std::vector<float> flatten(const std::vector<Matrix>& ms);
+
+/// The request's "out" field (an array name or prefix) of 1 to max_length characters.
+std::string read_out(ObjectReader& request, const std::string& fallback, std::size_t max_length);
+
+/// A model's weights in Keras terms: one entry per weight (name, Keras shape, offset) and all
+/// values in one float32 blob, in get_weights() order (storage order = Keras row-major order).
+struct WeightBlob {
+  std::vector<WeightEntry> entries;
+  std::vector<float> values;
+};
+WeightBlob weight_blob(Model& model);
+
+}  // namespace nn::bridge
