@@ -1,0 +1,216 @@
+// The page's state modules (web/js/state/*.mjs, i18n.mjs) in Node: hash round trips for every
+// field type, invalid values falling back with a warning, the store's load order and write-back,
+// and the presets.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { FIELD, FIELDS, defaultState, normalizeValue } from '../../web/js/state/schema.mjs';
+import { decodeHash, decodeValue, encodeHash, encodeValue } from '../../web/js/state/hash.mjs';
+import { STORAGE_KEY, Store } from '../../web/js/state/store.mjs';
+import { PRESETS, presetState } from '../../web/js/state/presets.mjs';
+import * as i18n from '../../web/js/i18n/i18n.mjs';
+import shellStrings from '../../web/js/i18n/shell-strings.mjs';
+
+/** Runs fn with console.warn captured; returns the warnings. */
+function warnings(fn) {
+  const seen = [];
+  const original = console.warn;
+  console.warn = (...args) => seen.push(args.join(' '));
+  try {
+    fn();
+  } finally {
+    console.warn = original;
+  }
+  return seen;
+}
+
+// One non-default value per field, covering every type.
+const samples = {
+  lab: 'perceptron', preset: 'overfit', lang: 'ko', speed: 2, lr: 0.3, batch: 32, epochs: 50,
+  optimizer: 'adamw', momentum: 0.5, rho: 0.95, beta1: 0.8, beta2: 0.99, epsilon: 1e-6,
+  weightDecay: 0.01, loss: 'mae', activation: 'relu',
+  layers: [{ units: 8, activation: 'relu' }, { units: 3, activation: 'prelu' }, { units: 1, activation: 'elu' }],
+  init: 'he_normal', reg: 'l1_l2', regRate: 0.03, dropout: 0.25, batchNorm: true, earlyStop: true,
+  patience: 5, seed: 12345, dataset: 'custom', samples: 200, classes: 5, trainRatio: 70, noise: 25,
+  points: [[1.25, -2.5, 1], [0, 0.33, 0], [-4.75, 3, 2]], features: ['x1', 'x1x2', 'sinx2'],
+  discretize: true, showTest: false, gate: 'xor', pHidden: true, pWeights: [0.5, -1, 2.25],
+  deepAct: 'tanh', deepDepth: 10,
+};
+
+test('state: every field has a sample and a valid default', () => {
+  for (const field of FIELDS) {
+    assert.ok(field.key in samples, field.key);
+    assert.ok(normalizeValue(field, field.default).ok, `${field.key} default`);
+    assert.ok(normalizeValue(field, samples[field.key]).ok, `${field.key} sample`);
+  }
+});
+
+test('hash: every field type round-trips', () => {
+  for (const field of FIELDS) {
+    const text = encodeValue(field, samples[field.key]);
+    const decoded = decodeValue(field, text);
+    assert.ok(decoded.ok, `${field.key}: ${decoded.message}`);
+    assert.deepEqual(decoded.value, samples[field.key], field.key);
+  }
+  const defaults = defaultState();
+  const hash = encodeHash(samples, defaults, { hide: ['header', 'data'] });
+  const { state, flags } = decodeHash(`#${hash}`);
+  assert.deepEqual(state, samples);
+  assert.deepEqual(flags, { hide: ['header', 'data'] });
+});
+
+test('hash: only non-default keys, readable forms', () => {
+  const defaults = defaultState();
+  assert.equal(encodeHash(defaults, defaults), '');
+  const hash = encodeHash({ ...defaults, layers: [{ units: 4, activation: 'tanh' }, { units: 2, activation: 'relu' }],
+    batchNorm: true, points: [[1.234, 2, 0]] }, defaults);
+  assert.equal(hash, 'layers=4.tanh,2.relu&batchNorm=1&points=1.23,2,0');
+});
+
+test('hash: more than 300 points stay out of the hash', () => {
+  const defaults = defaultState();
+  const points = Array.from({ length: 301 }, (_, i) => [i / 100, 0, i % 2]);
+  assert.equal(encodeHash({ ...defaults, points }, defaults), '');
+});
+
+test('hash: invalid values warn and fall back', () => {
+  const cases = ['lr=0', 'lr=11', 'lr=abc', 'batch=1.5', 'batch=0', 'speed=6', 'optimizer=foo',
+    'layers=4.swish', 'layers=0.tanh', 'layers=65.relu', 'features=x1,x3', 'batchNorm=yes',
+    'points=1,2', 'points=1,2,x', 'pWeights=1,2', 'momentum=1', 'epsilon=0', 'dropout=0.95',
+    'deepDepth=5', 'classes=2', 'preset=<script>', 'nonsense=1', 'lr', '%E0%A4%A=1'];
+  for (const entry of cases) {
+    let decoded;
+    const seen = warnings(() => { decoded = decodeHash(`#${entry}`); });
+    assert.deepEqual(decoded.state, {}, entry);
+    assert.equal(seen.length, 1, entry);
+  }
+  const seen = warnings(() => {
+    assert.deepEqual(decodeHash('#lr=0.1&batch=x&seed=3').state, { lr: 0.1, seed: 3 });
+  });
+  assert.equal(seen.length, 1);
+});
+
+test('hash: layers may be empty; features list is put in option order', () => {
+  assert.deepEqual(decodeHash('#layers=&features=x2,x1').state, { layers: [], features: ['x1', 'x2'] });
+});
+
+/** A store on stubs: {store, storage, history, location, target}. */
+function makeStore({ hash = '', saved, language = 'en-US' } = {}) {
+  const items = new Map(saved === undefined ? [] : [[STORAGE_KEY, saved]]);
+  const storage = { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => items.set(k, v) };
+  const location = { hash, href: `http://x/index.html${hash}` };
+  const history = { state: null, urls: [], replaceState(s, t, url) {
+    this.urls.push(url); location.href = url; location.hash = url.includes('#') ? url.slice(url.indexOf('#')) : '';
+  } };
+  const listeners = {};
+  const target = { addEventListener: (n, fn) => { listeners[n] = fn; }, removeEventListener() {} };
+  const store = new Store({ storage, location, history, target, navigatorLanguage: language, writeDelayMs: 1 });
+  return { store, items, history, location, listeners };
+}
+
+test('store: defaults <- localStorage <- hash', () => {
+  const saved = JSON.stringify({ lr: 0.1, batch: 20, optimizer: 'adam' });
+  const { store } = makeStore({ saved, hash: '#batch=30' });
+  assert.equal(store.get('lr'), 0.1);
+  assert.equal(store.get('batch'), 30);
+  assert.equal(store.get('optimizer'), 'adam');
+  assert.equal(store.get('epochs'), 1000);
+  store.dispose();
+});
+
+test('store: lang defaults to ko for a Korean browser', () => {
+  const { store } = makeStore({ language: 'ko-KR' });
+  assert.equal(store.get('lang'), 'ko');
+  store.dispose();
+});
+
+test('store: broken storage and invalid saved values fall back with warnings', () => {
+  let store;
+  let seen = warnings(() => { ({ store } = makeStore({ saved: '{not json' })); });
+  assert.equal(seen.length, 1);
+  assert.equal(store.get('lr'), 0.03);
+  store.dispose();
+  seen = warnings(() => { ({ store } = makeStore({ saved: JSON.stringify({ lr: -1, batch: 5 }) })); });
+  assert.equal(seen.length, 1);
+  assert.equal(store.get('lr'), 0.03);
+  assert.equal(store.get('batch'), 5);
+  store.dispose();
+});
+
+test('store: set/patch notify with the changed keys, invalid sets are refused', () => {
+  const { store } = makeStore();
+  const calls = [];
+  const off = store.subscribe((keys) => calls.push([...keys].sort()));
+  assert.equal(store.set('lr', 0.1), true);
+  store.set('lr', 0.1); // unchanged: no call
+  store.patch({ batch: 4, seed: 2, lr: 0.1 });
+  let ok;
+  warnings(() => { ok = store.set('batch', -3); });
+  assert.equal(ok, false);
+  assert.equal(store.get('batch'), 4);
+  off();
+  store.set('seed', 9);
+  assert.deepEqual(calls, [['lr'], ['batch', 'seed']]);
+  store.dispose();
+});
+
+test('store: values are copies; writes go to localStorage and the hash', async () => {
+  const { store, items, history } = makeStore({ hash: '#hide=header' });
+  const layers = store.get('layers');
+  layers.push({ units: 9, activation: 'relu' });
+  assert.equal(store.get('layers').length, 2);
+  store.set('layers', layers);
+  store.set('lr', 0.5);
+  await new Promise((r) => setTimeout(r, 10));
+  const saved = JSON.parse(items.get(STORAGE_KEY));
+  assert.equal(saved.lr, 0.5);
+  assert.equal(saved.layers.length, 3);
+  assert.equal('hide' in saved, false);
+  assert.equal(history.urls.at(-1), 'http://x/index.html#lr=0.5&layers=4.tanh,2.tanh,9.relu&hide=header');
+  store.dispose();
+});
+
+test('store: hashchange applies defaults <- hash and keeps lang', () => {
+  const { store, location, listeners } = makeStore({ saved: JSON.stringify({ lang: 'ko', lr: 0.2 }) });
+  const calls = [];
+  store.subscribe((keys) => calls.push(keys));
+  location.hash = '#batch=7&hide=data';
+  listeners.hashchange();
+  assert.equal(store.get('batch'), 7);
+  assert.equal(store.get('lr'), 0.03);
+  assert.equal(store.get('lang'), 'ko');
+  assert.deepEqual(store.flags.hide, ['data']);
+  assert.ok(calls[0].has('batch') && calls[0].has('lr') && calls[0].has('flag:hide'));
+  store.dispose();
+});
+
+test('presets: every preset state is valid and resets keep lang', () => {
+  for (const [name, preset] of Object.entries(PRESETS)) {
+    assert.ok(preset.title.en && preset.title.ko, name);
+    for (const [key, value] of Object.entries(preset.state)) {
+      assert.ok(FIELD[key], `${name}: ${key}`);
+      assert.ok(normalizeValue(FIELD[key], value).ok, `${name}: ${key}`);
+    }
+    const state = presetState(name, { lang: 'ko' });
+    assert.equal(state.preset, name);
+    assert.equal(state.lang, 'ko');
+  }
+  assert.equal(presetState('nope').preset, 'mlp-circle');
+});
+
+test('i18n: t, fallback to English, placeholders, listeners', () => {
+  i18n.register(shellStrings);
+  i18n.register({ en: { 'test.only': 'only {n}' }, ko: {} });
+  const seen = [];
+  const off = i18n.onLangChange((l) => seen.push(l));
+  i18n.setLang('ko');
+  assert.equal(i18n.t('field.lr'), '학습률');
+  assert.equal(i18n.t('test.only', { n: 3 }), 'only 3');
+  assert.equal(i18n.t('missing.key'), 'missing.key');
+  i18n.setLang('en');
+  off();
+  i18n.setLang('ko');
+  assert.deepEqual(seen, ['ko', 'en']);
+  i18n.setLang('en');
+  for (const key of Object.keys(shellStrings.en)) assert.ok(key in shellStrings.ko, `ko lacks ${key}`);
+});

@@ -1,0 +1,117 @@
+// The URL hash form of the state: `#key=value&...` with only non-default keys, one text form
+// per field type (layers `4.tanh,2.tanh`, points `x1,x2,l;...`, lists `x1,x2`, bools 1/0).
+// Decoding validates every value against schema.mjs: an invalid one is dropped with a
+// console.warn and the key keeps its default. `hide` is a URL-only flag kept beside the state.
+import { FIELD, FIELDS, LIMITS, normalizeValue, sameValue } from './schema.mjs';
+
+/** Keys the hash may carry that are not state fields (never stored in localStorage). */
+export const URL_FLAGS = ['hide'];
+
+const round2 = (x) => Math.round(x * 100) / 100;
+
+/** The hash text of one value (the value is assumed valid). */
+export function encodeValue(field, value) {
+  switch (field.type) {
+    case 'bool': return value ? '1' : '0';
+    case 'list': return value.join(',');
+    case 'numbers': return value.map((x) => String(x)).join(',');
+    case 'layers': return value.map((l) => `${l.units}.${l.activation}`).join(',');
+    case 'points': return value.map((p) => p.map(round2).join(',')).join(';');
+    default: return String(value);
+  }
+}
+
+const numberPattern = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/** The JS value of a hash text, before range checks; undefined when it does not parse. */
+function parseText(field, text) {
+  const num = (s) => (numberPattern.test(s.trim()) ? Number(s) : NaN);
+  switch (field.type) {
+    case 'int': case 'number': {
+      const x = num(text);
+      return Number.isNaN(x) ? undefined : x;
+    }
+    case 'bool':
+      if (text === '1' || text === 'true') return true;
+      if (text === '0' || text === 'false') return false;
+      return undefined;
+    case 'enum': case 'string': return text;
+    case 'list': return text === '' ? [] : text.split(',');
+    case 'numbers': return text === '' ? [] : text.split(',').map(num);
+    case 'layers':
+      return text === '' ? [] : text.split(',').map((part) => {
+        const [units, activation] = part.split('.');
+        return { units: num(units ?? ''), activation };
+      });
+    case 'points':
+      return text === '' ? [] : text.split(';').map((p) => p.split(',').map(num));
+    default: return undefined;
+  }
+}
+
+/** The value of `text` for `field`: {ok, value} or {ok: false, message}. */
+export function decodeValue(field, text) {
+  const value = parseText(field, text);
+  if (value === undefined) return { ok: false, message: `${field.key}: cannot read '${text}'` };
+  return normalizeValue(field, value);
+}
+
+/**
+ * Parses a hash ('#a=1&b=2' or 'a=1&b=2') into {state: {key: value} (valid keys only), flags:
+ * {hide: [...]}}; invalid or unknown entries are dropped with a console.warn.
+ */
+export function decodeHash(hash, warn = console.warn) {
+  const state = {};
+  const flags = {};
+  const text = String(hash ?? '').replace(/^#/, '');
+  if (!text) return { state, flags };
+  for (const part of text.split('&')) {
+    if (!part) continue;
+    const at = part.indexOf('=');
+    let key;
+    let raw;
+    try {
+      key = decodeURIComponent(at < 0 ? part : part.slice(0, at));
+      raw = at < 0 ? '' : decodeURIComponent(part.slice(at + 1));
+    } catch {
+      warn(`nnplay: ignoring malformed hash entry '${part}'`);
+      continue;
+    }
+    if (URL_FLAGS.includes(key)) {
+      flags[key] = raw === '' ? [] : raw.split(',');
+      continue;
+    }
+    const field = FIELD[key];
+    if (!field) {
+      warn(`nnplay: ignoring unknown hash key '${key}'`);
+      continue;
+    }
+    const decoded = decodeValue(field, raw);
+    if (decoded.ok) state[key] = decoded.value;
+    else warn(`nnplay: ignoring invalid hash value (${decoded.message}); using the default`);
+  }
+  return { state, flags };
+}
+
+// Characters kept readable in the hash (encodeURIComponent escapes ',' ';' and friends).
+const readable = (s) => encodeURIComponent(s).replace(/%2C/gi, ',').replace(/%3B/gi, ';')
+  .replace(/%5E/gi, '^');
+
+/**
+ * The hash text (without '#') of `state`: non-default keys in FIELDS order, then the flags
+ * (`hide` when non-empty). Points are left out when there are more than LIMITS.maxHashPoints.
+ */
+export function encodeHash(state, defaults, flags = {}) {
+  const parts = [];
+  for (const field of FIELDS) {
+    const value = state[field.key];
+    if (value === undefined || sameValue(value, defaults[field.key])) continue;
+    if (field.type === 'points' && value.length > LIMITS.maxHashPoints) continue;
+    parts.push(`${field.key}=${readable(encodeValue(field, value))}`);
+  }
+  for (const key of URL_FLAGS) {
+    const value = flags[key];
+    if (Array.isArray(value) && value.length > 0) parts.push(`${key}=${readable(value.join(','))}`);
+  }
+  return parts.join('&');
+}
