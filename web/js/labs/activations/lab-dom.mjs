@@ -1,0 +1,38 @@
+// Small DOM helpers shared by the perceptron and activations labs: their stylesheet link, the
+// data-i18n fill of their markup with ctx.t, placeholder filling, and trainer listeners that can
+// be removed on unmount.
+
+const STYLESHEET = new URL('../../../css/labs-extra.css', import.meta.url).href;
+
+/** Adds <link rel=stylesheet href=css/labs-extra.css> to the document once. */
+export function ensureStylesheet() {
+  if (document.querySelector('link[data-nnplay="labs-extra"]')) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = STYLESHEET;
+  link.dataset.nnplay = 'labs-extra';
+  document.head.append(link);
+}
+
+/** Fills data-i18n (text) and data-i18n-aria-label / -title under root with t(key). */
+export function applyStrings(root, t) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-aria-label]')) {
+    el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
+  }
+  for (const el of root.querySelectorAll('[data-i18n-title]')) el.setAttribute('title', t(el.dataset.i18nTitle));
+}
+
+/** text with any {name} placeholders left by t() filled from params. */
+export function fillText(text, params) {
+  if (!params) return text;
+  return String(text).replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+}
+
+/** trainer.on(name, fn) that returns a remover (trainer.off when it has one, else a no-op flag
+ *  the caller's alive check covers). */
+export function listen(trainer, name, fn) {
+  const off = trainer.on(name, fn);
+  if (typeof off === 'function') return off;
+  return () => trainer.off?.(name, fn);
+}

@@ -1,0 +1,169 @@
+// The perceptron lab: one neuron ŷ = step(w·x + b) trained by Rosenblatt's rule on a logic gate's
+// four points, its weights editable by hand (inputs or the plot's handles), XOR failing visibly,
+// and one click that adds a hidden layer which solves it. Wires the store and the trainer to the
+// PerceptronView; predictions and accuracy are computed here from the snapshot's weights.
+import strings from './perceptron/strings.mjs';
+import { PERCEPTRON_MARKUP } from './perceptron/markup.mjs';
+import { labDocument, perceptronWeightArray } from './perceptron/document.mjs';
+import {
+  countCorrect, hiddenLine, hiddenNetwork, hiddenOutput, hiddenPredictions, perceptronPredictions,
+} from './perceptron/model.mjs';
+import { PerceptronView } from '../views/perceptron-view.mjs';
+import { applyStrings, ensureStylesheet, fillText, listen } from './activations/lab-dom.mjs';
+
+const CONFIG_KEYS = new Set(['gate', 'pHidden', 'lr', 'epochs', 'seed']);
+const XOR_PATIENCE = 20;   // epochs without 4/4 before the note explains XOR
+
+function mount(el, ctx) {
+  const { store, trainer } = ctx;
+  const text = (key, params) => fillText(ctx.t(key, params), params);
+  ensureStylesheet();
+  document.body.dataset.lab = 'perceptron';
+  el.innerHTML = PERCEPTRON_MARKUP;
+  const $ = (selector) => el.querySelector(selector);
+  const ui = {
+    gates: [...el.querySelectorAll('[data-gate]')], rule: $('[data-role=rule]'),
+    weights: $('[data-role=weights]'), w: ['w1', 'w2', 'b'].map((n) => $(`#perceptron-${n}`)),
+    lr: $('#perceptron-lr'), lrField: $('[data-role=lr-field]'), correct: $('#perceptron-correct'),
+    note: $('#perceptron-note'), noteText: $('[data-role=note-text]'),
+    hiddenInfo: $('[data-role=hidden-info]'), hiddenText: $('[data-role=hidden-text]'),
+    hint: $('[data-role=hint]'),
+  };
+  const view = new PerceptronView($('#perceptron-plot'), { onDrag: (w) => setWeights(w) });
+  const lab = {
+    epoch: 0, correct: 0, solvedAt: null, mode: null, weights: [0, 0, 0], configuring: null,
+    timer: null, alive: true,
+  };
+
+  /** Hand-set weights: the start weights in the store and the model's weights now. */
+  function setWeights(weights) {
+    lab.weights = weights;
+    store.set('pWeights', weights);
+    if (!store.get('pHidden')) trainer.setWeights(perceptronWeightArray(weights));
+  }
+
+  async function configure() {
+    const state = store.state();
+    lab.epoch = 0;
+    lab.solvedAt = null;
+    renderModeText(state);
+    try {
+      await trainer.configure(labDocument(state));
+      if (!lab.alive) return;
+      if (!state.pHidden) trainer.setWeights(perceptronWeightArray(store.get('pWeights')));
+    } catch (error) {
+      // The shell shows configure errors in its banner; nothing to redo here.
+    }
+  }
+
+  function scheduleConfigure() {
+    clearTimeout(lab.timer);
+    lab.timer = setTimeout(configure, 150);
+  }
+
+  function renderModeText(state = store.state()) {
+    const hidden = Boolean(state.pHidden);
+    ui.gates.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.gate === state.gate)));
+    ui.rule.textContent = text(hidden ? 'perceptron.hiddenRule' : 'perceptron.rule');
+    ui.weights.hidden = hidden;
+    ui.lrField.hidden = hidden;
+    ui.hint.hidden = hidden;
+    ui.hiddenInfo.hidden = !hidden;
+    if (document.activeElement !== ui.lr) ui.lr.value = String(state.lr);
+    if (hidden) ui.note.hidden = true;
+    renderReadout(state);
+  }
+
+  function renderReadout(state = store.state()) {
+    const solved = lab.correct === 4;
+    ui.correct.textContent = `${text('perceptron.correct', { n: lab.correct })}${solved ? ` · ${text('perceptron.solved')}` : ''}`;
+    ui.correct.classList.toggle('solved', solved);
+    if (state.pHidden) {
+      ui.hiddenText.textContent = solved && lab.solvedAt !== null
+        ? text('perceptron.hiddenSolved', { epochs: lab.solvedAt }) : text('perceptron.hiddenNote');
+    } else if (state.gate === 'xor' && lab.epoch >= XOR_PATIENCE && !solved) {
+      ui.noteText.textContent = text('perceptron.xorFails', { epochs: lab.epoch, n: lab.correct });
+      ui.note.hidden = false;
+    } else if (state.gate !== 'xor') {
+      ui.note.hidden = true;
+    }
+    if (!state.pHidden && lab.weights[0] === 0 && lab.weights[1] === 0) {
+      ui.correct.textContent += ` · ${text('perceptron.noLine')}`;
+    }
+  }
+
+  function onSnapshot(snapshot) {
+    const { weights, weightLayout } = snapshot ?? {};
+    if (!weights || !weightLayout) return;
+    const state = store.state();
+    let points;
+    if (state.pHidden) {
+      const net = hiddenNetwork(weights, weightLayout);
+      if (!net) return;   // a stale snapshot of the other model
+      points = hiddenPredictions(net, state.gate);
+      view.update({ mode: 'hidden', output: (x1, x2) => hiddenOutput(net, x1, x2),
+        lines: Array.from({ length: net.hidden }, (_, j) => hiddenLine(net, j)), points });
+    } else {
+      if (weights.length !== 3) return;
+      lab.weights = Array.from(weights, (v) => Math.round(v * 1e4) / 1e4);
+      points = perceptronPredictions(lab.weights, state.gate);
+      view.update({ mode: 'perceptron', weights: lab.weights, points });
+      ui.w.forEach((input, k) => { if (document.activeElement !== input) input.value = String(lab.weights[k]); });
+    }
+    lab.correct = countCorrect(points);
+    if (lab.correct === 4 && lab.solvedAt === null) lab.solvedAt = lab.epoch;
+    if (lab.correct < 4) lab.solvedAt = null;
+    window.nnplay && (window.nnplay.perceptron = { correct: lab.correct, epoch: lab.epoch, solvedAt: lab.solvedAt });
+    renderReadout(state);
+  }
+
+  const offs = [
+    listen(trainer, 'snapshot', (s) => lab.alive && onSnapshot(s)),
+    listen(trainer, 'progress', (p) => { if (lab.alive) { lab.epoch = p.epoch; renderReadout(); } }),
+    listen(trainer, 'paused', ({ reason } = {}) => {
+      if (!lab.alive || reason !== 'reset') return;
+      lab.epoch = 0;
+      lab.solvedAt = null;
+      ui.note.hidden = true;
+      if (!store.get('pHidden')) trainer.setWeights(perceptronWeightArray(store.get('pWeights')));
+    }),
+    store.subscribe((keys) => {
+      if ([...keys].some((k) => CONFIG_KEYS.has(k))) scheduleConfigure();
+      else if (keys.has('pWeights') && !store.get('pHidden')) {
+        const w = store.get('pWeights');
+        if (w.some((v, k) => v !== lab.weights[k])) trainer.setWeights(perceptronWeightArray(w));
+      }
+    }),
+    ctx.onLangChange?.(() => { applyStrings(el, ctx.t); renderModeText(); }),
+  ];
+
+  ui.gates.forEach((b) => b.addEventListener('click', () => store.set('gate', b.dataset.gate)));
+  ui.w.forEach((input) => input.addEventListener('change', () => {
+    const w = ui.w.map((i) => Number(i.value));
+    if (w.every(Number.isFinite)) setWeights(w);
+  }));
+  ui.lr.addEventListener('change', () => {
+    const lr = Number(ui.lr.value);
+    if (lr > 0 && lr <= 10) store.set('lr', lr);
+    else ui.lr.value = String(store.get('lr'));
+  });
+  $('#add-hidden').addEventListener('click', () => store.set('pHidden', true));
+  $('#remove-hidden').addEventListener('click', () => store.set('pHidden', false));
+
+  applyStrings(el, ctx.t);
+  lab.weights = store.get('pWeights');
+  renderModeText();
+  configure();
+
+  return {
+    unmount() {
+      lab.alive = false;
+      clearTimeout(lab.timer);
+      for (const off of offs) if (typeof off === 'function') off();
+      if (document.body.dataset.lab === 'perceptron') delete document.body.dataset.lab;
+      el.innerHTML = '';
+    },
+  };
+}
+
+export default { id: 'perceptron', strings, mount };
