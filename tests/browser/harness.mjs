@@ -314,3 +314,18 @@ export async function isShown(page, selector) {
 
 /** True when `text` contains Hangul syllables. */
 export const hasHangul = (text) => /[\uAC00-\uD7A3]/.test(text);
+
+/** Loads preset `name` through the #preset control (a select, or a menu of [data-preset]
+ *  items) and waits until the store carries it and the lab configured it. */
+export async function loadPreset(page, name) {
+  const mark = await markEvents(page);
+  const preset = page.locator('#preset');
+  if (await preset.evaluate((el) => el.tagName === 'SELECT')) {
+    await preset.selectOption(name);
+  } else {
+    await preset.click();
+    await page.click(`[data-preset="${name}"]`);
+  }
+  await page.waitForFunction((n) => window.nnplay.store.get('preset') === n, name);
+  await waitEvent(page, 'configured', mark);
+}

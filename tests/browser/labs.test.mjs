@@ -1,0 +1,73 @@
+// Each lab loads with no console errors (direct link and tab switch), in English and Korean,
+// on a laptop and a phone (390×844: no horizontal overflow); screenshots of every lab both ways.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { LAPTOP, PHONE, hasHangul, isShown, screenshot, useBrowser, waitEvent } from './harness.mjs';
+
+const b = useBrowser();
+const LABS = ['perceptron', 'mlp', 'activations'];
+
+/** Opens one lab, waits until its model is configured and checks that no error is shown. */
+async function openLab(lab, opts = {}, extraHash = '') {
+  const page = await b.openApp(`#lab=${lab}${extraHash}`, opts);
+  await page.waitForFunction((id) => window.nnplay.lab === id, lab);
+  await waitEvent(page, 'configured');
+  await page.waitForTimeout(300);  // let the first snapshot draw
+  assert.deepEqual(await page.evaluate(() => window.nnplay.errors), [], 'error banner messages');
+  assert.equal(await isShown(page, '#error'), false, '#error banner is hidden');
+  return page;
+}
+
+for (const lab of LABS) {
+  test(`${lab} lab loads with no console errors (laptop screenshot)`, async () => {
+    const page = await openLab(lab);
+    assert.equal(await isShown(page, '#lab'), true, '#lab is shown');
+    await screenshot(page, `${lab}-laptop`);
+  });
+
+  test(`${lab} lab on a phone (390×844): no horizontal overflow (phone screenshot)`, async () => {
+    const page = await openLab(lab, { viewport: PHONE });
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth,
+    }));
+    assert.ok(scrollWidth <= innerWidth, `page is ${scrollWidth} px wide in a ${innerWidth} px window`);
+    await screenshot(page, `${lab}-phone`, { fullPage: true });
+  });
+}
+
+test('the lab tabs switch between all three labs without errors', async () => {
+  const page = await openLab('mlp');
+  for (const lab of ['perceptron', 'activations', 'mlp']) {
+    await page.click(`#lab-tabs [data-lab="${lab}"]`);
+    await page.waitForFunction((id) => window.nnplay.lab === id, lab);
+    await page.waitForFunction((id) => window.nnplay.store.get('lab') === id, lab);
+  }
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.nnplay.errors), []);
+});
+
+test('Korean interface text appears with lang=ko (and not with lang=en)', async () => {
+  const texts = async (page) => page.evaluate(() => ({
+    tabs: document.querySelector('#lab-tabs').innerText,
+    play: document.querySelector('#play').innerText || document.querySelector('#play').title ||
+      document.querySelector('#play').getAttribute('aria-label') || '',
+    body: document.body.innerText,
+  }));
+  const en = await texts(await openLab('mlp', {}, '&lang=en'));
+  assert.ok(!hasHangul(en.tabs), `English tabs: ${en.tabs}`);
+  const page = await openLab('mlp', {}, '&lang=ko');
+  const ko = await texts(page);
+  assert.ok(hasHangul(ko.tabs), `Korean tabs: ${ko.tabs}`);
+  assert.ok(hasHangul(ko.play), `Korean play button: ${ko.play}`);
+  const hangulLines = ko.body.split('\n').filter(hasHangul).length;
+  assert.ok(hangulLines >= 10, `only ${hangulLines} lines of Korean text`);
+  await screenshot(page, 'mlp-laptop-ko');
+  // The language control switches live.
+  const lang = page.locator('#lang');
+  if (await lang.evaluate((el) => el.tagName === 'SELECT')) await lang.selectOption('en');
+  else await lang.click();
+  await page.waitForFunction(() => window.nnplay.store.get('lang') === 'en');
+  const back = await texts(page);
+  assert.ok(!hasHangul(back.tabs), `tabs after switching to English: ${back.tabs}`);
+});

@@ -1,0 +1,78 @@
+// Perceptron lab: the perceptron rule learns AND (4/4), cannot learn XOR (stays below 4/4), and
+// one click on #add-hidden adds a hidden layer that solves XOR.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { markEvents, screenshot, useBrowser, waitEvent } from './harness.mjs';
+
+const b = useBrowser();
+
+/** Correct predictions out of four, as the lab computes them from the snapshot's weights
+ *  (window.nnplay.perceptron.correct), checked against the "n/4" text it shows. */
+async function correct(page) {
+  return page.evaluate(() => {
+    const n = window.nnplay.perceptron?.correct ?? null;
+    const shown = document.querySelector('#perceptron-correct')?.textContent.match(/([0-4])\s*\/\s*4/);
+    if (!shown || Number(shown[1]) !== n) throw new Error(`#perceptron-correct says "${shown?.[0]}", the lab ${n}`);
+    return n;
+  });
+}
+
+/** Opens a gate, presses Play and waits until training stops (finished or paused by us). */
+async function train(page, ms = 4000) {
+  const mark = await markEvents(page);
+  await page.click('#play');
+  await waitEvent(page, 'progress', mark);
+  await page.waitForFunction(() => !window.nnplay.trainer.running, null, { timeout: ms })
+    .catch(async () => { await page.click('#pause'); });
+  await page.waitForFunction(() => !window.nnplay.trainer.running);
+  await page.waitForTimeout(300);
+}
+
+test('AND reaches 4/4', async () => {
+  const page = await b.openApp('#lab=perceptron');
+  await page.click('[data-gate="and"]');
+  await page.waitForFunction(() => window.nnplay.store.get('gate') === 'and');
+  await waitEvent(page, 'configured');
+  await train(page);
+  assert.equal(await correct(page), 4);
+  await screenshot(page, 'perceptron-and');
+});
+
+test('XOR stays below 4/4; #add-hidden solves it', async () => {
+  const page = await b.openApp('#lab=perceptron');
+  const mark = await markEvents(page);
+  await page.click('[data-gate="xor"]');
+  await page.waitForFunction(() => window.nnplay.store.get('gate') === 'xor');
+  await waitEvent(page, 'configured', mark);
+  await train(page);
+  const xor = await correct(page);
+  assert.ok(xor !== null && xor < 4, `XOR without a hidden layer: ${xor}/4`);
+  await page.waitForSelector('#add-hidden', { state: 'visible' });  // the note explains XOR
+  await screenshot(page, 'perceptron-xor-fails');
+
+  const mark2 = await markEvents(page);
+  await page.click('#add-hidden');
+  await page.waitForFunction(() => window.nnplay.store.get('pHidden') === true);
+  await waitEvent(page, 'configured', mark2);
+  await train(page, 15000);
+  assert.equal(await correct(page), 4, 'XOR with the hidden layer');
+  await screenshot(page, 'perceptron-xor-solved');
+});
+
+test('weights edited by hand move the separating line', async () => {
+  const page = await b.openApp('#lab=perceptron');
+  await waitEvent(page, 'configured');
+  const plot = () => page.locator('#perceptron-plot').screenshot();
+  const before = await plot();
+  await page.fill('#perceptron-w1', '1');
+  await page.fill('#perceptron-w2', '1');
+  await page.fill('#perceptron-b', '-1.5');
+  await page.locator('#perceptron-b').dispatchEvent('change');
+  await page.waitForFunction(() => {
+    const w = window.nnplay.store.get('pWeights');
+    return w[0] === 1 && w[1] === 1 && w[2] === -1.5;
+  });
+  await page.waitForTimeout(300);
+  assert.ok(!before.equals(await plot()), 'the plot changed');
+});
