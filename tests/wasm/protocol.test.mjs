@@ -26,7 +26,9 @@ test('protocol: errorMessage has path, message and op', () => {
 
 test('protocol: validateRequest accepts every request type', () => {
   for (const type of Object.values(Request)) {
-    const message = type === Request.configure ? { type, document: {} } : { type };
+    const fields = { configure: { document: {} }, speed: { level: 3 },
+      setWeights: { weights: new Float32Array(2) } }[type] ?? {};
+    const message = { ...fields, type };
     assert.equal(validateRequest(message), '', type);
   }
 });
@@ -39,6 +41,14 @@ test('protocol: validateRequest names what is wrong', () => {
     /array 'x' must be a Float32Array/);
   assert.match(validateRequest({ type: 'train', sliceMs: 0 }), /sliceMs must be a positive number/);
   assert.match(validateRequest({ type: 'train', snapshotMs: NaN }), /snapshotMs/);
+  assert.match(validateRequest({ type: 'configure', document: {}, points: { x: [1, 2], y: [0] } }),
+    /points must be \{x: Float32Array/);
+  assert.match(validateRequest({ type: 'configure', document: {},
+    points: { x: new Float32Array(3), y: new Float32Array(1) } }), /2 values per label/);
+  assert.match(validateRequest({ type: 'configure', document: {}, probes: { x: new Float32Array(1) } }),
+    /probes must be/);
+  assert.match(validateRequest({ type: 'speed', level: 0 }), /level must be an integer 1..5/);
+  assert.match(validateRequest({ type: 'setWeights', weights: [1] }), /weights must be a Float32Array/);
 });
 
 test('protocol: validateEvent checks types and error messages', () => {

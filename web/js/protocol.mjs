@@ -5,22 +5,27 @@
 /** Page -> worker requests. */
 export const Request = Object.freeze({
   init: 'init',            // load the wasm module; answered by ready or error
-  configure: 'configure',  // {document, arrays?, data?, grid?}: build the model and its data
+  configure: 'configure',  // {id?, document, arrays?, data?, grid?, points?: {x, y}, probes?: {x, y}}:
+                           // build the model and its data (points: raw 2-D points n×2 and labels)
   train: 'train',          // {sliceMs?, snapshotMs?}: train in slices until paused or finished
+  speed: 'speed',          // {level: 1..5}: 2, 10, 50, 250 batches/s or as fast as possible
   pause: 'pause',          // stop after the current slice
   step: 'step',            // train one batch
   reset: 'reset',          // {seed?}: re-initialise weights and optimizer
   snapshot: 'snapshot',    // {probeInput?}: weights, decision grid, probes
+  setWeights: 'setWeights', // {weights: Float32Array in get_weights order}: then a snapshot
 });
 
 /** Worker -> page answers and events. */
 export const Event = Object.freeze({
   ready: 'ready',            // the module is loaded and a Session exists
-  configured: 'configured',  // {model, summary, samples, validationSamples}
-  progress: 'progress',      // {epoch, batch, batchesPerEpoch, iterations, logs, epochLogs, ...}
-  paused: 'paused',          // {reason}: 'user', 'finished', 'diverged: ...', 'error'
+  configured: 'configured',  // {id?, model, summary, samples, validationSamples, hasGrid, points}
+  progress: 'progress',      // {epoch, batch, batchesPerEpoch, iterations, logs, epochLogs,
+                             //  finished, stopReason, earlyStopping}
+  paused: 'paused',          // {reason}: 'user', 'finished', 'reset', 'diverged: ...', 'error'
+  diverged: 'diverged',      // {reason, epoch, iterations, lastLosses}: sent before its paused
   snapshot: 'snapshot',      // {weights?, weightLayout?, grid?, probes?}
-  error: 'error',            // {path, message, op?}
+  error: 'error',            // {path, message, op?, id? (of the configure that failed)}
 });
 
 const requestTypes = new Set(Object.values(Request));
@@ -55,6 +60,23 @@ export function validateRequest(message) {
     for (const [name, values] of Object.entries(message.arrays ?? {})) {
       if (!(values instanceof Float32Array)) return `configure: array '${name}' must be a Float32Array`;
     }
+    for (const key of ['points', 'probes']) {
+      const pair = message[key];
+      if (pair === undefined || pair === null) continue;
+      if (!(pair.x instanceof Float32Array) || !(pair.y instanceof Float32Array)) {
+        return `configure: ${key} must be {x: Float32Array, y: Float32Array}`;
+      }
+      if (key === 'points' && pair.x.length !== 2 * pair.y.length) {
+        return `configure: points.x must hold 2 values per label (${pair.y.length} labels, ${pair.x.length} values)`;
+      }
+    }
+  }
+  if (message.type === Request.speed && !(Number.isInteger(message.level) && message.level >= 1
+    && message.level <= 5)) {
+    return 'speed: level must be an integer 1..5';
+  }
+  if (message.type === Request.setWeights && !(message.weights instanceof Float32Array)) {
+    return 'setWeights: weights must be a Float32Array';
   }
   for (const key of ['sliceMs', 'snapshotMs']) {
     if (key in message && !(Number.isFinite(message[key]) && message[key] > 0)) {

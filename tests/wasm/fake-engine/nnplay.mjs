@@ -1,7 +1,8 @@
 // A stand-in for web/engine/nnplay.mjs used by worker.test.mjs: a Session that answers the
 // requests the worker sends with made-up but well-formed answers (docs/schema/session.md), so
 // the worker's slicing, pausing and error paths are tested without the real engine.
-// globalThis.fakeEngine sets {batchesPerEpoch, epochs, divergeAtBatch} before a configure.
+// globalThis.fakeEngine sets {batchesPerEpoch, epochs, divergeAtBatch, points (answer the
+// points op), earlyStopping (train answers carry early_stopping)} before a configure.
 class Session {
   constructor() {
     this.arrays = new Map();
@@ -20,11 +21,39 @@ class Session {
       case 'build':
         if (request.spec.model === undefined) return fail('/spec/model', 'required field missing');
         this.batch = 0;
+        this.weights = null;
         return { model: { name: 'fake', inputs: [{ name: 'input', shape: [2] }], params: 3 }, summary: '' };
       case 'set_data':
+        if (request.points) {
+          const y = this.arrays.get(request.points.y);
+          if (!y) return fail('/points/y', 'no such array');
+          if (y.some((v) => v !== 0 && v !== 1)) return fail('/points/y', 'row 0: label is not a class id 0..1');
+          this.points = { x: this.arrays.get(request.points.x), y };
+          return { samples: y.length, validation_samples: 0 };
+        }
+        this.points = { x: new Float32Array([1, 2, 3, 4]), y: new Float32Array([0, 1]) };
         return { samples: 10 * perEpoch, validation_samples: 0 };
+      case 'points':
+        if (!options.points) return fail('/op', `unknown op 'points'`);
+        this.arrays.set('points_train_x', this.points.x);
+        this.arrays.set('points_train_y', this.points.y);
+        this.arrays.set('points_validation_x', new Float32Array(0));
+        this.arrays.set('points_validation_y', new Float32Array(0));
+        return { train: this.points.y.length, validation: 0, kind: 'classes', classes: 2,
+          arrays: { train_x: 'points_train_x', train_y: 'points_train_y',
+            validation_x: 'points_validation_x', validation_y: 'points_validation_y' } };
+      case 'set_weights': {
+        const values = this.arrays.get(request.array);
+        if (!values || values.length !== 3) return fail('/array', 'expected 3 weights');
+        this.weights = Float32Array.from(values);
+        return {};
+      }
+      case 'probes':
+        if (!Array.isArray(request.x)) return fail('/x', 'expected an array');
+        return { layers: [], gradient_norms: request.y ? [{ name: 'dense/kernel', norm: 0.5 }] : [] };
       case 'reset':
         this.batch = 0;
+        this.weights = null;
         return {};
       case 'train': {
         // A time budget is spent like the engine does: batches until `ms` have passed.
@@ -45,7 +74,7 @@ class Session {
         return this.progress(perEpoch, run, epochLogs);
       }
       case 'get_weights':
-        this.arrays.set(request.out, new Float32Array([this.batch, 2, 3]));
+        this.arrays.set(request.out, this.weights ?? new Float32Array([this.batch, 2, 3]));
         return { array: request.out, weights: [{ name: 'dense/kernel', shape: [2, 1], offset: 0 }] };
       case 'grid':
         // A left-to-right ramp from 0 to 1, so a drawn grid shows both colours.
@@ -64,6 +93,8 @@ class Session {
       batches_per_epoch: perEpoch, batches_run: run, iterations: this.batch,
       logs: { loss: 1 / (this.batch + 1) }, epoch_logs: epochLogs, finished, diverged: false,
       stop_reason: finished ? 'epochs' : '',
+      ...(globalThis.fakeEngine?.earlyStopping ? { early_stopping: { monitor: 'val_loss', best_epoch: 1,
+        best: 0.25, stopped_epoch: 0, restored: false } } : {}),
     };
   }
 
