@@ -31,8 +31,8 @@ function mount(el, ctx) {
   };
   const view = new PerceptronView($('#perceptron-plot'), { onDrag: (w) => setWeights(w) });
   const lab = {
-    epoch: 0, correct: 0, solvedAt: null, mode: null, weights: [0, 0, 0], configuring: null,
-    timer: null, alive: true,
+    epoch: 0, correct: 0, solvedAt: null, cleanEpoch: null, weights: [0, 0, 0], timer: null,
+    alive: true,
   };
 
   /** Hand-set weights: the start weights in the store and the model's weights now. */
@@ -44,8 +44,7 @@ function mount(el, ctx) {
 
   async function configure() {
     const state = store.state();
-    lab.epoch = 0;
-    lab.solvedAt = null;
+    restart();
     renderModeText(state);
     try {
       await trainer.configure(labDocument(state));
@@ -54,6 +53,25 @@ function mount(el, ctx) {
     } catch (error) {
       // The shell shows configure errors in its banner; nothing to redo here.
     }
+  }
+
+  function restart() {
+    lab.epoch = 0;
+    lab.solvedAt = null;
+    lab.cleanEpoch = null;
+  }
+
+  /** The first epoch without a mistake (perceptron loss 0, or accuracy 1 with the hidden
+   *  layer): the weights at its start already solved the gate, so solvedAt = that epoch − 1. */
+  function onProgress(p) {
+    lab.epoch = p.epoch;
+    const hidden = store.get('pHidden');
+    for (const { epoch, logs } of p.epochLogs ?? []) {
+      const clean = hidden ? logs.accuracy === 1 : logs.loss === 0;
+      if (!clean) lab.cleanEpoch = null;
+      else if (lab.cleanEpoch === null) lab.cleanEpoch = epoch;
+    }
+    renderReadout();
   }
 
   function scheduleConfigure() {
@@ -111,7 +129,9 @@ function mount(el, ctx) {
       ui.w.forEach((input, k) => { if (document.activeElement !== input) input.value = String(lab.weights[k]); });
     }
     lab.correct = countCorrect(points);
-    if (lab.correct === 4 && lab.solvedAt === null) lab.solvedAt = lab.epoch;
+    if (lab.correct === 4 && lab.solvedAt === null) {
+      lab.solvedAt = lab.cleanEpoch !== null ? Math.max(0, lab.cleanEpoch - 1) : lab.epoch;
+    }
     if (lab.correct < 4) lab.solvedAt = null;
     window.nnplay && (window.nnplay.perceptron = { correct: lab.correct, epoch: lab.epoch, solvedAt: lab.solvedAt });
     renderReadout(state);
@@ -119,11 +139,10 @@ function mount(el, ctx) {
 
   const offs = [
     listen(trainer, 'snapshot', (s) => lab.alive && onSnapshot(s)),
-    listen(trainer, 'progress', (p) => { if (lab.alive) { lab.epoch = p.epoch; renderReadout(); } }),
+    listen(trainer, 'progress', (p) => lab.alive && onProgress(p)),
     listen(trainer, 'paused', ({ reason } = {}) => {
       if (!lab.alive || reason !== 'reset') return;
-      lab.epoch = 0;
-      lab.solvedAt = null;
+      restart();
       ui.note.hidden = true;
       if (!store.get('pHidden')) trainer.setWeights(perceptronWeightArray(store.get('pWeights')));
     }),

@@ -45,6 +45,7 @@ export function hiddenDocument(state) {
     compile: {
       optimizer: { type: 'adam', learning_rate: HIDDEN_LEARNING_RATE },
       loss: 'binary_crossentropy',
+      metrics: ['accuracy'],
     },
     fit: {
       epochs: Math.min(state.epochs ?? HIDDEN_EPOCHS, HIDDEN_EPOCHS), batch_size: 4,
