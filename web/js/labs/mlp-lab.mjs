@@ -1,0 +1,277 @@
+// The MLP lab (TensorFlow Playground and beyond): wires the store and the trainer to its views.
+// Configures the trainer from mlpDocument(state) (debounced on relevant keys), rebuilds the
+// network editor only when its shape changes, and repaints the heat map, thumbnails and links
+// from snapshots once per animation frame at most.
+import strings from './mlp/strings.mjs';
+import { applyStrings, buildLayout } from './mlp/layout.mjs';
+import { CONFIG_KEYS, GRID, configureRequest, taskOf } from './mlp/configure.mjs';
+import { DataTools } from './mlp/data-tools.mjs';
+import { drawDatasetPreview } from './mlp/dataset-previews.mjs';
+import { addLayer, removeLayer, resizeLayer, setActivation } from './mlp/network-edits.mjs';
+import { networkData } from './mlp/snapshot-model.mjs';
+import { FEATURES, arraysToPoints, featureMap } from '../data/points.mjs';
+import { ACTIVATIONS, LIMITS } from '../state/schema.mjs';
+import { HeatmapView } from '../views/heatmap-view.mjs';
+import { MetricsChartView } from '../views/metrics-chart-view.mjs';
+import { NetworkView } from '../views/network-view.mjs';
+
+const CONFIGURE_DELAY_MS = 150;
+let featureMaps = null;  // key -> Float32Array(res*res), computed once
+
+/** window.nnplay (created if absent, never replaced): test hooks and counters. */
+function hooks() {
+  window.nnplay ??= {};
+  return window.nnplay;
+}
+
+/** Links web/css/mlp.css once (the shell's index.html may link it already). */
+function linkStyles() {
+  const href = new URL('../../css/mlp.css', import.meta.url).href;
+  if ([...document.querySelectorAll('link[rel=stylesheet]')].some((l) => l.href === href)) return;
+  document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href }));
+}
+
+function mount(el, ctx) {
+  const { store, trainer } = ctx;
+  linkStyles();
+  const t = (key, params) => ctx.t(key, params);
+  const ui = buildLayout(el, t);
+  featureMaps ??= new Map(FEATURES.map((f) => [f.key, featureMap(f.key, { range: GRID.xRange, resolution: GRID.resolution })]));
+
+  let configured = null;   // the last configured event
+  let task = taskOf(store.state());   // the task of the configured model
+  let shownPoints = null;  // {train: [[x1, x2, label]], test: [...]}
+  let pendingSnapshot = null;
+  let pendingLosses = null;
+  let frame = 0;
+  let configureTimer = 0;
+  let configureCount = 0;
+  const unsubscribers = [];
+
+  const heatmap = new HeatmapView(ui.heatmapBox, {
+    canvasId: 'heatmap', range: GRID.xRange, label: t('mlp.heatmap'),
+    onPick: (x1, x2) => tools.addPoint(x1, x2),
+  });
+  const metrics = new MetricsChartView(ui.metrics, { t });
+  const network = new NetworkView(ui.network, {
+    t, activations: ACTIVATIONS, maxLayers: LIMITS.maxLayers, maxUnits: LIMITS.maxUnits,
+    onAddLayer: () => store.set('layers', addLayer(store.get('layers'), store.get('activation'))),
+    onRemoveLayer: () => store.set('layers', removeLayer(store.get('layers'))),
+    onAddNeuron: (i) => store.set('layers', resizeLayer(store.get('layers'), i, +1)),
+    onRemoveNeuron: (i) => store.set('layers', resizeLayer(store.get('layers'), i, -1)),
+    onActivation: (i, name) => store.set('layers', setActivation(store.get('layers'), i, name)),
+    onToggleFeature: (key) => toggleFeature(key),
+    onWeightEdit: (index, value) => editWeight(index, value),
+  });
+  const tools = new DataTools(ui, {
+    store, t, task: () => taskOf(store.state()),
+    currentPoints: () => (store.get('dataset') === 'custom' ? store.get('points')
+      : [...(shownPoints?.train ?? []), ...(shownPoints?.test ?? [])]),
+  });
+
+  function toggleFeature(key) {
+    const features = store.get('features');
+    const next = features.includes(key) ? features.filter((f) => f !== key) : [...features, key];
+    if (next.length > 0) store.set('features', next);
+  }
+
+  function editWeight(index, value) {
+    const weights = trainer.lastSnapshot?.weights;
+    if (!weights || index < 0 || index >= weights.length) return;
+    const next = Float32Array.from(weights);
+    next[index] = value;
+    trainer.setWeights(next);
+  }
+
+  /** Rebuilds the network editor when layers, features or output units changed. */
+  function setNetworkShape(force = false) {
+    const active = new Set(store.get('features'));
+    const outputShape = configured?.model?.outputs?.[0]?.shape ?? [1];
+    network.setShape({
+      features: FEATURES.map((f) => ({ key: f.key, label: t(`feature.${f.key}`), active: active.has(f.key),
+        map: featureMaps.get(f.key), resolution: GRID.resolution })),
+      layers: store.get('layers'),
+      outputs: outputShape.at(-1) ?? 1,
+    }, { force });
+    ui.network.querySelector('.net-inputs')?.setAttribute('data-group', 'features');
+    applyHideFlags();
+    if (trainer.lastSnapshot) scheduleFrame(trainer.lastSnapshot);
+  }
+
+  /** The shell hides [data-group] elements named by the URL's hide flag; redo it for new DOM. */
+  function applyHideFlags() {
+    const hide = store.flags?.hide;
+    if (!Array.isArray(hide)) return;
+    for (const node of el.querySelectorAll('[data-group]')) node.hidden = hide.includes(node.dataset.group);
+  }
+
+  function showPoints() {
+    if (store.get('dataset') === 'custom' && !configured?.points) {
+      shownPoints = { train: store.get('points'), test: [] };
+    } else if (configured?.points) {
+      shownPoints = { train: arraysToPoints(configured.points.train), test: arraysToPoints(configured.points.validation) };
+    } else {
+      shownPoints = null;
+    }
+    const kind = task.task === 'regression' ? 'values' : 'classes';
+    heatmap.update({ points: shownPoints, kind, classes: task.classes });
+  }
+
+  function updateLegend() {
+    const key = task.task === 'regression' ? 'mlp.legendValues' : task.classes > 2 ? 'mlp.legendClasses' : 'mlp.legendBinary';
+    ui.legend.textContent = t(key);
+  }
+
+  function syncControls() {
+    const dataset = store.get('dataset');
+    for (const button of ui.datasets) {
+      const on = button.dataset.dataset === dataset;
+      button.classList.toggle('selected', on);
+      button.setAttribute('aria-pressed', String(on));
+    }
+    ui.showTest.checked = store.get('showTest');
+    ui.discretize.checked = store.get('discretize');
+  }
+
+  async function configure() {
+    clearTimeout(configureTimer);
+    configureTimer = 0;
+    const state = store.state();
+    const request = configureRequest(state);
+    ui.needPoints.hidden = request !== null;
+    if (!request) {
+      // Too few custom points to train: show them over an empty map until there are more.
+      trainer.pause();
+      configured = null;
+      heatmap.reset();
+      showPoints();
+      return;
+    }
+    const wasRunning = trainer.running;
+    const count = ++configureCount;
+    try {
+      await trainer.configure(request.document, request.options);
+      if (wasRunning && count === configureCount) trainer.play();
+    } catch (error) {
+      // The shell shows trainer errors; the lab only keeps its previous picture.
+      if (error?.message === 'the engine is not running' && count === configureCount) {
+        configureTimer = setTimeout(configure, 300);
+      }
+    }
+  }
+
+  function scheduleConfigure() {
+    clearTimeout(configureTimer);
+    configureTimer = setTimeout(configure, CONFIGURE_DELAY_MS);
+  }
+
+  function scheduleFrame(snapshot) {
+    if (snapshot) pendingSnapshot = snapshot;
+    if (!frame) frame = requestAnimationFrame(drawFrame);
+  }
+
+  function drawFrame() {
+    frame = 0;
+    const snapshot = pendingSnapshot;
+    pendingSnapshot = null;
+    const debug = hooks();
+    if (snapshot?.grid && configured) {
+      heatmap.update({ grid: snapshot.grid });
+      if (!(debug.firstGridAt > 0)) debug.firstGridAt = performance.now();
+      debug.gridDraws = (debug.gridDraws ?? 0) + 1;
+    }
+    if (snapshot?.weights) {
+      const drawn = network.update(networkData(snapshot, { unitOutputs: task.task === 'classification' }));
+      debug.thumbDraws = (debug.thumbDraws ?? 0) + drawn;
+    }
+    if (pendingLosses) {
+      ui.trainLoss.textContent = format(pendingLosses.loss);
+      ui.testLoss.textContent = format(pendingLosses.val_loss);
+      pendingLosses = null;
+    }
+  }
+
+  // Trainer events.
+  unsubscribers.push(trainer.on('configured', (info) => {
+    configured = info;
+    task = taskOf(store.state());
+    metrics.reset();
+    pendingLosses = { loss: NaN, val_loss: NaN };
+    heatmap.update({ kind: task.task === 'regression' ? 'values' : 'classes', classes: task.classes });
+    showPoints();
+    updateLegend();
+    tools.refresh();
+    setNetworkShape();
+  }));
+  unsubscribers.push(trainer.on('progress', (p) => {
+    const es = p.earlyStopping;
+    metrics.update({
+      epochLogs: p.epochLogs ?? [],
+      earlyStopping: es ? { bestEpoch: es.bestEpoch, restored: es.restored } : null,
+    });
+    const last = p.epochLogs?.at(-1)?.logs;
+    if (last) {
+      pendingLosses = last;
+      scheduleFrame();
+    }
+  }));
+  unsubscribers.push(trainer.on('snapshot', (s) => scheduleFrame(s)));
+  unsubscribers.push(trainer.on('paused', ({ reason }) => { if (reason === 'reset') metrics.reset(); }));
+
+  // Store changes.
+  unsubscribers.push(store.subscribe((changed) => {
+    if ([...changed].some((key) => CONFIG_KEYS.has(key))) scheduleConfigure();
+    if (changed.has('layers') || changed.has('features')) setNetworkShape();
+    if (changed.has('discretize')) heatmap.update({ discretize: store.get('discretize') });
+    if (changed.has('showTest')) heatmap.update({ showTest: store.get('showTest') });
+    if (changed.has('dataset') || changed.has('points')) {
+      if (store.get('dataset') === 'custom') {
+        heatmap.update({ points: { train: store.get('points'), test: [] } });
+      }
+      tools.refresh();
+    }
+    if (changed.has('flag:hide')) applyHideFlags();
+    syncControls();
+  }));
+
+  // Controls of the lab itself.
+  for (const button of ui.datasets) {
+    drawDatasetPreview(button.querySelector('canvas'), button.dataset.dataset);
+    button.addEventListener('click', () => store.set('dataset', button.dataset.dataset));
+  }
+  ui.showTest.addEventListener('change', () => store.set('showTest', ui.showTest.checked));
+  ui.discretize.addEventListener('change', () => store.set('discretize', ui.discretize.checked));
+
+  const offLang = ctx.onLangChange?.(() => {
+    applyStrings(el, t);
+    updateLegend();
+    setNetworkShape(true);
+    metrics.setStrings(t);
+    tools.refresh(true);
+  });
+
+  heatmap.update({ discretize: store.get('discretize'), showTest: store.get('showTest') });
+  syncControls();
+  updateLegend();
+  setNetworkShape();
+  configure();
+
+  return {
+    unmount() {
+      clearTimeout(configureTimer);
+      cancelAnimationFrame(frame);
+      for (const off of unsubscribers) off?.();
+      offLang?.();
+      heatmap.destroy();
+      network.destroy();
+      metrics.destroy();
+      el.innerHTML = '';
+    },
+  };
+}
+
+function format(v) {
+  return typeof v === 'number' && Number.isFinite(v) ? v.toFixed(3) : '–';
+}
+
+export default { id: 'mlp', strings, mount };

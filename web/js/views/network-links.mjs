@@ -1,0 +1,247 @@
+// LinkLayer: the links of NetworkView on one canvas behind the nodes. Geometry (node centres)
+// is measured once per layout (build, resize), never per snapshot; update() only strokes the
+// curves. Hover finds the link under the pointer by distance to its sampled curve (only within
+// the column gap under the pointer), shows a card with the live weight or bias, and a click
+// opens a small editor that reports (index in the weight array, new value).
+import { divergingColour } from './heatmap-view.mjs';
+
+const SAMPLES = 12;     // polyline segments per curve for hit testing
+const HIT_PX = 5;       // how close (CSS px) the pointer must be to a link
+
+const format = (v) => (Number.isFinite(v) ? v.toFixed(3) : '–');
+
+export class LinkLayer {
+  /** body: the positioned element holding canvas.net-links and .net-card; columns: node lists. */
+  constructor(body, columns, { t, onEdit }) {
+    this.body = body;
+    this.columns = columns;
+    this.t = t;
+    this.onEdit = onEdit;
+    this.canvas = body.querySelector('.net-links');
+    this.context = this.canvas.getContext('2d');
+    this.card = body.querySelector('.net-card');
+    this.positions = [];  // per column: [{left, right, y}] in CSS px relative to body
+    this.weights = null;
+    this.kernels = [];
+    this.biases = [];
+    this.hovered = null;  // {kind: 'weight'|'bias', index, label, x, y}
+    this.pending = null;
+    this.onMove = (event) => {
+      if (!this.pending) requestAnimationFrame(() => this.hover());
+      this.pending = event;
+    };
+    this.onLeave = () => { this.pending = null; this.hideCard(); };
+    this.onClick = (event) => this.click(event);
+    body.addEventListener('pointermove', this.onMove);
+    body.addEventListener('pointerleave', this.onLeave);
+    body.addEventListener('click', this.onClick);
+  }
+
+  /** Reads node positions (one layout read) and redraws. */
+  measure() {
+    const box = this.body.getBoundingClientRect();
+    this.positions = this.columns.map((nodes) => nodes.map((node) => {
+      const r = node.getBoundingClientRect();
+      return { left: r.left - box.left, right: r.right - box.left, y: r.top - box.top + r.height / 2 };
+    }));
+    const dpr = window.devicePixelRatio || 1;
+    this.width = box.width;
+    this.height = box.height;
+    this.canvas.width = Math.round(box.width * dpr);
+    this.canvas.height = Math.round(box.height * dpr);
+    this.context.setTransform(dpr, 0, 0, dpr, 0, 0);
+    this.draw();
+  }
+
+  /** weights: Float32Array; kernels[c]: {offset, rows, cols} linking column c to c + 1. */
+  update(weights, kernels = [], biases = []) {
+    this.weights = weights;
+    this.kernels = kernels;
+    this.biases = biases;
+    if (this.positions.length === 0) this.measure();
+    else this.draw();
+    if (this.hovered && !this.card.hidden) this.showCard(this.hovered);
+  }
+
+  /** The kernel linking column c to c + 1 when its shape matches the columns, else null. */
+  kernel(c) {
+    const k = this.kernels[c];
+    const from = this.positions[c];
+    const to = this.positions[c + 1];
+    if (!k || !from || !to || k.rows !== from.length || k.cols !== to.length || !this.weights) return null;
+    return k;
+  }
+
+  draw() {
+    const ctx = this.context;
+    ctx.clearRect(0, 0, this.width ?? 0, this.height ?? 0);
+    for (let c = 0; c + 1 < this.positions.length; c += 1) {
+      const k = this.kernel(c);
+      if (!k) continue;
+      const from = this.positions[c];
+      const to = this.positions[c + 1];
+      for (let a = 0; a < k.rows; a += 1) {
+        for (let b = 0; b < k.cols; b += 1) {
+          const w = this.weights[k.offset + a * k.cols + b];
+          const strength = Math.min(1, Math.abs(w));
+          const [r, g, bl] = divergingColour(Math.sign(w) * (0.45 + 0.55 * strength));
+          ctx.strokeStyle = `rgb(${r},${g},${bl})`;
+          ctx.lineWidth = 0.5 + Math.min(Math.abs(w), 4) * 1.6;
+          const x0 = from[a].right;
+          const x1 = to[b].left;
+          const xm = (x0 + x1) / 2;
+          ctx.beginPath();
+          ctx.moveTo(x0, from[a].y);
+          ctx.bezierCurveTo(xm, from[a].y, xm, to[b].y, x1, to[b].y);
+          ctx.stroke();
+        }
+      }
+    }
+  }
+
+  /** The link nearest to (x, y) within HIT_PX: {c, a, b, index} or null. */
+  linkAt(x, y) {
+    let best = null;
+    let bestDistance = HIT_PX;
+    for (let c = 0; c + 1 < this.positions.length; c += 1) {
+      const k = this.kernel(c);
+      if (!k) continue;
+      const from = this.positions[c];
+      const to = this.positions[c + 1];
+      for (let a = 0; a < k.rows; a += 1) {
+        const x0 = from[a].right;
+        for (let b = 0; b < k.cols; b += 1) {
+          const x1 = to[b].left;
+          if (x < x0 - HIT_PX || x > x1 + HIT_PX) continue;
+          const d = curveDistance(x, y, x0, from[a].y, x1, to[b].y);
+          if (d < bestDistance) {
+            bestDistance = d;
+            best = { c, a, b, index: k.offset + a * k.cols + b };
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  /** What is under the pointer event: a neuron's bias or a link's weight, or null. */
+  targetOf(event) {
+    const box = this.body.getBoundingClientRect();
+    const x = event.clientX - box.left;
+    const y = event.clientY - box.top;
+    const node = event.target.closest?.('.net-neuron, .net-output');
+    if (node) {
+      const c = this.columns.findIndex((nodes) => nodes.includes(node));
+      const bias = this.biases[c - 1];
+      const j = this.columns[c]?.indexOf(node) ?? -1;
+      if (!bias || j < 0 || !this.weights) return null;
+      return { kind: 'bias', index: bias.offset + j, label: `${this.t('net.bias')} · ${this.nodeName(c, j)}`, x, y };
+    }
+    if (event.target.closest?.('button, select, .net-editor')) return null;
+    const link = this.linkAt(x, y);
+    if (!link) return null;
+    return {
+      kind: 'weight', index: link.index, x, y,
+      label: `${this.t('net.weight')} · ${this.nodeName(link.c, link.a)} → ${this.nodeName(link.c + 1, link.b)}`,
+    };
+  }
+
+  nodeName(c, j) {
+    const node = this.columns[c][j];
+    if (c === 0) return node.title;
+    if (c === this.columns.length - 1) return this.t('net.outputName').replace('{j}', j + 1);
+    return this.t('net.neuronName').replace('{l}', c).replace('{j}', j + 1);
+  }
+
+  hover() {
+    const event = this.pending;
+    this.pending = null;
+    if (!event) return;
+    this.hovered = this.targetOf(event);
+    if (this.hovered) this.showCard(this.hovered);
+    else this.hideCard();
+    this.body.classList.toggle('link-hover', this.hovered?.kind === 'weight');
+  }
+
+  showCard(target) {
+    this.card.hidden = false;
+    this.card.textContent = `${target.label}: ${format(this.weights?.[target.index])}`;
+    this.card.style.left = `${Math.min(target.x + 12, (this.width ?? 0) - 180)}px`;
+    this.card.style.top = `${target.y + 12}px`;
+  }
+
+  hideCard() {
+    this.card.hidden = true;
+    this.body.classList.remove('link-hover');
+  }
+
+  click(event) {
+    if (event.target.closest('.net-editor')) return;
+    this.closeEditor();
+    const target = this.targetOf(event);
+    if (!target) return;
+    event.stopPropagation();
+    const form = document.createElement('form');
+    form.className = 'net-editor';
+    form.innerHTML = `<label>${target.label}<input type="number" step="any" required></label>`;
+    const input = form.querySelector('input');
+    input.value = format(this.weights[target.index]);
+    form.style.left = `${Math.max(0, Math.min(target.x, (this.width ?? 0) - 200))}px`;
+    form.style.top = `${target.y + 8}px`;
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const value = Number(input.value);
+      if (Number.isFinite(value)) this.onEdit(target.index, value);
+      this.closeEditor();
+    });
+    input.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.closeEditor(); });
+    input.addEventListener('blur', () => setTimeout(() => this.closeEditor(), 150));
+    this.body.append(form);
+    this.editor = form;
+    input.focus();
+    input.select();
+  }
+
+  closeEditor() {
+    this.editor?.remove();
+    this.editor = null;
+  }
+
+  clear() {
+    this.weights = null;
+    this.context.clearRect(0, 0, this.width ?? 0, this.height ?? 0);
+  }
+
+  destroy() {
+    this.closeEditor();
+    this.body.removeEventListener('pointermove', this.onMove);
+    this.body.removeEventListener('pointerleave', this.onLeave);
+    this.body.removeEventListener('click', this.onClick);
+  }
+}
+
+/** Distance from (x, y) to the link curve from (x0, y0) to (x1, y1), sampled as a polyline. */
+function curveDistance(x, y, x0, y0, x1, y1) {
+  let best = Infinity;
+  let px = x0;
+  let py = y0;
+  for (let s = 1; s <= SAMPLES; s += 1) {
+    const u = s / SAMPLES;
+    // Cubic Bézier with controls (xm, y0), (xm, y1), xm the middle: x = 1.5u(1-u) + u³ of the
+    // way across, y = the smoothstep 3u² - 2u³.
+    const qx = x0 + (x1 - x0) * (1.5 * u * (1 - u) + u * u * u);
+    const qy = y0 + (y1 - y0) * u * u * (3 - 2 * u);
+    best = Math.min(best, segmentDistance(x, y, px, py, qx, qy));
+    px = qx;
+    py = qy;
+  }
+  return best;
+}
+
+function segmentDistance(x, y, ax, ay, bx, by) {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len = dx * dx + dy * dy;
+  const u = len === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len));
+  return Math.hypot(x - (ax + u * dx), y - (ay + u * dy));
+}
