@@ -1,0 +1,31 @@
+// The activations lab: every activation of the course with its derivative (explorer.mjs), and
+// the vanishing-gradients experiment, a deep sigmoid/tanh tower against a ReLU tower trained
+// live with per-layer gradient norms (vanishing.mjs). Training is driven by the shell toolbar.
+import strings from './activations/strings.mjs';
+import { EXPLORER_MARKUP, mountExplorer } from './activations/explorer.mjs';
+import { VANISHING_MARKUP, mountVanishing } from './activations/vanishing.mjs';
+import { applyStrings, ensureStylesheet } from './activations/lab-dom.mjs';
+
+function mount(el, ctx) {
+  ensureStylesheet();
+  document.body.dataset.lab = 'activations';
+  el.innerHTML = `<div class="activations-lab">${EXPLORER_MARKUP}${VANISHING_MARKUP}</div>`;
+  applyStrings(el, ctx.t);
+  const explorer = mountExplorer(el, ctx.t);
+  const vanishing = mountVanishing(el, ctx);
+  const offLang = ctx.onLangChange?.(() => {
+    applyStrings(el, ctx.t);
+    explorer.render();
+    vanishing.render();
+  });
+  return {
+    unmount() {
+      vanishing.unmount();
+      if (typeof offLang === 'function') offLang();
+      if (document.body.dataset.lab === 'activations') delete document.body.dataset.lab;
+      el.innerHTML = '';
+    },
+  };
+}
+
+export default { id: 'activations', strings, mount };

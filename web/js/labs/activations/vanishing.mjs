@@ -1,0 +1,156 @@
+// The vanishing-gradients part of the activations lab: configures the two-tower model with a
+// fixed probe batch, so every snapshot carries ‖∂L/∂W‖ per weight, and draws them per layer and
+// over time (#gradient-chart) with both towers' losses and the layer-1 ratio.
+import { probeBatch, towerLayers, vanishingDocument } from './document.mjs';
+import { GradientChartView } from '../../views/gradient-chart-view.mjs';
+import { fillText, listen } from './lab-dom.mjs';
+
+const CONFIG_KEYS = new Set(['deepAct', 'deepDepth', 'seed', 'optimizer', 'lr', 'momentum', 'rho',
+  'beta1', 'beta2', 'epsilon', 'weightDecay', 'batch', 'epochs', 'samples', 'noise', 'trainRatio']);
+const COLORS = { deep: '#d1495b', relu: '#2f6fb0' };
+
+export const VANISHING_MARKUP = `
+<section class="act-vanishing" aria-labelledby="vanishing-title">
+  <h2 id="vanishing-title" data-i18n="act.vanishingTitle"></h2>
+  <p class="lab-intro" data-role="vanishing-intro"></p>
+  <div class="lab-controls vanishing-controls" data-group="vanishing">
+    <label class="lab-field"><span data-i18n="act.deepAct"></span>
+      <select id="deep-act"><option value="sigmoid"></option><option value="tanh"></option></select></label>
+    <label class="lab-field"><span data-i18n="act.deepDepth"></span>
+      <input id="deep-depth" type="number" min="6" max="12" step="1"></label>
+  </div>
+  <div class="tower-readouts">
+    <p class="tower deep"><span class="swatch"></span><strong data-role="deep-name"></strong>
+      <span data-role="deep-loss"></span></p>
+    <p class="tower relu"><span class="swatch"></span><strong data-role="relu-name"></strong>
+      <span data-role="relu-loss"></span></p>
+  </div>
+  <p class="gradient-ratio" data-role="ratio" aria-live="polite"></p>
+  <div id="gradient-chart" role="img" data-i18n-aria-label="act.gradientLabel"></div>
+</section>`;
+
+/** Wires the vanishing section under `root`; returns {render(), unmount()}. */
+export function mountVanishing(root, { store, trainer, t }) {
+  const text = (key, params) => fillText(t(key, params), params);
+  const $ = (selector) => root.querySelector(selector);
+  const ui = {
+    intro: $('[data-role=vanishing-intro]'), act: $('#deep-act'), depth: $('#deep-depth'),
+    deepName: $('[data-role=deep-name]'), reluName: $('[data-role=relu-name]'),
+    deepLoss: $('[data-role=deep-loss]'), reluLoss: $('[data-role=relu-loss]'), ratio: $('[data-role=ratio]'),
+  };
+  const chart = new GradientChartView($('#gradient-chart'));
+  const lab = { timer: null, alive: true, time: 0, logs: null, norms: null };
+
+  async function configure() {
+    const state = store.state();
+    chart.reset();
+    lab.time = 0;
+    lab.logs = null;
+    lab.norms = null;
+    render();
+    try {
+      await trainer.configure(vanishingDocument(state), { probes: probeBatch(state.seed ?? 0) });
+    } catch (error) {
+      // shown by the shell's error banner
+    }
+  }
+
+  const actName = () => t(`act.name.${store.get('deepAct')}`);
+
+  function render() {
+    const act = actName();
+    ui.intro.textContent = text('act.vanishingIntro', { act });
+    [...ui.act.options].forEach((o) => { o.textContent = t(`act.name.${o.value}`); });
+    if (document.activeElement !== ui.act) ui.act.value = store.get('deepAct');
+    if (document.activeElement !== ui.depth) ui.depth.value = String(store.get('deepDepth'));
+    ui.deepName.textContent = text('act.towerDeep', { act });
+    ui.reluName.textContent = t('act.towerRelu');
+    chart.setLabels({ byLayer: t('act.byLayer'), history: t('act.history'),
+      layer: t('act.layerAxis'), time: t('act.timeAxis') });
+    renderLosses();
+    renderRatio();
+  }
+
+  function renderLosses() {
+    const logs = lab.logs;
+    const format = (tower) => {
+      const loss = logs?.[`${tower}_out_loss`];
+      const acc = logs?.[`${tower}_out_accuracy`];
+      if (!Number.isFinite(loss)) return '';
+      return text('act.loss', { loss: loss.toFixed(4), acc: Number.isFinite(acc) ? `${Math.round(acc * 100)}%` : '–' });
+    };
+    ui.deepLoss.textContent = format('deep');
+    ui.reluLoss.textContent = format('relu');
+  }
+
+  function renderRatio() {
+    if (!lab.norms) {
+      ui.ratio.textContent = text('act.waiting');
+      return;
+    }
+    const [deep1, relu1] = [lab.norms.deep[0], lab.norms.relu[0]];
+    const ratio = relu1 / deep1;
+    const shown = (r) => (r >= 100 ? Math.round(r).toLocaleString() : r.toPrecision(2));
+    ui.ratio.textContent = ratio >= 1
+      ? text('act.ratio', { ratio: shown(ratio), act: actName() })
+      : text('act.ratioMore', { ratio: shown(1 / ratio), act: actName() });
+  }
+
+  function onSnapshot(snapshot) {
+    const list = snapshot?.probes?.gradientNorms;
+    if (!list) return;
+    const byName = new Map(list.map((g) => [g.name, g.norm]));
+    const depth = store.get('deepDepth');
+    const norms = {};
+    for (const prefix of ['deep', 'relu']) {
+      norms[prefix] = towerLayers(prefix, depth).map((name) => byName.get(`${name}/kernel`));
+      if (norms[prefix].some((n) => n === undefined)) return;   // a stale snapshot of another model
+    }
+    lab.norms = norms;
+    chart.update({ time: lab.time, towers: [
+      { color: COLORS.deep, norms: norms.deep }, { color: COLORS.relu, norms: norms.relu }] });
+    if (window.nnplay) {
+      window.nnplay.vanishing = { deep: norms.deep, relu: norms.relu, ratio: norms.relu[0] / norms.deep[0], time: lab.time };
+    }
+    renderRatio();
+  }
+
+  function onProgress(p) {
+    lab.time = p.epoch + (p.batchesPerEpoch ? p.batch / p.batchesPerEpoch : 0);
+    const last = p.epochLogs?.[p.epochLogs.length - 1];
+    lab.logs = last?.logs ?? p.logs ?? lab.logs;
+    renderLosses();
+  }
+
+  const offs = [
+    listen(trainer, 'snapshot', (s) => lab.alive && onSnapshot(s)),
+    listen(trainer, 'progress', (p) => lab.alive && onProgress(p)),
+    listen(trainer, 'paused', ({ reason } = {}) => {
+      if (lab.alive && reason === 'reset') { lab.time = 0; lab.logs = null; chart.reset(); renderLosses(); }
+    }),
+    store.subscribe((keys) => {
+      if ([...keys].some((k) => CONFIG_KEYS.has(k))) {
+        clearTimeout(lab.timer);
+        lab.timer = setTimeout(configure, 150);
+      }
+      if (keys.has('deepAct') || keys.has('deepDepth')) render();
+    }),
+  ];
+  ui.act.addEventListener('change', () => store.set('deepAct', ui.act.value));
+  ui.depth.addEventListener('change', () => {
+    const depth = Math.round(Number(ui.depth.value));
+    if (depth >= 6 && depth <= 12) store.set('deepDepth', depth);
+    else ui.depth.value = String(store.get('deepDepth'));
+  });
+
+  render();
+  configure();
+  return {
+    render,
+    unmount() {
+      lab.alive = false;
+      clearTimeout(lab.timer);
+      for (const off of offs) if (typeof off === 'function') off();
+    },
+  };
+}
