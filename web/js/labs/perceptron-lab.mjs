@@ -39,7 +39,14 @@ function mount(el, ctx) {
   function setWeights(weights) {
     lab.weights = weights;
     store.set('pWeights', weights);
-    if (!store.get('pHidden')) trainer.setWeights(perceptronWeightArray(weights));
+    if (store.get('pHidden')) return;
+    updateLocal();
+    trainer.setWeights(perceptronWeightArray(weights));
+  }
+
+  function updateLocal() {
+    lab.correct = countCorrect(drawPerceptron());
+    renderReadout();
   }
 
   async function configure() {
@@ -110,6 +117,14 @@ function mount(el, ctx) {
     }
   }
 
+  /** Draws the perceptron from lab.weights without waiting for the engine (mount, gate, edits). */
+  function drawPerceptron(state = store.state()) {
+    const points = perceptronPredictions(lab.weights, state.gate);
+    view.update({ mode: 'perceptron', weights: lab.weights, points });
+    ui.w.forEach((input, k) => { if (document.activeElement !== input) input.value = String(lab.weights[k]); });
+    return points;
+  }
+
   function onSnapshot(snapshot) {
     const { weights, weightLayout } = snapshot ?? {};
     if (!weights || !weightLayout) return;
@@ -124,9 +139,7 @@ function mount(el, ctx) {
     } else {
       if (weights.length !== 3) return;
       lab.weights = Array.from(weights, (v) => Math.round(v * 1e4) / 1e4);
-      points = perceptronPredictions(lab.weights, state.gate);
-      view.update({ mode: 'perceptron', weights: lab.weights, points });
-      ui.w.forEach((input, k) => { if (document.activeElement !== input) input.value = String(lab.weights[k]); });
+      points = drawPerceptron(state);
     }
     lab.correct = countCorrect(points);
     if (lab.correct === 4 && lab.solvedAt === null) {
@@ -147,6 +160,7 @@ function mount(el, ctx) {
       if (!store.get('pHidden')) trainer.setWeights(perceptronWeightArray(store.get('pWeights')));
     }),
     store.subscribe((keys) => {
+      if (keys.has('gate') && !store.get('pHidden')) updateLocal();
       if ([...keys].some((k) => CONFIG_KEYS.has(k))) scheduleConfigure();
       else if (keys.has('pWeights') && !store.get('pHidden')) {
         const w = store.get('pWeights');
@@ -172,6 +186,7 @@ function mount(el, ctx) {
   applyStrings(el, ctx.t);
   lab.weights = store.get('pWeights');
   renderModeText();
+  if (!store.get('pHidden')) updateLocal();
   configure();
 
   return {
