@@ -227,7 +227,11 @@ export class PerceptronView {
       const [hx, hy] = this.toPx(...h[name]);
       if (Math.hypot(px - hx, py - hy) <= 14) {
         this.dragging = name;
-        this.canvas.setPointerCapture?.(event.pointerId);
+        try {
+          this.canvas.setPointerCapture(event.pointerId);
+        } catch {
+          // synthetic events (tests) have no active pointer to capture
+        }
         event.preventDefault();
         return;
       }

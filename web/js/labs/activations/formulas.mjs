@@ -1,5 +1,5 @@
 // Every activation of the course as pure functions: f(x, alpha), its derivative df(x, alpha), and
-// the formulas as text. Same definitions as the engine (engine/core/activations, Keras 3):
+// the formulas as text (math notation, the same in every language). Same definitions as the engine (engine/core/activations, Keras 3):
 // leaky_relu alpha 0.2 and elu alpha 1.0 by default, prelu x ≥ 0 ? x : alpha·x with alpha a
 // (learnable) parameter, softmax shown for the 2-vector [x, 0], whose first output is σ(x).
 // tests/wasm/page-activations.test.mjs checks f against the engine to 1e-5 and df against a
@@ -19,52 +19,52 @@ export const ACTIVATIONS = Object.freeze({
   step: {
     f: (x) => (x >= 0 ? 1 : 0),
     df: () => 0,
-    formula: 'f(x) = 1 if x ≥ 0, else 0',
-    derivative: "f′(x) = 0 (undefined at 0)",
+    formula: 'f(x) = 1 (x ≥ 0),  0 (x < 0)',
+    derivative: "f′(x) = 0 (x ≠ 0)",
   },
   sigmoid: {
     f: sigmoid,
     df: (x) => sigmoid(x) * (1 - sigmoid(x)),
-    formula: 'σ(x) = 1 / (1 + e^(−x))',
+    formula: 'σ(x) = 1 / (1 + e⁻ˣ)',
     derivative: "σ′(x) = σ(x)·(1 − σ(x)) ≤ 0.25",
   },
   tanh: {
     f: Math.tanh,
     df: (x) => 1 - Math.tanh(x) ** 2,
-    formula: 'tanh(x) = (e^x − e^(−x)) / (e^x + e^(−x))',
+    formula: 'tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)',
     derivative: "tanh′(x) = 1 − tanh²(x) ≤ 1",
   },
   relu: {
     f: (x) => Math.max(0, x),
     df: (x) => (x > 0 ? 1 : 0),
     formula: 'ReLU(x) = max(0, x)',
-    derivative: "ReLU′(x) = 1 if x > 0, else 0",
+    derivative: "ReLU′(x) = 1 (x > 0),  0 (x ≤ 0)",
   },
   leaky_relu: {
     f: (x, a = 0.2) => (x > 0 ? x : a * x),
     df: (x, a = 0.2) => (x > 0 ? 1 : a),
     alpha: { default: 0.2, min: 0, max: 1, step: 0.05 },
-    formula: 'f(x) = x if x > 0, else α·x',
-    derivative: "f′(x) = 1 if x > 0, else α",
+    formula: 'f(x) = x (x > 0),  α·x (x ≤ 0)',
+    derivative: "f′(x) = 1 (x > 0),  α (x ≤ 0)",
   },
   elu: {
     f: (x, a = 1) => (x > 0 ? x : a * Math.expm1(x)),
     df: (x, a = 1) => (x > 0 ? 1 : a * Math.exp(x)),
     alpha: { default: 1, min: 0, max: 2, step: 0.1 },
-    formula: 'ELU(x) = x if x > 0, else α·(e^x − 1)',
-    derivative: "ELU′(x) = 1 if x > 0, else α·e^x",
+    formula: 'ELU(x) = x (x > 0),  α·(eˣ − 1) (x ≤ 0)',
+    derivative: "ELU′(x) = 1 (x > 0),  α·eˣ (x ≤ 0)",
   },
   prelu: {
     f: (x, a = 0.25) => (x >= 0 ? x : a * x),
     df: (x, a = 0.25) => (x >= 0 ? 1 : a),
     alpha: { default: 0.25, min: -1, max: 1, step: 0.05 },
-    formula: 'PReLU(x) = x if x ≥ 0, else α·x   (α is learned)',
-    derivative: "∂f/∂x = 1 if x ≥ 0, else α   ·   ∂f/∂α = min(0, x)",
+    formula: 'PReLU(x) = x (x ≥ 0),  α·x (x < 0)',
+    derivative: "∂f/∂x = 1 (x ≥ 0),  α (x < 0)  ·  ∂f/∂α = min(0, x)",
   },
   softmax: {
     f: sigmoid,
     df: (x) => sigmoid(x) * (1 - sigmoid(x)),
-    formula: 'softmax([x, 0])₁ = e^x / (e^x + e^0) = σ(x)',
+    formula: 'softmax([x, 0])₁ = eˣ / (eˣ + e⁰) = σ(x)',
     derivative: "∂/∂x = p·(1 − p),  p = softmax([x, 0])₁",
   },
 });
