@@ -141,7 +141,7 @@ function mount(el, ctx) {
     ui.needPoints.hidden = request !== null;
     if (!request) {
       // Too few custom points to train: show them over an empty map until there are more.
-      trainer.pause();
+      if (trainer.running) trainer.pause();
       configured = null;
       heatmap.reset();
       showPoints();

@@ -84,6 +84,7 @@ export function paintClasses(data, values, offsets, n, colours, { discretize = f
   }
 }
 
+const UPSAMPLE = 4;  // discretized maps: 50 samples per side -> 197 pixels
 const css = (rgb, alpha = 1) => `rgba(${rgb[0]},${rgb[1]},${rgb[2]},${alpha})`;
 
 export class HeatmapView {
@@ -134,12 +135,14 @@ export class HeatmapView {
   drawGrid() {
     const { grid, kind, classes, discretize } = this.state;
     if (!grid) return;
-    const n = grid.resolution;
+    // Discretized maps are sharp: paint them from a bilinear upsampling (UPSAMPLE × the samples
+    // per side) so the CSS-scaled class edges do not show the grid's steps.
+    const n = discretize ? UPSAMPLE * (grid.resolution - 1) + 1 : grid.resolution;
     if (this.resolution !== n) {
       this.resolution = n;
       this.bitmap.width = n;
       this.bitmap.height = n;
-      this.image = null;
+      this.image = this.bitmapContext.createImageData(n, n);
       // Grid samples sit on the plot's edges (x = lo + (hi - lo) j / (n - 1)): widen the bitmap by
       // half a cell on each side so each sample is the centre of its pixel.
       const pad = 100 / (n - 1) / 2;
@@ -147,12 +150,19 @@ export class HeatmapView {
         left: `${-pad}%`, top: `${-pad}%`, width: `${100 + 2 * pad}%`, height: `${100 + 2 * pad}%`,
       });
     }
-    this.image ??= this.bitmapContext.createImageData(n, n);
-    const outputs = outputOffsets(grid);
-    if (kind === 'classes' && classes > 2 && outputs.length > 1) {
-      paintClasses(this.image.data, grid.values, outputs.slice(0, classes), n, classColours(classes), { discretize });
+    let values = grid.values;
+    let outputs = outputOffsets(grid);
+    if (kind === 'classes' && classes > 2 && outputs.length > 1) outputs = outputs.slice(0, classes);
+    else outputs = outputs.slice(0, 1);
+    if (discretize) {
+      this.upsampled = upsample(grid.values, outputs, grid.resolution, UPSAMPLE, this.upsampled);
+      values = this.upsampled;
+      outputs = outputs.map((_, i) => i * n * n);
+    }
+    if (outputs.length > 1) {
+      paintClasses(this.image.data, values, outputs, n, classColours(classes), { discretize });
     } else {
-      paintDiverging(this.image.data, grid.values, outputs[0] ?? 0, n, { unit: kind === 'classes', discretize });
+      paintDiverging(this.image.data, values, outputs[0], n, { unit: kind === 'classes', discretize });
     }
     this.bitmapContext.putImageData(this.image, 0, 0);
   }
@@ -208,6 +218,32 @@ export class HeatmapView {
   destroy() {
     this.resizeObserver.disconnect();
   }
+}
+
+/**
+ * Bilinear upsampling by `factor` of the maps at `offsets` (n×n each) into one buffer of
+ * offsets.length × m × m values, m = factor (n - 1) + 1 (the buffer is reused when it fits).
+ */
+function upsample(values, offsets, n, factor, buffer) {
+  const m = factor * (n - 1) + 1;
+  const size = offsets.length * m * m;
+  const out = buffer && buffer.length >= size ? buffer : new Float32Array(size);
+  offsets.forEach((offset, k) => {
+    const base = k * m * m;
+    for (let i = 0; i < m; i += 1) {
+      const r0 = Math.min(n - 2, Math.floor(i / factor));
+      const fy = i / factor - r0;
+      for (let j = 0; j < m; j += 1) {
+        const c0 = Math.min(n - 2, Math.floor(j / factor));
+        const fx = j / factor - c0;
+        const at = offset + r0 * n + c0;
+        const top = values[at] + (values[at + 1] - values[at]) * fx;
+        const bottom = values[at + n] + (values[at + n + 1] - values[at + n]) * fx;
+        out[base + i * m + j] = top + (bottom - top) * fy;
+      }
+    }
+  });
+  return out;
 }
 
 /** Offsets of the output maps: the grid's leading maps that share the first map's layer. */
