@@ -1,6 +1,7 @@
 // The perceptron lab's markup: gate buttons, the rule, weight inputs, learning rate, readout,
 // the XOR note with #add-hidden, and the plot canvas. Text comes from data-i18n keys (filled by
-// the shell's i18n apply()); ids are the test hooks of the web brief.
+// the shell's i18n apply()); ids are the test hooks of the web brief. The gate and weight
+// controls are the `perceptron` group (the URL flag hide=perceptron hides them).
 import { GATE_NAMES } from './model.mjs';
 
 const gateButtons = GATE_NAMES.map((gate) =>
@@ -14,12 +15,12 @@ export const PERCEPTRON_MARKUP = `
 <div class="perceptron-lab">
   <div class="perceptron-side">
     <p class="lab-intro" data-i18n="perceptron.intro"></p>
-    <div class="lab-field" role="group" data-i18n-aria-label="perceptron.gate">
+    <div class="lab-field" role="group" data-group="perceptron" data-i18n-aria-label="perceptron.gate">
       <span class="lab-label" data-i18n="perceptron.gate"></span>
       <div class="gate-buttons">${gateButtons}</div>
     </div>
     <p class="perceptron-rule" data-role="rule"></p>
-    <fieldset class="perceptron-weights" data-role="weights">
+    <fieldset class="perceptron-weights" data-role="weights" data-group="perceptron">
       <legend data-i18n="perceptron.weights"></legend>
       ${weightInput('w1')}${weightInput('w2')}${weightInput('b')}
     </fieldset>
