@@ -162,6 +162,7 @@ test('worker: probes ride on every snapshot when configure gave probe samples', 
   events.length = 0;
   await send({ type: 'configure', document, probes: { x: new Float32Array([1, 2]), y: new Float32Array([1]) } });
   assert.deepEqual(last('snapshot').probes.gradientNorms, [{ name: 'dense/kernel', norm: 0.5 }]);
+  assert.deepEqual([...last('snapshot').probes.layers[0].probes[0].values], [0.25]);
   await send({ type: 'step' });
   assert.ok(last('snapshot').probes);
   await send({ type: 'configure', document });

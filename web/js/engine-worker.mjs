@@ -239,7 +239,8 @@ function probeFields(probes) {
     gradientNorms: probes.gradient_norms ?? [],
     layers: probes.layers.map((layer) => ({
       ...layer,
-      probes: layer.probes.map((p) => ({ ...p, values: state.session.getArray(p.array) })),
+      // Each probe names the array holding its values (`array`, or `name` as the engine writes it).
+      probes: layer.probes.map((p) => ({ ...p, values: state.session.getArray(p.array ?? p.name) })),
     })),
   };
 }

@@ -50,7 +50,10 @@ class Session {
       }
       case 'probes':
         if (!Array.isArray(request.x)) return fail('/x', 'expected an array');
-        return { layers: [], gradient_norms: request.y ? [{ name: 'dense/kernel', norm: 0.5 }] : [] };
+        this.arrays.set('probe/dense/output', new Float32Array([0.25]));
+        return { layers: [{ name: 'dense', type: 'Dense', probes: [{ name: 'probe/dense/output',
+          probe: 'output', shape: [1, 1] }] }],
+        gradient_norms: request.y ? [{ name: 'dense/kernel', norm: 0.5 }] : [] };
       case 'reset':
         this.batch = 0;
         this.weights = null;

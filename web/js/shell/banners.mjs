@@ -1,0 +1,70 @@
+// The error banner (#error, role=alert) and the divergence banner (#diverged), which explains in
+// plain words why training blew up and offers fixes: learning rate ×0.1, switch to Adam, add
+// batch normalization, reset the weights.
+
+export class ErrorBanner {
+  /** errors: the array (window.nnplay.errors) every shown message is appended to. */
+  constructor(root, { errors }) {
+    this.el = root.getElementById('error');
+    this.text = root.getElementById('error-text');
+    this.errors = errors;
+    root.getElementById('error-dismiss').addEventListener('click', () => this.hide());
+  }
+
+  /** Shows `message` (a string, or {path, message}). */
+  show(message) {
+    const text = typeof message === 'string' ? message
+      : [message?.path, message?.message].filter(Boolean).join(': ');
+    this.errors.push(text);
+    this.text.textContent = text;
+    this.el.hidden = false;
+  }
+
+  hide() {
+    this.el.hidden = true;
+  }
+}
+
+export class DivergedBanner {
+  constructor(root, { store, trainer, t, onLangChange }) {
+    this.el = root.getElementById('diverged');
+    this.text = root.getElementById('diverged-text');
+    this.t = t;
+    this.info = null;
+    const $ = (id) => root.getElementById(id);
+    const fix = (patch) => () => {
+      this.hide();
+      store.patch(patch());
+    };
+    $('diverged-lower-lr').addEventListener('click', fix(() => ({
+      lr: Math.max(1e-6, Number((store.get('lr') * 0.1).toPrecision(3))) })));
+    $('diverged-adam').addEventListener('click', fix(() => ({ optimizer: 'adam' })));
+    $('diverged-batchnorm').addEventListener('click', fix(() => ({ batchNorm: true })));
+    $('diverged-reset').addEventListener('click', () => {
+      this.hide();
+      trainer.reset();
+    });
+    $('diverged-dismiss').addEventListener('click', () => this.hide());
+    trainer.on('diverged', (info) => this.show(info));
+    trainer.on('configured', () => this.hide());
+    onLangChange(() => this.render());
+  }
+
+  show(info) {
+    this.info = info;
+    this.render();
+    this.el.hidden = false;
+  }
+
+  render() {
+    if (!this.info) return;
+    const { epoch, lr, optimizer } = this.info;
+    this.text.textContent = this.t('diverged.text', {
+      epoch: epoch ?? '?', lr: lr ?? '?', optimizer: optimizer ? this.t(`opt.${optimizer}`) : '?',
+    });
+  }
+
+  hide() {
+    this.el.hidden = true;
+  }
+}

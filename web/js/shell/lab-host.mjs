@@ -1,0 +1,72 @@
+// Mounts the lab named by the store's `lab` into <section id="lab">: lazy-imports
+// labs/<lab>-lab.mjs (default export {id, strings, mount(el, ctx) -> {unmount()}}), registers
+// its strings, and remounts when `lab` changes. A lab that is missing or fails to load shows a
+// placeholder message (console.warn, never an error).
+
+export class LabHost {
+  /** el: the lab section; ctx: {store, trainer, t, onLangChange, register, apply};
+   *  onMounted(id): called after each mount (test hooks, hide flags). */
+  constructor(el, ctx, { onMounted = () => {} } = {}) {
+    this.el = el;
+    this.ctx = ctx;
+    this.onMounted = onMounted;
+    this.current = null;   // {id, handle}
+    this.token = 0;
+  }
+
+  /** Unmounts the current lab and mounts `id`. */
+  async mount(id) {
+    this.token += 1;
+    const token = this.token;
+    this.unmount();
+    document.body.dataset.lab = id;
+    let lab;
+    try {
+      lab = (await import(`../labs/${id}-lab.mjs`)).default;
+      if (!lab || typeof lab.mount !== 'function') throw new Error('the module has no default {mount}');
+    } catch (error) {
+      if (token !== this.token) return;
+      console.warn(`nnplay: the ${id} lab could not be loaded (${error.message})`);
+      this.placeholder();
+      this.onMounted(id);
+      return;
+    }
+    if (token !== this.token) return;
+    if (lab.strings) this.ctx.register(lab.strings);
+    this.el.replaceChildren();
+    this.el.dataset.lab = id;
+    try {
+      const handle = await lab.mount(this.el, this.ctx);
+      if (token !== this.token) {
+        handle?.unmount?.();
+        return;
+      }
+      this.current = { id, handle };
+    } catch (error) {
+      console.warn(`nnplay: the ${id} lab failed to start`, error);
+      this.placeholder();
+    }
+    this.ctx.apply(this.el);
+    this.onMounted(id);
+  }
+
+  unmount() {
+    const current = this.current;
+    this.current = null;
+    if (!current) return;
+    try {
+      current.handle?.unmount?.();
+    } catch (error) {
+      console.warn(`nnplay: the ${current.id} lab failed to unmount`, error);
+    }
+    this.ctx.trainer.pause();
+  }
+
+  placeholder() {
+    const p = document.createElement('p');
+    p.className = 'placeholder';
+    p.dataset.i18n = 'status.placeholder';
+    p.textContent = this.ctx.t('status.placeholder');
+    this.el.replaceChildren(p);
+  }
+}
