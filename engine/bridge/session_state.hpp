@@ -88,6 +88,9 @@ class SessionState {
   json op_evaluate(ObjectReader& request);
   json op_predict(ObjectReader& request);
   Trainer& trainer();
+  /// The first EarlyStopping callback's {monitor, best_epoch, best, stopped_epoch, restored},
+  /// or null when the fit has none.
+  json early_stopping_json() const;
 
   // --- session_views.cpp ---
   json op_grid(ObjectReader& request);
