@@ -85,29 +85,34 @@ ModelData SessionState::data_from_arrays(Model& model, const json& part,
 
 json SessionState::op_set_data(ObjectReader& request) {
   Model& m = model("set_data");
-  std::optional<ModelData> train;
-  std::optional<ModelData> validation;
+  SessionData data;
+  const json* points = request.find("points");
+  if (points != nullptr && (request.has("train") || request.has("validation"))) {
+    fail_at("/points",
+            "give either \"points\" or \"train\" (with an optional \"validation\"), not both");
+  }
   if (const json* part = request.find("train")) {
-    train = data_from_arrays(m, *part, "/train");
+    data.train = data_from_arrays(m, *part, "/train");
     if (const json* val = request.find("validation")) {
-      validation = data_from_arrays(m, *val, "/validation");
+      data.validation = data_from_arrays(m, *val, "/validation");
     }
+  } else if (points != nullptr) {
+    data = data_from_points(m, *points);
   } else {
     if (!doc_ || !doc_->data) {
       fail_at("",
-              "set_data needs \"train\": {\"x\": [...], \"y\": [...]} (array names), or a "
-              "document with a \"data\" object");
+              "set_data needs \"train\": {\"x\": [...], \"y\": [...]} (array names), "
+              "\"points\": {\"x\": ..., \"y\": ...}, or a document with a \"data\" object");
     }
     compiled_model("set_data");
-    GeneratedData generated = make_data(*doc_->data, m, "/spec/data");
-    train = std::move(generated.train);
-    validation = std::move(generated.validation);
+    data = data_from_spec(*doc_->data, m, "/spec/data");
   }
-  request.finish({"op", "train", "validation"});
+  request.finish({"op", "train", "validation", "points"});
   trainer_.reset();
   callbacks_.clear();
-  train_data_ = std::move(train);
-  validation_data_ = std::move(validation);
+  train_data_ = std::move(data.train);
+  validation_data_ = std::move(data.validation);
+  points_ = std::move(data.points);
   return {{"samples", train_data_->size()},
           {"validation_samples", validation_data_ ? validation_data_->size() : 0}};
 }

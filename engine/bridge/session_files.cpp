@@ -247,17 +247,15 @@ json SessionState::op_load(ObjectReader& request) {
   if (const json* t = r.find("trainer")) resume = read_trainer(*t, "/file/trainer");
   r.finish();
 
-  std::optional<std::pair<ModelData, std::optional<ModelData>>> data;
-  if (loaded.doc.data && m.compiled()) {
-    GeneratedData generated = make_data(*loaded.doc.data, m, "/file/spec/data");
-    data.emplace(std::move(generated.train), std::move(generated.validation));
-  }
+  std::optional<SessionData> data;
+  if (loaded.doc.data && m.compiled())
+    data = data_from_spec(*loaded.doc.data, m, "/file/spec/data");
   // The trainer is built aside and restored before anything is swapped in.
   std::unique_ptr<Trainer> trainer;
   std::vector<std::unique_ptr<Callback>> callbacks;
   if (resume) {
-    const ModelData* train = data ? &data->first : (train_data_ ? &*train_data_ : nullptr);
-    const ModelData* validation = data ? (data->second ? &*data->second : nullptr)
+    const ModelData* train = data ? &data->train : (train_data_ ? &*train_data_ : nullptr);
+    const ModelData* validation = data ? (data->validation ? &*data->validation : nullptr)
                                        : (validation_data_ ? &*validation_data_ : nullptr);
     if (train == nullptr) {
       fail_at("/file/trainer",

@@ -51,18 +51,20 @@ Loaded SessionState::load_document(Document doc, const std::string& path) const 
   return loaded;
 }
 
-void SessionState::install(Loaded loaded,
-                           std::optional<std::pair<ModelData, std::optional<ModelData>>> data) {
+void SessionState::install(Loaded loaded, std::optional<SessionData> data) {
   trainer_.reset();
   callbacks_.clear();
   if (data) {
-    train_data_ = std::move(data->first);
-    validation_data_ = std::move(data->second);
+    train_data_ = std::move(data->train);
+    validation_data_ = std::move(data->validation);
+    points_ = std::move(data->points);
   } else if (train_data_ && !data_fits(*loaded.model, *train_data_)) {
     train_data_.reset();
     validation_data_.reset();
+    points_.reset();
   } else if (validation_data_ && !data_fits(*loaded.model, *validation_data_)) {
     validation_data_.reset();
+    points_.reset();  // they would no longer describe the data
   }
   doc_ = std::move(loaded.doc);
   model_ = std::move(loaded.model);
@@ -125,14 +127,13 @@ json SessionState::op_build(ObjectReader& request) {
   request.finish({"op", "spec", "keras", "compile", "fit", "data"});
   const bool has_data = doc.data.has_value();
   Loaded loaded = load_document(std::move(doc), base);
-  std::optional<std::pair<ModelData, std::optional<ModelData>>> data;
+  std::optional<SessionData> data;
   if (has_data) {
     if (!loaded.model->compiled()) {
       fail_at(base + "/data",
               "a built-in dataset needs a \"compile\" object (the losses decide the targets)");
     }
-    GeneratedData generated = make_data(*loaded.doc.data, *loaded.model, base + "/data");
-    data.emplace(std::move(generated.train), std::move(generated.validation));
+    data = data_from_spec(*loaded.doc.data, *loaded.model, base + "/data");
   }
   install(std::move(loaded), std::move(data));
   return model_info();

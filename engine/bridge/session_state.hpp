@@ -12,6 +12,7 @@
 
 #include "engine/bridge/json/reader.hpp"
 #include "engine/bridge/spec/document.hpp"
+#include "engine/core/data/dataset.hpp"
 #include "engine/core/models/model.hpp"
 #include "engine/core/training/trainer.hpp"
 
@@ -21,6 +22,22 @@ namespace nn::bridge {
 struct Loaded {
   Document doc;
   std::unique_ptr<Model> model;
+};
+
+/// The raw 2-D points behind the current data, when they are points (a 2-D set, a gate, or
+/// set_data "points"): x (2, n) as (x1, x2) per column, y (1, n) class ids or values.
+struct PointData {
+  Dataset train;
+  Dataset validation;   // no samples when the data have no validation part
+  bool values = false;  // regression values rather than class ids
+  Index classes = 0;    // number of classes (0 for values)
+};
+
+/// Data built aside before it is swapped in: encoded for the model, plus its points if any.
+struct SessionData {
+  ModelData train;
+  std::optional<ModelData> validation;
+  std::optional<PointData> points;
 };
 
 class SessionState {
@@ -41,9 +58,9 @@ class SessionState {
   json op_reset(ObjectReader& request);
   /// Builds (and compiles, when the document says how) the model of `doc`; errors under `path`.
   Loaded load_document(Document doc, const std::string& path) const;
-  /// Makes `loaded` current. Keeps the current data when it fits the new model and `data` is
-  /// empty; otherwise takes `data` (or none). Drops the trainer.
-  void install(Loaded loaded, std::optional<std::pair<ModelData, std::optional<ModelData>>> data);
+  /// Makes `loaded` current. Keeps the current data (and points) when it fits the new model and
+  /// `data` is empty; otherwise takes `data` (or none). Drops the trainer.
+  void install(Loaded loaded, std::optional<SessionData> data);
   /// The {model, summary} part of build/load/import answers.
   json model_info();
   Model& model(const char* op);
@@ -58,11 +75,22 @@ class SessionState {
   /// Stores `values` (row-major per sample) as array `name`; returns its {name, shape} entry.
   json put_array(const std::string& name, std::vector<float> values, const json& shape);
 
+  // --- session_points.cpp ---
+  json op_points(ObjectReader& request);
+  /// The document's dataset made for `model`, with its raw points when it is a 2-D set.
+  SessionData data_from_spec(const DataSpec& spec, Model& model, const std::string& path) const;
+  /// set_data "points": raw points from named arrays, featurised, encoded and split as the
+  /// document's "data" says.
+  SessionData data_from_points(Model& model, const json& part);
+
   // --- session_train.cpp ---
   json op_train(ObjectReader& request);
   json op_evaluate(ObjectReader& request);
   json op_predict(ObjectReader& request);
   Trainer& trainer();
+  /// The first EarlyStopping callback's {monitor, best_epoch, best, stopped_epoch, restored},
+  /// or null when the fit has none.
+  json early_stopping_json() const;
 
   // --- session_views.cpp ---
   json op_grid(ObjectReader& request);
@@ -80,6 +108,7 @@ class SessionState {
   std::unique_ptr<Model> model_;
   std::optional<ModelData> train_data_;
   std::optional<ModelData> validation_data_;
+  std::optional<PointData> points_;
   std::vector<std::unique_ptr<Callback>> callbacks_;
   std::unique_ptr<Trainer> trainer_;
 };

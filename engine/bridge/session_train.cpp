@@ -5,6 +5,7 @@
 
 #include "engine/bridge/session_state.hpp"
 #include "engine/bridge/session_util.hpp"
+#include "engine/core/training/early_stopping.hpp"
 
 namespace nn::bridge {
 
@@ -19,7 +20,28 @@ json logs_json(const Logs& logs) {
   return out;
 }
 
+/// A finite number, or null (JSON has no NaN/Inf).
+json number_or_null(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+
 }  // namespace
+
+json SessionState::early_stopping_json() const {
+  const std::vector<CallbackSpec>& specs = doc_->fit.callbacks;
+  for (std::size_t i = 0; i < specs.size() && i < callbacks_.size(); ++i) {
+    const auto* es = dynamic_cast<const EarlyStopping*>(callbacks_[i].get());
+    if (es == nullptr) continue;
+    const EarlyStoppingOptions& options = specs[i].early_stopping;
+    // Epochs are 0-based like epoch_logs[].epoch; best is infinite until an epoch has ended.
+    const bool seen = std::isfinite(es->best());
+    const bool stopped = es->stopped_epoch() >= 0;
+    return {{"monitor", options.monitor},
+            {"best_epoch", seen ? json(es->best_epoch()) : json(nullptr)},
+            {"best", number_or_null(es->best())},
+            {"stopped_epoch", stopped ? json(es->stopped_epoch()) : json(nullptr)},
+            {"restored", stopped && options.restore_best_weights}};
+  }
+  return nullptr;
+}
 
 Trainer& SessionState::trainer() {
   if (!trainer_) {
@@ -78,6 +100,8 @@ json SessionState::op_train(ObjectReader& request) {
                  {"stop_reason", t.stop_reason()},
                  {"diverged", m.diverged()}};
   if (m.diverged()) answer["reason"] = m.divergence_reason();
+  json early = early_stopping_json();
+  if (!early.is_null()) answer["early_stopping"] = std::move(early);
   return answer;
 }
 

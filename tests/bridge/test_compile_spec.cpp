@@ -336,6 +336,17 @@ TEST_CASE("CompileSpec: compile_model with the default optimizer is rmsprop at 0
   CHECK(model->loss_name(0) == "mean_squared_error");
 }
 
+TEST_CASE("CompileSpec: the perceptron loss compiles by name and takes no options", "[bridge]") {
+  auto model = mlp(2, 1, "linear");
+  CHECK(canonical(R"({"optimizer": "sgd", "loss": "perceptron"})")["loss"] == "perceptron");
+  nn::bridge::compile_model(*model, parse(R"({"optimizer": "sgd", "loss": "perceptron"})"),
+                            "/compile");
+  CHECK(model->loss_name(0) == "perceptron");
+  const auto [path, message] = parse_error(R"({"loss": {"type": "perceptron", "delta": 1}})");
+  CHECK(path == "/compile/loss/delta");
+  CHECK(message == "loss 'perceptron' does not take 'delta'; it takes no options");
+}
+
 TEST_CASE("CompileSpec: a loss list longer than the outputs names them", "[bridge][errors]") {
   auto model = mlp(2, 1, "linear");
   const auto [path, message] = error_of(

@@ -70,11 +70,11 @@ TEST_CASE("Losses: unknown names list the valid ones and aliases map to Keras na
   REQUIRE_THROWS_WITH(nn::make_loss("cross_entropy"),
                       "loss: unknown name 'cross_entropy'; expected one of: binary_crossentropy, "
                       "categorical_crossentropy, hinge, huber, mae, mean_absolute_error, "
-                      "mean_squared_error, mse, sparse_categorical_crossentropy");
+                      "mean_squared_error, mse, perceptron, sparse_categorical_crossentropy");
   CHECK(nn::loss_names() ==
         std::vector<std::string>{"binary_crossentropy", "categorical_crossentropy", "hinge",
                                  "huber", "mae", "mean_absolute_error", "mean_squared_error", "mse",
-                                 "sparse_categorical_crossentropy"});
+                                 "perceptron", "sparse_categorical_crossentropy"});
   CHECK(nn::make_loss("mse")->name() == "mean_squared_error");
   CHECK(nn::make_loss("mae")->name() == "mean_absolute_error");
   for (const std::string& name : nn::loss_names())

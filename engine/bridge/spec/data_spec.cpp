@@ -316,25 +316,44 @@ json data_to_json(const DataSpec& s) {
           {"validation_fraction", s.validation_fraction}};
 }
 
+bool is_point_dataset(const std::string& name) {
+  return kind_of(name) == Kind::kPlanar || kind_of(name) == Kind::kGate;
+}
+
+bool is_regression_dataset(const std::string& name) { return name.rfind("regress_", 0) == 0; }
+
+Dataset generate_data(const DataSpec& spec, const std::string& path) {
+  return generate(spec, path);
+}
+
+std::pair<Dataset, Dataset> split_data(const DataSpec& spec, const Dataset& data,
+                                       const std::string& split_path) {
+  if (!(spec.validation_fraction > 0.0)) return {data, Dataset{}};
+  try {
+    return train_test_split(data, spec.validation_fraction, spec.seed);
+  } catch (const nn::Error& e) {
+    fail_at(split_path, e.what());
+  }
+}
+
+GeneratedData encode_data(const DataSpec& spec, const Dataset& train, const Dataset& validation,
+                          Model& model, const std::string& path) {
+  if (!model.compiled()) {
+    fail_at(path, "the model must be compiled first: its losses decide how targets are encoded");
+  }
+  GeneratedData out;
+  out.train = encode(spec, train, model, path);
+  if (validation.size() > 0) out.validation = encode(spec, validation, model, path);
+  return out;
+}
+
 GeneratedData make_data(const DataSpec& spec, Model& model, const std::string& path) {
   if (!model.compiled()) {
     fail_at(path, "the model must be compiled first: its losses decide how targets are encoded");
   }
-  const Dataset data = generate(spec, path);
-  GeneratedData out;
-  if (spec.validation_fraction > 0.0) {
-    std::pair<Dataset, Dataset> parts;
-    try {
-      parts = train_test_split(data, spec.validation_fraction, spec.seed);
-    } catch (const nn::Error& e) {
-      fail_at(child_path(path, "validation_fraction"), e.what());
-    }
-    out.train = encode(spec, parts.first, model, path);
-    if (parts.second.size() > 0) out.validation = encode(spec, parts.second, model, path);
-  } else {
-    out.train = encode(spec, data, model, path);
-  }
-  return out;
+  const std::pair<Dataset, Dataset> parts =
+      split_data(spec, generate(spec, path), child_path(path, "validation_fraction"));
+  return encode_data(spec, parts.first, parts.second, model, path);
 }
 
 }  // namespace nn::bridge

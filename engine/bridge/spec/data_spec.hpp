@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/bridge/json/reader.hpp"
+#include "engine/core/data/dataset.hpp"
 #include "engine/core/data/sequence_registry.hpp"
 #include "engine/core/models/model.hpp"
 #include "engine/core/training/model_data.hpp"
@@ -47,6 +48,24 @@ struct GeneratedData {
 /// Generates the data and shapes it for `model` (compiled: its losses decide target encodings).
 /// Throws BridgeError under `path` when the data cannot fit the model's inputs or outputs.
 GeneratedData make_data(const DataSpec& spec, Model& model, const std::string& path);
+
+/// Whether the named dataset is made of 2-D points: the playground sets and the logic gates.
+bool is_point_dataset(const std::string& name);
+/// Whether the named dataset's labels are values (regress_*) rather than class ids.
+bool is_regression_dataset(const std::string& name);
+
+/// The samples of the spec's dataset before splitting and encoding: x (features, n), y (1, n)
+/// (or per-step targets for the sequence sets). Throws BridgeError at path.
+Dataset generate_data(const DataSpec& spec, const std::string& path);
+/// (train, validation) split of raw samples by validation_fraction and seed with
+/// nn::train_test_split, as make_data does; validation is empty when the fraction is 0.
+/// Throws BridgeError at split_path when the split leaves no training samples.
+std::pair<Dataset, Dataset> split_data(const DataSpec& spec, const Dataset& data,
+                                       const std::string& split_path);
+/// Shapes raw parts for `model` (compiled) as make_data does: the spec's input features and
+/// target encodings; no validation when `validation` is empty. Errors under path.
+GeneratedData encode_data(const DataSpec& spec, const Dataset& train, const Dataset& validation,
+                          Model& model, const std::string& path);
 
 /// Names of the features a 2-D input can be mapped to, in TF Playground's order.
 const std::vector<std::string>& feature_names();

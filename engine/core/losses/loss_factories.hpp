@@ -14,5 +14,6 @@ std::unique_ptr<Loss> make_binary_crossentropy(bool from_logits, double label_sm
 std::unique_ptr<Loss> make_categorical_crossentropy(bool from_logits, double label_smoothing);
 std::unique_ptr<Loss> make_sparse_categorical_crossentropy(bool from_logits);
 std::unique_ptr<Loss> make_hinge();
+std::unique_ptr<Loss> make_perceptron();
 
 }  // namespace nn::detail

@@ -31,6 +31,7 @@ const std::map<std::string, LossMaker>& loss_table() {
        [](const LossOptions&) { return detail::make_mean_absolute_error(); }},
       {"mean_squared_error", [](const LossOptions&) { return detail::make_mean_squared_error(); }},
       {"mse", [](const LossOptions&) { return detail::make_mean_squared_error(); }},
+      {"perceptron", [](const LossOptions&) { return detail::make_perceptron(); }},
       {"sparse_categorical_crossentropy",
        [](const LossOptions& o) {
          return detail::make_sparse_categorical_crossentropy(o.from_logits);
