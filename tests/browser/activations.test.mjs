@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { canvasHash, markEvents, screenshot, useBrowser, waitEvent } from './harness.mjs';
+import { canvasHash, markEvents, screenshot, useBrowser, waitConfigured, waitEvent } from './harness.mjs';
 
 const b = useBrowser();
 
 test('the sigmoid tower\'s first-layer gradient norm is far below the ReLU tower\'s', async () => {
   const page = await b.openApp('#lab=activations&deepAct=sigmoid&deepDepth=8');
-  await waitEvent(page, 'configured');
+  await waitConfigured(page);
   await page.waitForSelector('#activation-plot');
   await page.waitForSelector('#gradient-chart');
   const mark = await markEvents(page);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { canvasHash, isShown, markEvents, screenshot, storeState, useBrowser, waitEvent } from './harness.mjs';
+import { canvasHash, isShown, markEvents, screenshot, storeState, useBrowser, waitConfigured, waitEvent } from './harness.mjs';
 
 const b = useBrowser();
 
@@ -25,7 +25,7 @@ async function applyCsv(page, text) {
 
 test('a bad CSV shows its errors per row and keeps the previous data', async () => {
   const page = await b.openApp('#lab=mlp');
-  await waitEvent(page, 'configured');
+  await waitConfigured(page);
   await page.waitForSelector('#csv-input', { state: 'attached' });
   // Data tools may sit in a collapsed panel: open it if the textarea is not visible.
   if (!(await isShown(page, '#csv-input'))) {
@@ -37,7 +37,7 @@ test('a bad CSV shows its errors per row and keeps the previous data', async () 
   await applyCsv(page, GOOD);
   await page.waitForFunction(() => window.nnplay.store.get('dataset') === 'custom' &&
     window.nnplay.store.get('points').length === 40);
-  await waitEvent(page, 'configured', mark);
+  await waitConfigured(page, mark);
   await page.waitForTimeout(400);
   assert.equal(await isShown(page, '#csv-errors'), false, 'no errors shown for a good CSV');
   const before = { state: await storeState(page), heatmap: await canvasHash(page, '#heatmap') };

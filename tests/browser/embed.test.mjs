@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { screenshot, useBrowser, waitEvent } from './harness.mjs';
+import { screenshot, useBrowser, waitConfigured, waitEvent } from './harness.mjs';
 
 const b = useBrowser();
 const GROUPS = ['header', 'tabs', 'toolbar', 'training', 'optimizer', 'network',
@@ -21,11 +21,11 @@ async function groupVisibility(page) {
  *  groups look exactly as without the flag. */
 async function checkHide(lab, hidden) {
   const base = await b.openApp(`#lab=${lab}`);
-  await waitEvent(base, 'configured');
+  await waitConfigured(base);
   await base.waitForTimeout(200);
   const shown = await groupVisibility(base);
   const page = await b.openApp(`#lab=${lab}&hide=${hidden.join(',')}`);
-  await waitEvent(page, 'configured');
+  await waitConfigured(page);
   await page.waitForTimeout(200);
   const seen = await groupVisibility(page);
   for (const group of hidden) {

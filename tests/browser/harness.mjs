@@ -89,6 +89,7 @@ export async function launch({ viewport = LAPTOP, args = [] } = {}) {
     executablePath: process.env.NNPLAY_CHROMIUM ?? '/usr/bin/chromium', headless: true,
     args: [...chromiumArgs, ...args], viewport,
   });
+  context.setDefaultTimeout(15000);  // waits fail with their selector/function, not a hang
   return {
     context,
     async close() {
@@ -229,18 +230,21 @@ export async function canvasHash(page, selector) {
   }, selector);
 }
 
-/** Epoch-end losses recorded by the app (window.nnplay.events of type 'progress' carrying logs
- *  at a new epoch): [{epoch, loss}] in order. */
-export async function epochLosses(page) {
-  return page.evaluate(() => {
-    const seen = new Map();
-    for (const e of window.nnplay.events) {
-      if (e.type === 'progress' && e.logs && Number.isFinite(e.logs.loss) && e.epoch != null) {
-        seen.set(e.epoch, e.logs.loss);
-      }
-    }
-    return [...seen].map(([epoch, loss]) => ({ epoch, loss }));
+/** Starts recording every finished epoch's logs in the page (trainer 'progress' events carry
+ *  the newly finished epochs as epochLogs; window.nnplay.events keeps only the last 200). */
+export async function recordEpochs(page) {
+  await page.evaluate(() => {
+    window.__epochLogs = [];
+    window.nnplay.trainer.on('progress', (p) => {
+      for (const { epoch, logs } of p.epochLogs ?? []) window.__epochLogs.push({ epoch, ...logs });
+    });
   });
+}
+
+/** The epoch losses recorded since recordEpochs(page): [{epoch, loss}] in order. */
+export async function epochLosses(page) {
+  return page.evaluate(() => window.__epochLogs
+    .filter((e) => Number.isFinite(e.loss)).map(({ epoch, loss }) => ({ epoch, loss })));
 }
 
 /** Sets a control panel input `[data-key=key]` as a user would (select, checkbox or text/number/
@@ -328,4 +332,22 @@ export async function loadPreset(page, name) {
   }
   await page.waitForFunction((n) => window.nnplay.store.get('preset') === n, name);
   await waitEvent(page, 'configured', mark);
+}
+
+/** Waits for the lab's model to be configured (a 'configured' trainer event after `mark`);
+ *  fails at once with the engine's message if an 'error' event comes first. */
+export async function waitConfigured(page, mark = null, timeout = 20000) {
+  const event = await page.waitForFunction((m) => {
+    const events = window.nnplay.events;
+    let from = 0;
+    if (m) {
+      const last = window.__nnplayMarks[m];
+      from = last ? events.lastIndexOf(last) + 1 : 0;
+    }
+    return events.slice(from).find((e) => e.type === 'configured' || e.type === 'error') ?? false;
+  }, mark, { timeout, polling: 50 }).then((h) => h.jsonValue());
+  if (event.type === 'error') {
+    throw new Error(`configure failed: ${event.path}: ${event.message} (op ${event.op})`);
+  }
+  return event;
 }

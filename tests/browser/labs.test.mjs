@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { LAPTOP, PHONE, hasHangul, isShown, screenshot, useBrowser, waitEvent } from './harness.mjs';
+import { LAPTOP, PHONE, hasHangul, isShown, screenshot, useBrowser, waitConfigured, waitEvent } from './harness.mjs';
 
 const b = useBrowser();
 const LABS = ['perceptron', 'mlp', 'activations'];
@@ -12,7 +12,7 @@ const LABS = ['perceptron', 'mlp', 'activations'];
 async function openLab(lab, opts = {}, extraHash = '') {
   const page = await b.openApp(`#lab=${lab}${extraHash}`, opts);
   await page.waitForFunction((id) => window.nnplay.lab === id, lab);
-  await waitEvent(page, 'configured');
+  await waitConfigured(page);
   await page.waitForTimeout(300);  // let the first snapshot draw
   assert.deepEqual(await page.evaluate(() => window.nnplay.errors), [], 'error banner messages');
   assert.equal(await isShown(page, '#error'), false, '#error banner is hidden');

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { markEvents, screenshot, useBrowser, waitEvent } from './harness.mjs';
+import { markEvents, screenshot, useBrowser, waitConfigured, waitEvent } from './harness.mjs';
 
 const b = useBrowser();
 
@@ -33,7 +33,7 @@ test('AND reaches 4/4', async () => {
   const page = await b.openApp('#lab=perceptron');
   await page.click('[data-gate="and"]');
   await page.waitForFunction(() => window.nnplay.store.get('gate') === 'and');
-  await waitEvent(page, 'configured');
+  await waitConfigured(page);
   await train(page);
   assert.equal(await correct(page), 4);
   await screenshot(page, 'perceptron-and');
@@ -44,7 +44,7 @@ test('XOR stays below 4/4; #add-hidden solves it', async () => {
   const mark = await markEvents(page);
   await page.click('[data-gate="xor"]');
   await page.waitForFunction(() => window.nnplay.store.get('gate') === 'xor');
-  await waitEvent(page, 'configured', mark);
+  await waitConfigured(page, mark);
   await train(page);
   const xor = await correct(page);
   assert.ok(xor !== null && xor < 4, `XOR without a hidden layer: ${xor}/4`);
@@ -54,7 +54,7 @@ test('XOR stays below 4/4; #add-hidden solves it', async () => {
   const mark2 = await markEvents(page);
   await page.click('#add-hidden');
   await page.waitForFunction(() => window.nnplay.store.get('pHidden') === true);
-  await waitEvent(page, 'configured', mark2);
+  await waitConfigured(page, mark2);
   await train(page, 15000);
   assert.equal(await correct(page), 4, 'XOR with the hidden layer');
   await screenshot(page, 'perceptron-xor-solved');
@@ -62,7 +62,7 @@ test('XOR stays below 4/4; #add-hidden solves it', async () => {
 
 test('weights edited by hand move the separating line', async () => {
   const page = await b.openApp('#lab=perceptron');
-  await waitEvent(page, 'configured');
+  await waitConfigured(page);
   const plot = () => page.locator('#perceptron-plot').screenshot();
   const before = await plot();
   await page.fill('#perceptron-w1', '1');

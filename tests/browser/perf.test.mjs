@@ -31,7 +31,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { artifactsDir, markEvents, screenshot, useBrowser, waitEvent } from './harness.mjs';
+import { artifactsDir, markEvents, screenshot, useBrowser, waitConfigured, waitEvent } from './harness.mjs';
 
 const b = useBrowser();
 const FRAME_MS = 1000 / 60;
@@ -52,7 +52,7 @@ test('MLP lab training (spiral, thumbnails, speed 5): frame median ≤ 16.7 ms, 
   // The mlp-spiral preset spelled out in the hash: all seven features, 2×8 tanh.
   const page = await b.openApp('#lab=mlp&preset=mlp-spiral&dataset=spiral&speed=5' +
     '&features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&layers=8.tanh,8.tanh');
-  await waitEvent(page, 'configured');
+  await waitConfigured(page);
   await page.waitForSelector('.neuron-thumb', { state: 'attached' });
   const mark = await markEvents(page);
   await page.click('#play');

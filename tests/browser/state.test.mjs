@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  controlValues, markEvents, setControl, storeState, useBrowser, waitEvent, waitReady, watch,
+  controlValues, markEvents, setControl, storeState, useBrowser, waitConfigured, waitEvent, waitReady, watch,
 } from './harness.mjs';
 
 const b = useBrowser();
@@ -56,7 +56,7 @@ test('a link restores the same controls in a fresh browser (empty localStorage)'
     await waitReady(other);
     assert.equal(await other.evaluate(() => localStorage.getItem('nnplay.state.v1')), null,
       'the fresh browser had nothing stored before the page wrote');
-    await waitEvent(other, 'configured');
+    await waitConfigured(other);
     assert.deepEqual(comparable(await storeState(other)), comparable(state), 'store.state() from the link');
     assert.deepEqual(await controlValues(other), controls, 'DOM control values from the link');
     assert.deepEqual(other.problems, [], 'no errors in the fresh browser');
@@ -76,7 +76,7 @@ test('a reload restores the state (localStorage), with and without the hash', as
 
   await page.reload();
   await waitReady(page);
-  await waitEvent(page, 'configured');
+  await waitConfigured(page);
   assert.deepEqual(comparable(await storeState(page)), comparable(state), 'store after reload');
   assert.deepEqual(await controlValues(page), controls, 'controls after reload');
 
@@ -96,6 +96,6 @@ test('reset to preset restores the preset state', async () => {
   const mark = await markEvents(page);
   await page.click('#reset-preset');
   await page.waitForFunction(() => window.nnplay.store.get('optimizer') === 'sgd');
-  await waitEvent(page, 'configured', mark);
+  await waitConfigured(page, mark);
   assert.deepEqual(await storeState(page), initial);
 });
