@@ -46,6 +46,7 @@ function mount(el, ctx) {
   let frame = 0;
   let configureTimer = 0;
   let configureCount = 0;
+  let mounted = true;
   const unsubscribers = [];
 
   const heatmap = new HeatmapView(ui.heatmapBox, {
@@ -151,10 +152,10 @@ function mount(el, ctx) {
     const count = ++configureCount;
     try {
       await trainer.configure(request.document, request.options);
-      if (wasRunning && count === configureCount) trainer.play();
+      if (mounted && wasRunning && count === configureCount) trainer.play();
     } catch (error) {
       // The shell shows trainer errors; the lab only keeps its previous picture.
-      if (error?.message === 'the engine is not running' && count === configureCount) {
+      if (mounted && error?.message === 'the engine is not running' && count === configureCount) {
         configureTimer = setTimeout(configure, 300);
       }
     }
@@ -258,6 +259,7 @@ function mount(el, ctx) {
 
   return {
     unmount() {
+      mounted = false;
       clearTimeout(configureTimer);
       cancelAnimationFrame(frame);
       for (const off of unsubscribers) off?.();
