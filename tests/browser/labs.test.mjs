@@ -23,7 +23,7 @@ for (const lab of LABS) {
   test(`${lab} lab loads with no console errors (laptop screenshot)`, async () => {
     const page = await openLab(lab);
     assert.equal(await isShown(page, '#lab'), true, '#lab is shown');
-    await screenshot(page, `${lab}-laptop`);
+    await screenshot(page, `${lab}-laptop`, { fullPage: true });
   });
 
   test(`${lab} lab on a phone (390×844): no horizontal overflow (phone screenshot)`, async () => {

@@ -13,7 +13,8 @@ const b = useBrowser();
 /** Opens the MLP lab on the circle preset and waits for its first decision boundary. */
 async function openCircle(extraHash = '') {
   const page = await b.openApp(`#lab=mlp&preset=mlp-circle${extraHash}`);
-  await waitConfigured(page);
+  const configured = await waitConfigured(page);
+  assert.ok(configured.hasPoints, 'the engine gave the 2-D points the heat map draws');
   await page.waitForFunction(() => window.nnplay.gridDraws >= 1 && window.nnplay.firstGridAt > 0);
   return page;
 }

@@ -1,0 +1,11 @@
+import { launch, startServer, watch, waitReady } from '/work/wt-web/tests/browser/harness.mjs';
+const s = await startServer(); const b = await launch();
+const page = watch(await b.context.newPage());
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+await page.goto(s.url + (process.argv[2] ?? '#lab=perceptron'));
+await waitReady(page);
+await page.waitForTimeout(+(process.argv[3] ?? 2000));
+console.log(JSON.stringify(await page.evaluate(() => ({ lab: window.nnplay.lab, errors: window.nnplay.errors, events: window.nnplay.events.slice(-8), perceptron: window.nnplay.perceptron }))));
+await page.screenshot({ path: '/tmp/h5dbg.png' });
+console.log(page.problems);
+await b.close(); await s.close();
