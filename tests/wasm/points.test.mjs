@@ -39,7 +39,8 @@ test('points: a gate answers its four points as arrays', () => {
 });
 
 test('points: set_data points splits and trains like a dataset', () => {
-  s.ok({ op: 'build', spec: perceptronDoc({ name: 'linear', n: 20, seed: 2, validation_fraction: 0.25 }) });
+  const data = { name: 'linear', n: 20, seed: 2, validation_fraction: 0.25 };
+  s.ok({ op: 'build', spec: perceptronDoc(data) });
   const x = new Float32Array(40);
   const y = new Float32Array(20);
   for (let i = 0; i < 20; i += 1) {
