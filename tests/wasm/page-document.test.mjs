@@ -9,7 +9,7 @@ import { TestSession, loadModule } from './load-module.mjs';
 import { FIELD, defaultState } from '../../web/js/state/schema.mjs';
 import { PRESETS, presetState } from '../../web/js/state/presets.mjs';
 import {
-  dataSection, mlpDocument, outputLayer, optimizerSection, perceptronDocument, taskOf, vanishingDocument,
+  dataSection, mlpDocument, outputLayer, optimizerSection, taskOf,
 } from '../../web/js/model/document.mjs';
 
 let session;
@@ -108,27 +108,4 @@ test('document: output layer and optimizer mapping', () => {
   assert.deepEqual(doc.fit.callbacks, [{ type: 'early_stopping', monitor: 'val_loss', patience: 20,
     restore_best_weights: true }]);
   assert.deepEqual(doc.model.input_shape, [2]);
-});
-
-test('document: the vanishing-gradient towers build, train and report gradient norms', () => {
-  for (const deepAct of ['sigmoid', 'tanh']) {
-    const doc = vanishingDocument(state({ deepAct, deepDepth: 6 }));
-    session.ok({ op: 'build', spec: doc });
-    session.ok({ op: 'set_data' });
-    session.ok({ op: 'train', batches: 2 });
-    session.setArray('vx', new Float32Array([1, 2, -1, 0.5]));
-    session.setArray('vy', new Float32Array([1, 0]));
-    const probes = session.call({ op: 'probes', x: ['vx'], y: ['vy', 'vy'] });
-    assert.ok(probes.ok, JSON.stringify(probes.error));
-    assert.ok(probes.gradient_norms.some((g) => g.name.startsWith('deep_1')));
-  }
-});
-
-test('document: the perceptron with a hidden layer builds (the plain one needs the perceptron loss)', () => {
-  for (const gate of FIELD.gate.options) {
-    session.ok({ op: 'build', spec: perceptronDocument(state({ gate, pHidden: true })) });
-    session.ok({ op: 'set_data' });
-    const built = session.call({ op: 'build', spec: perceptronDocument(state({ gate })) });
-    if (!built.ok) assert.match(built.error.message, /perceptron/);
-  }
 });

@@ -1,6 +1,7 @@
 // State -> schema-1 documents (docs/schema.md) for each lab. Pure functions of the state record
 // (schema.mjs), reusable piece by piece: hiddenStack, outputLayer, compileSection, fitSection,
-// dataSection, and the whole documents mlpDocument, perceptronDocument, vanishingDocument.
+// dataSection, and the MLP lab's whole document mlpDocument (the perceptron and
+// activations labs build theirs in labs/*/document.mjs).
 import { ENGINE_FEATURES, REGRESSION_DATASETS } from '../state/schema.mjs';
 
 /** {task: 'classification'|'regression', classes} of the MLP lab's data. Custom points are
@@ -144,52 +145,5 @@ export function mlpDocument(state) {
     compile: compileSection(state, task),
     fit: fitSection(state),
     data: dataSection(state, task),
-  };
-}
-
-/** The perceptron lab's document: one Dense(1, linear) trained by the perceptron rule on the
- *  gate's 4 points; with pHidden a 2-unit tanh hidden layer and a sigmoid output (binary CE,
- *  Adam) that solves XOR. The lab sets its start weights (pWeights) with setWeights. */
-export function perceptronDocument(state) {
-  const hidden = Boolean(state.pHidden);
-  const layers = hidden
-    ? [{ type: 'dense', units: 2, activation: 'tanh' }, { type: 'dense', units: 1, activation: 'sigmoid' }]
-    : [{ type: 'dense', units: 1, activation: 'linear', kernel_initializer: 'zeros' }];
-  return {
-    schema: 1,
-    title: 'nnplay perceptron',
-    model: { type: 'sequential', name: 'perceptron', seed: state.seed, input_shape: [2], layers },
-    compile: hidden
-      ? { optimizer: { type: 'adam', learning_rate: Math.max(state.lr, 0.05) }, loss: 'binary_crossentropy',
-        metrics: ['accuracy'] }
-      : { optimizer: { type: 'sgd', learning_rate: state.lr }, loss: 'perceptron' },
-    fit: { epochs: state.epochs, batch_size: hidden ? 4 : 1, shuffle: true, seed: state.seed },
-    data: { name: `gate_${state.gate}`, seed: state.seed, validation_fraction: 0 },
-  };
-}
-
-/** The vanishing-gradients document: one functional model with two towers of deepDepth Dense(8)
- *  layers on the same input, `deep_i` with deepAct and `relu_i` with relu, each with its own
- *  sigmoid output (`deep_out`, `relu_out`), trained together on the circle set. Gradient norms
- *  come back per weight (`deep_3/kernel`, ...). */
-export function vanishingDocument(state) {
-  const layers = [];
-  for (const [prefix, activation] of [['deep', state.deepAct], ['relu', 'relu']]) {
-    for (let i = 1; i <= state.deepDepth; i += 1) {
-      layers.push({ type: 'dense', name: `${prefix}_${i}`, units: 8, activation,
-        inputs: [i === 1 ? 'x' : `${prefix}_${i - 1}`] });
-    }
-    layers.push({ type: 'dense', name: `${prefix}_out`, units: 1, activation: 'sigmoid',
-      inputs: [`${prefix}_${state.deepDepth}`] });
-  }
-  return {
-    schema: 1,
-    title: 'nnplay vanishing gradients',
-    model: { type: 'functional', name: 'towers', seed: state.seed, inputs: [{ name: 'x', shape: [2] }],
-      layers, outputs: ['deep_out', 'relu_out'] },
-    compile: { optimizer: optimizerSection(state), loss: 'binary_crossentropy', metrics: ['accuracy'] },
-    fit: { epochs: state.epochs, batch_size: state.batch, shuffle: true, seed: state.seed },
-    data: { name: 'circle', n: 500, noise: 0, seed: state.seed, validation_fraction: 0.5,
-      inputs: [['x1', 'x2']] },
   };
 }
