@@ -4,7 +4,9 @@
 #   2. release build with warnings as errors, then ctest
 #   3. the WebAssembly module (scripts/build-wasm.sh: emcmake, warnings as errors), then its
 #      Node tests (node --test tests/wasm/: errors, arrays, presets, native-vs-wasm agreement,
-#      the worker) and a Chromium smoke test of the page (tests/browser/smoke.mjs)
+#      the worker); the page (scripts/build-web.sh) in Chromium: node --test tests/browser/
+#      (labs, training, links, reload, embedding, CSV, perceptron, vanishing gradients, frame
+#      and first-boundary budgets; screenshots in test-artifacts/browser/)
 #   4. AddressSanitizer + UndefinedBehaviorSanitizer build, then ctest
 #   5. libFuzzer on the Session's JSON entry point for 60 s (clang-14, ASan + UBSan; scripts/fuzz.sh)
 # Usage: scripts/test.sh [--quick]   (--quick skips the wasm, sanitizer and fuzzing steps)
@@ -65,11 +67,14 @@ if [[ $quick -eq 0 ]]; then
   # The benchmark harness against TF.js and brain.js, briefly (figures: npm run bench).
   step "bench: node bench/node/run.mjs --quick (smoke; ratios are informational)"
   node bench/node/run.mjs --quick | grep -E "^(W[0-9]|  (PASS|MISS)|\(total)"
-  # The page in Chromium (playwright-core from npm ci above): page -> module worker -> wasm,
-  # Play on a preset, the loss falls, no console errors (a few seconds).
+  # The page in Chromium (playwright-core from npm ci above): every lab, training, links,
+  # reload, embedding and the postMessage API, CSV errors, the perceptron and vanishing-gradient
+  # labs, and the frame / first-boundary budgets (tests/browser/perf.test.mjs prints "perf:").
+  # One test file at a time: the frame budget is measured on a machine that is otherwise idle.
   ensure_packages chromium
-  step "browser: smoke test (Chromium, tests/browser/smoke.mjs)"
-  NNPLAY_SCREENSHOT="$PWD/build/browser-smoke.png" node tests/browser/smoke.mjs
+  step "browser: build the page (scripts/build-web.sh), node --test tests/browser/"
+  scripts/build-web.sh
+  NNPLAY_ARTIFACTS="$PWD/test-artifacts/browser" node --test --test-concurrency=1 tests/browser/
   # Training every preset to convergence takes minutes under ASan in a Debug build; the release
   # suite and the wasm tests above train them, so the sanitizer pass leaves that one test out.
   CTEST_EXCLUDE="SessionPresets" run_suite asan -DCMAKE_BUILD_TYPE=Debug -DNN_SANITIZE=ON -DNN_BUILD_BENCH=OFF

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { canvasHash, isShown, markEvents, screenshot, storeState, useBrowser, waitConfigured, waitEvent } from './harness.mjs';
+import { canvasHash, isShown, markEvents, screenshot, storeState, useBrowser, waitConfigured } from './harness.mjs';
 
 const b = useBrowser();
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { screenshot, useBrowser, waitConfigured, waitEvent } from './harness.mjs';
+import { screenshot, useBrowser, waitConfigured } from './harness.mjs';
 
 const b = useBrowser();
 const GROUPS = ['header', 'tabs', 'toolbar', 'training', 'optimizer', 'network',

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { LAPTOP, PHONE, hasHangul, isShown, screenshot, useBrowser, waitConfigured, waitEvent } from './harness.mjs';
+import { PHONE, hasHangul, isShown, screenshot, useBrowser, waitConfigured } from './harness.mjs';
 
 const b = useBrowser();
 const LABS = ['perceptron', 'mlp', 'activations'];
