@@ -43,6 +43,8 @@ function mount(el, ctx) {
   let shownPoints = null;  // {train: [[x1, x2, label]], test: [...]}
   let pendingSnapshot = null;
   let pendingLosses = null;
+  let lossShownAt = 0;
+  let lossTimer = 0;
   let frame = 0;
   let configureTimer = 0;
   let configureCount = 0;
@@ -185,10 +187,14 @@ function mount(el, ctx) {
       const drawn = network.update(networkData(snapshot, { unitOutputs: task.task === 'classification' }));
       debug.thumbDraws = (debug.thumbDraws ?? 0) + drawn;
     }
-    if (pendingLosses) {
+    // Loss readouts change at most 4 times a second (every DOM change costs a compositor commit).
+    if (pendingLosses && (snapshot || performance.now() - lossShownAt >= 250)) {
       ui.trainLoss.textContent = format(pendingLosses.loss);
       ui.testLoss.textContent = format(pendingLosses.val_loss);
       pendingLosses = null;
+      lossShownAt = performance.now();
+    } else if (pendingLosses) {
+      lossTimer ||= setTimeout(() => { lossTimer = 0; scheduleFrame(); }, 250);
     }
   }
 
@@ -261,6 +267,7 @@ function mount(el, ctx) {
     unmount() {
       mounted = false;
       clearTimeout(configureTimer);
+      clearTimeout(lossTimer);
       cancelAnimationFrame(frame);
       for (const off of unsubscribers) off?.();
       offLang?.();
