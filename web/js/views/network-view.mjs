@@ -88,6 +88,7 @@ export class NetworkView {
       [...this.el.querySelectorAll('.net-output')].map(thumb),
     ];
     const body = this.el.querySelector('.net-body');
+    body.classList.toggle('compact', Math.max(outputs, ...layers.map((l) => l.units)) > 8);
     this.links = new LinkLayer(body, this.columns.map((col) => col.map((e) => e.node)), {
       t, onEdit: (index, value) => this.opts.onWeightEdit?.(index, value),
     });
