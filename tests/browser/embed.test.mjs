@@ -74,7 +74,11 @@ test('postMessage API: a host page loads a preset, plays and receives metrics', 
   assert.ok(frame, 'the playground iframe');
   await frame.waitForFunction(() => window.nnplay.store.get('preset') === 'mlp-xor' &&
     window.nnplay.store.get('dataset') === 'xor');
-  await host.waitForTimeout(400);  // the preset's configure (debounced) goes first
+  // At full speed the preset passes its 1000 epochs in about a second (metrics come ≤ 4/s):
+  // set-state gives it room to run until the host pauses it.
+  await host.evaluate(() => window.send({ nnplay: 1, type: 'set-state', state: { epochs: 100000 } }));
+  await frame.waitForFunction(() => window.nnplay.store.get('epochs') === 100000);
+  await host.waitForTimeout(400);  // the new configure (debounced) goes first
   await host.evaluate(() => window.send({ nnplay: 1, type: 'play' }));
   await host.waitForFunction(() => {
     const epochs = window.received.filter((m) => m.type === 'metrics').map((m) => m.epoch);
@@ -82,6 +86,8 @@ test('postMessage API: a host page loads a preset, plays and receives metrics', 
   }, null, { timeout: 30000 });
   await host.evaluate(() => window.send({ nnplay: 1, type: 'pause' }));
   await host.waitForFunction(() => window.received.some((m) => m.type === 'paused'));
+  const [paused] = await received('paused');
+  assert.equal(paused.reason, 'user', 'the host paused it (not the epoch limit)');
 
   const metrics = await received('metrics');
   const epochs = metrics.map((m) => m.epoch);
@@ -97,6 +103,7 @@ test('postMessage API: a host page loads a preset, plays and receives metrics', 
   await host.waitForFunction(() => window.received.some((m) => m.type === 'state'));
   const [state] = await received('state');
   assert.equal(state.state.preset, 'mlp-xor');
+  assert.equal(state.state.epochs, 100000);
   assert.match(state.link, /#.*preset=mlp-xor/);
   await screenshot(host, 'embed-host-page');
 });

@@ -68,7 +68,14 @@ test('MLP lab training (spiral, thumbnails, speed 5): frame median ≤ 16.7 ms, 
     let observer = null;
     if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
       observer = new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (e.startTime >= start) loafs.push(e.duration);
+        for (const e of list.getEntries()) {
+          if (e.startTime < start) continue;
+          // Where the time went: the longest scripts of the frame (source, function, ms).
+          const scripts = [...(e.scripts ?? [])].sort((x, y) => y.duration - x.duration).slice(0, 3)
+            .map((sc) => `${(sc.sourceURL ?? '').split('/').pop()}:${sc.sourceFunctionName || sc.invoker} ${Math.round(sc.duration)} ms`);
+          loafs.push({ duration: e.duration, blocking: e.blockingDuration,
+            render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0, scripts });
+        }
       });
       observer.observe({ type: 'long-animation-frame', buffered: true });
     }
@@ -95,10 +102,12 @@ test('MLP lab training (spiral, thumbnails, speed 5): frame median ≤ 16.7 ms, 
   const median = intervals[Math.floor(intervals.length / 2)];
   const longest = intervals.at(-1);
   const dropped = intervals.filter((d) => d > FRAME_MS + JITTER_MS).length;
-  const loafLongest = m.loafs.length ? Math.max(...m.loafs) : 0;
+  const worst = m.loafs.reduce((a, e) => (e.duration > (a?.duration ?? -1) ? e : a), null);
+  const loafLongest = worst?.duration ?? 0;
   Object.assign(figures, {
     frames: intervals.length, medianMs: +median.toFixed(1), longestMs: +longest.toFixed(1),
     droppedFrames: dropped, loafCount: m.loafs.length, loafLongestMs: +loafLongest.toFixed(1),
+    loafLongest: worst && { renderMs: Math.round(worst.render), scripts: worst.scripts },
     gridDraws: m.grids, thumbDraws: m.thumbs, epochReached: m.epoch,
   });
   assert.ok(m.running, 'training ran through the whole window');
@@ -115,5 +124,6 @@ test('figures', (t) => {
   t.diagnostic(`perf: first boundary ${f.firstBoundaryMs} ms after navigation; while training ` +
     `(${f.frames} frames in ${WINDOW_MS / 1000} s, ${f.gridDraws} boundaries, ${f.thumbDraws} ` +
     `thumbnail draws, epoch ${f.epochReached}): rAF interval median ${f.medianMs} ms, longest ` +
-    `${f.longestMs} ms, ${f.droppedFrames} dropped; LoAF ${f.loafCount}, longest ${f.loafLongestMs} ms`);
+    `${f.longestMs} ms, ${f.droppedFrames} dropped; LoAF ${f.loafCount}, longest ${f.loafLongestMs} ms` +
+    (f.loafLongest ? ` (render ${f.loafLongest.renderMs} ms; ${f.loafLongest.scripts.join(', ') || 'no script'})` : ''));
 });
