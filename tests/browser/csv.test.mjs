@@ -53,5 +53,5 @@ test('a bad CSV shows its errors per row and keeps the previous data', async () 
   assert.deepEqual(await storeState(page), before.state, 'the store keeps the previous data');
   assert.equal(await canvasHash(page, '#heatmap'), before.heatmap, 'the drawn points are unchanged');
   assert.deepEqual(await page.evaluate(() => window.nnplay.errors), [], 'no error banner');
-  await screenshot(page, 'mlp-csv-errors');
+  await screenshot(page, 'mlp-csv-errors', { fullPage: true });
 });
