@@ -28,6 +28,7 @@
 //   own polling does not add main-thread work during the window.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 
@@ -109,12 +110,17 @@ test('MLP lab training (spiral, thumbnails, speed 5): frame median ≤ 16.7 ms, 
     droppedFrames: dropped, loafCount: m.loafs.length, loafLongestMs: +loafLongest.toFixed(1),
     loafLongest: worst && { renderMs: Math.round(worst.render), scripts: worst.scripts },
     gridDraws: m.grids, thumbDraws: m.thumbs, epochReached: m.epoch,
+    loadAverage: +os.loadavg()[0].toFixed(2),
   });
   assert.ok(m.running, 'training ran through the whole window');
   assert.ok(m.loafSupported, 'this Chromium reports long-animation-frame entries');
   assert.ok(m.grids >= 5 && m.thumbs >= 5, `the page kept drawing: ${m.grids} boundaries, ${m.thumbs} thumbnail draws`);
   assert.ok(median <= FRAME_MS + JITTER_MS, `median frame interval ${median.toFixed(1)} ms`);
-  assert.ok(longest <= 50 + JITTER_MS, `longest frame interval ${longest.toFixed(1)} ms`);
+  // A long frame with no script in it and ~0 ms of rendering means the renderer did not get a
+  // core (another process was busy), not that the page worked too long: the message says so.
+  const busy = `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`;
+  assert.ok(longest <= 50 + JITTER_MS, `longest frame interval ${longest.toFixed(1)} ms; longest ` +
+    `LoAF ${JSON.stringify(figures.loafLongest)} (${busy}: run the suite alone)`);
 });
 
 test('figures', (t) => {
@@ -123,7 +129,7 @@ test('figures', (t) => {
   fs.writeFileSync(path.join(artifactsDir, 'perf.json'), `${JSON.stringify(f, null, 2)}\n`);
   t.diagnostic(`perf: first boundary ${f.firstBoundaryMs} ms after navigation; while training ` +
     `(${f.frames} frames in ${WINDOW_MS / 1000} s, ${f.gridDraws} boundaries, ${f.thumbDraws} ` +
-    `thumbnail draws, epoch ${f.epochReached}): rAF interval median ${f.medianMs} ms, longest ` +
+    `thumbnail draws, epoch ${f.epochReached}, load average ${f.loadAverage}): rAF interval median ${f.medianMs} ms, longest ` +
     `${f.longestMs} ms, ${f.droppedFrames} dropped; LoAF ${f.loafCount}, longest ${f.loafLongestMs} ms` +
     (f.loafLongest ? ` (render ${f.loafLongest.renderMs} ms; ${f.loafLongest.scripts.join(', ') || 'no script'})` : ''));
 });
