@@ -202,7 +202,7 @@ function mount(el, ctx) {
   unsubscribers.push(trainer.on('configured', (info) => {
     configured = info;
     task = taskOf(store.state());
-    metrics.reset();
+    metrics.reset({ accuracy: task.task === 'classification' });
     pendingLosses = { loss: NaN, val_loss: NaN };
     heatmap.update({ kind: task.task === 'regression' ? 'values' : 'classes', classes: task.classes });
     showPoints();
@@ -223,7 +223,9 @@ function mount(el, ctx) {
     }
   }));
   unsubscribers.push(trainer.on('snapshot', (s) => scheduleFrame(s)));
-  unsubscribers.push(trainer.on('paused', ({ reason }) => { if (reason === 'reset') metrics.reset(); }));
+  unsubscribers.push(trainer.on('paused', ({ reason }) => {
+    if (reason === 'reset') metrics.reset({ accuracy: task.task === 'classification' });
+  }));
 
   // Store changes.
   unsubscribers.push(store.subscribe((changed) => {

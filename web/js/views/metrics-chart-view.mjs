@@ -131,13 +131,16 @@ export class MetricsChartView {
     if (this.chart && this.el.clientWidth > 0) this.chart.setSize({ width: this.el.clientWidth, height: this.height });
   }
 
-  /** Forgets every point (a new model or data); keeps the chart. */
-  reset() {
+  /**
+   * Forgets every point (a new model or data). accuracy: the model reports accuracy, so the
+   * chart is built with its axis now rather than rebuilt when the first epoch arrives.
+   */
+  reset({ accuracy = false } = {}) {
     this.keys = SERIES.map((s) => s.key);
     this.columns = [[], ...this.keys.map(() => [])];
     this.lastEpoch = -1;
     this.keepEvery = 1;
-    this.hasAccuracy = false;
+    this.hasAccuracy = accuracy;
     this.marker = null;
     this.schedule();
   }
