@@ -7,6 +7,8 @@ import { divergingColour } from './heatmap-view.mjs';
 
 const SAMPLES = 12;     // polyline segments per curve for hit testing
 const HIT_PX = 5;       // how close (CSS px) the pointer must be to a link
+const LEVELS = 4;       // link widths per unit of |w|
+const MAX_W = 4;        // |w| beyond this draws as wide as MAX_W
 
 const format = (v) => (Number.isFinite(v) ? v.toFixed(3) : '–');
 
@@ -72,9 +74,14 @@ export class LinkLayer {
     return k;
   }
 
+  /**
+   * Strokes every link. Links are bucketed by sign and quantised |w| (LEVELS per unit, up to
+   * MAX_W), one path per bucket, so even thousands of links cost a few dozen strokes.
+   */
   draw() {
     const ctx = this.context;
     ctx.clearRect(0, 0, this.width ?? 0, this.height ?? 0);
+    const buckets = new Map();  // signed level -> [x0, y0, x1, y1, ...]
     for (let c = 0; c + 1 < this.positions.length; c += 1) {
       const k = this.kernel(c);
       if (!k) continue;
@@ -83,19 +90,26 @@ export class LinkLayer {
       for (let a = 0; a < k.rows; a += 1) {
         for (let b = 0; b < k.cols; b += 1) {
           const w = this.weights[k.offset + a * k.cols + b];
-          const strength = Math.min(1, Math.abs(w));
-          const [r, g, bl] = divergingColour(Math.sign(w) * (0.45 + 0.55 * strength));
-          ctx.strokeStyle = `rgb(${r},${g},${bl})`;
-          ctx.lineWidth = 0.5 + Math.min(Math.abs(w), 4) * 1.6;
-          const x0 = from[a].right;
-          const x1 = to[b].left;
-          const xm = (x0 + x1) / 2;
-          ctx.beginPath();
-          ctx.moveTo(x0, from[a].y);
-          ctx.bezierCurveTo(xm, from[a].y, xm, to[b].y, x1, to[b].y);
-          ctx.stroke();
+          if (!Number.isFinite(w)) continue;
+          const level = Math.round(Math.min(Math.abs(w), MAX_W) * LEVELS) * (w < 0 ? -1 : 1);
+          let list = buckets.get(level);
+          if (!list) buckets.set(level, (list = []));
+          list.push(from[a].right, from[a].y, to[b].left, to[b].y);
         }
       }
+    }
+    for (const [level, list] of buckets) {
+      const magnitude = Math.abs(level) / LEVELS;
+      const [r, g, bl] = divergingColour(Math.sign(level || 1) * (0.45 + 0.55 * Math.min(1, magnitude)));
+      ctx.strokeStyle = `rgb(${r},${g},${bl})`;
+      ctx.lineWidth = 0.5 + magnitude * 1.6;
+      ctx.beginPath();
+      for (let i = 0; i < list.length; i += 4) {
+        const xm = (list[i] + list[i + 2]) / 2;
+        ctx.moveTo(list[i], list[i + 1]);
+        ctx.bezierCurveTo(xm, list[i + 1], xm, list[i + 3], list[i + 2], list[i + 3]);
+      }
+      ctx.stroke();
     }
   }
 
