@@ -121,7 +121,10 @@ function mount(el, ctx) {
   function drawPerceptron(state = store.state()) {
     const points = perceptronPredictions(lab.weights, state.gate);
     view.update({ mode: 'perceptron', weights: lab.weights, points });
-    ui.w.forEach((input, k) => { if (document.activeElement !== input) input.value = String(lab.weights[k]); });
+    // Predictions use the engine's float32 weights as they are; only the fields round them.
+    ui.w.forEach((input, k) => {
+      if (document.activeElement !== input) input.value = String(Math.round(lab.weights[k] * 1e4) / 1e4);
+    });
     return points;
   }
 
@@ -138,7 +141,7 @@ function mount(el, ctx) {
         lines: Array.from({ length: net.hidden }, (_, j) => hiddenLine(net, j)), points });
     } else {
       if (weights.length !== 3) return;
-      lab.weights = Array.from(weights, (v) => Math.round(v * 1e4) / 1e4);
+      lab.weights = Array.from(weights);
       points = drawPerceptron(state);
     }
     lab.correct = countCorrect(points);

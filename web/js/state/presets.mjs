@@ -4,7 +4,7 @@ import { defaultState } from './schema.mjs';
 
 const ALL_FEATURES = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'];
 const layers = (count, units, activation) => Array.from({ length: count }, () => ({ units, activation }));
-const perceptron = (gate) => ({ lab: 'perceptron', gate, lr: 0.1, batch: 1, epochs: 100, speed: 2,
+const perceptron = (gate) => ({ lab: 'perceptron', gate, lr: 1, batch: 1, epochs: 100, speed: 2,
   optimizer: 'sgd', pHidden: false, pWeights: [0, 0, 0] });
 
 export const PRESETS = Object.freeze({
