@@ -32,7 +32,14 @@ export class LinkLayer {
       if (!this.pending) requestAnimationFrame(() => this.hover());
       this.pending = event;
     };
-    this.onLeave = () => { this.pending = null; this.hideCard(); };
+    this.onLeave = () => {
+      this.pending = null;
+      this.hideCard();
+      if (this.hovered?.link) {
+        this.hovered = null;
+        this.draw();
+      }
+    };
     this.onClick = (event) => this.click(event);
     body.addEventListener('pointermove', this.onMove);
     body.addEventListener('pointerleave', this.onLeave);
@@ -111,6 +118,29 @@ export class LinkLayer {
       }
       ctx.stroke();
     }
+    this.drawHighlight();
+  }
+
+  /** The hovered link, drawn again on top with a dark outline. */
+  drawHighlight() {
+    const link = this.hovered?.link;
+    const k = link && this.kernel(link.c);
+    if (!k) return;
+    const p = this.positions[link.c][link.a];
+    const q = this.positions[link.c + 1][link.b];
+    const w = this.weights[link.index];
+    const ctx = this.context;
+    const xm = (p.right + q.left) / 2;
+    ctx.beginPath();
+    ctx.moveTo(p.right, p.y);
+    ctx.bezierCurveTo(xm, p.y, xm, q.y, q.left, q.y);
+    ctx.strokeStyle = '#202124';
+    ctx.lineWidth = 3 + Math.min(Math.abs(w), MAX_W) * 1.6;
+    ctx.stroke();
+    const [r, g, b] = divergingColour(Math.sign(w) || 1);
+    ctx.strokeStyle = `rgb(${r},${g},${b})`;
+    ctx.lineWidth = 1 + Math.min(Math.abs(w), MAX_W) * 1.6;
+    ctx.stroke();
   }
 
   /** The link nearest to (x, y) within HIT_PX: {c, a, b, index} or null. */
@@ -155,7 +185,7 @@ export class LinkLayer {
     const link = this.linkAt(x, y);
     if (!link) return null;
     return {
-      kind: 'weight', index: link.index, x, y,
+      kind: 'weight', index: link.index, x, y, link,
       label: `${this.t('net.weight')} · ${this.nodeName(link.c, link.a)} → ${this.nodeName(link.c + 1, link.b)}`,
     };
   }
@@ -171,9 +201,11 @@ export class LinkLayer {
     const event = this.pending;
     this.pending = null;
     if (!event) return;
+    const before = this.hovered?.link?.index;
     this.hovered = this.targetOf(event);
     if (this.hovered) this.showCard(this.hovered);
     else this.hideCard();
+    if (before !== this.hovered?.link?.index) this.draw();
     this.body.classList.toggle('link-hover', this.hovered?.kind === 'weight');
   }
 
