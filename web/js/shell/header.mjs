@@ -1,6 +1,6 @@
 // The header and lab tabs: preset menu (#preset) and "reset to preset", language toggle,
 // share-link button, and the lab tabs (#lab-tabs [data-lab]) writing the store's `lab`.
-import { PRESETS, presetState } from '../state/presets.mjs';
+import { LAB_PRESETS, PRESETS, presetState } from '../state/presets.mjs';
 
 /** Copies `text` to the clipboard; falls back to a hidden textarea + execCommand. */
 export async function copyText(text) {
@@ -58,15 +58,30 @@ export class Header {
       if (await copyText(location.href)) flash(share, t('header.copied'));
     });
     this.tabs = [...$('lab-tabs').querySelectorAll('[data-lab]')];
-    for (const tab of this.tabs) tab.addEventListener('click', () => store.set('lab', tab.dataset.lab));
+    for (const tab of this.tabs) tab.addEventListener('click', () => this.openLab(tab.dataset.lab));
     this.offStore = store.subscribe((keys) => {
       if (keys.has('preset')) this.preset.value = store.get('preset');
       if (keys.has('lab')) this.showTab();
     });
     this.offLang = onLangChange(() => this.showPresetTitles());
     this.showPresetTitles();
+    this.presetFollowsLab();
     this.preset.value = store.get('preset');
     this.showTab();
+  }
+
+  /** Shows lab `lab`; its state is kept, and the preset menu names that lab's first preset when
+   * the current preset belongs to another lab ("reset to preset" then stays in the lab). */
+  openLab(lab) {
+    this.store.set('lab', lab);
+    this.presetFollowsLab();
+  }
+
+  presetFollowsLab() {
+    const lab = this.store.get('lab');
+    if (PRESETS[this.store.get('preset')]?.state.lab !== lab && LAB_PRESETS[lab]) {
+      this.store.set('preset', LAB_PRESETS[lab]);
+    }
   }
 
   /** Replaces the whole state by preset `name` (defaults ⊕ preset), keeping the language. */
