@@ -4,10 +4,9 @@
 import strings from './activations/strings.mjs';
 import { EXPLORER_MARKUP, mountExplorer } from './activations/explorer.mjs';
 import { VANISHING_MARKUP, mountVanishing } from './activations/vanishing.mjs';
-import { applyStrings, ensureStylesheet } from './activations/lab-dom.mjs';
+import { applyStrings } from './activations/lab-dom.mjs';
 
 function mount(el, ctx) {
-  ensureStylesheet();
   document.body.dataset.lab = 'activations';
   el.innerHTML = `<div class="activations-lab">${EXPLORER_MARKUP}${VANISHING_MARKUP}</div>`;
   applyStrings(el, ctx.t);

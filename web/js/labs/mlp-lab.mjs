@@ -24,16 +24,8 @@ function hooks() {
   return window.nnplay;
 }
 
-/** Links web/css/mlp.css once (the shell's index.html may link it already). */
-function linkStyles() {
-  const href = new URL('../../css/mlp.css', import.meta.url).href;
-  if ([...document.querySelectorAll('link[rel=stylesheet]')].some((l) => l.href === href)) return;
-  document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href }));
-}
-
 function mount(el, ctx) {
   const { store, trainer } = ctx;
-  linkStyles();
   const t = (key, params) => ctx.t(key, params);
   const ui = buildLayout(el, t);
   featureMaps ??= new Map(FEATURES.map((f) => [f.key, featureMap(f.key, { range: GRID.xRange, resolution: GRID.resolution })]));

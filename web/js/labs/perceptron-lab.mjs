@@ -9,7 +9,7 @@ import {
   countCorrect, hiddenLine, hiddenNetwork, hiddenOutput, hiddenPredictions, perceptronPredictions,
 } from './perceptron/model.mjs';
 import { PerceptronView } from '../views/perceptron-view.mjs';
-import { applyStrings, ensureStylesheet, fillText, listen } from './activations/lab-dom.mjs';
+import { applyStrings, fillText, listen } from './activations/lab-dom.mjs';
 
 const CONFIG_KEYS = new Set(['gate', 'pHidden', 'lr', 'epochs', 'seed']);
 const XOR_PATIENCE = 20;   // epochs without 4/4 before the note explains XOR
@@ -17,7 +17,6 @@ const XOR_PATIENCE = 20;   // epochs without 4/4 before the note explains XOR
 function mount(el, ctx) {
   const { store, trainer } = ctx;
   const text = (key, params) => fillText(ctx.t(key, params), params);
-  ensureStylesheet();
   document.body.dataset.lab = 'perceptron';
   el.innerHTML = PERCEPTRON_MARKUP;
   const $ = (selector) => el.querySelector(selector);

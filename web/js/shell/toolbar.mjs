@@ -29,15 +29,30 @@ export class Toolbar {
       if (keys.has('speed') || keys.has('lang')) showSpeed();
     });
     showSpeed();
-    trainer.on('progress', (p) => this.showCounts(p.epoch, p.iterations));
-    trainer.on('configured', () => this.showCounts(0, 0));
+    // Progress comes ~60 times a second while training; the counters are written at most every
+    // 100 ms (each write costs a compositor update), and at once when training stops.
+    this.counts = [0, 0];
+    this.countTimer = null;
+    trainer.on('progress', (p) => this.showCounts(p.epoch, p.iterations, !trainer.running));
+    trainer.on('paused', () => this.showCounts(...this.counts, true));
+    trainer.on('configured', () => this.showCounts(0, 0, true));
     trainer.on('running', ({ running }) => this.showRunning(running));
     this.showRunning(trainer.running);
   }
 
-  showCounts(epoch, iterations) {
-    this.epoch.textContent = String(epoch ?? 0);
-    this.iterations.textContent = String(iterations ?? 0);
+  showCounts(epoch, iterations, now) {
+    this.counts = [epoch ?? 0, iterations ?? 0];
+    const write = () => {
+      this.countTimer = null;
+      this.epoch.textContent = String(this.counts[0]);
+      this.iterations.textContent = String(this.counts[1]);
+    };
+    if (now) {
+      clearTimeout(this.countTimer);
+      write();
+    } else if (this.countTimer === null) {
+      this.countTimer = setTimeout(write, 100);
+    }
   }
 
   showRunning(running) {

@@ -1,18 +1,6 @@
-// Small DOM helpers shared by the perceptron and activations labs: their stylesheet link, the
+// Small DOM helpers shared by the perceptron and activations labs: the
 // data-i18n fill of their markup with ctx.t, placeholder filling, and trainer listeners that can
 // be removed on unmount.
-
-const STYLESHEET = new URL('../../../css/labs-extra.css', import.meta.url).href;
-
-/** Adds <link rel=stylesheet href=css/labs-extra.css> to the document once. */
-export function ensureStylesheet() {
-  if (document.querySelector('link[data-nnplay="labs-extra"]')) return;
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = STYLESHEET;
-  link.dataset.nnplay = 'labs-extra';
-  document.head.append(link);
-}
 
 /** Fills data-i18n (text) and data-i18n-aria-label / -title under root with t(key). */
 export function applyStrings(root, t) {
