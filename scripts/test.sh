@@ -4,7 +4,7 @@
 #   2. release build with warnings as errors, then ctest
 #   3. the WebAssembly module (scripts/build-wasm.sh: emcmake, warnings as errors), then its
 #      Node tests (node --test tests/wasm/: errors, arrays, presets, native-vs-wasm agreement,
-#      the worker); the page (scripts/build-web.sh) in Chromium: node --test tests/browser/
+#      the worker, the page's modules); the page in Chromium: node --test tests/browser/
 #      (labs, training, links, reload, embedding, CSV, perceptron, vanishing gradients, frame
 #      and first-boundary budgets; screenshots in test-artifacts/browser/)
 #   4. AddressSanitizer + UndefinedBehaviorSanitizer build, then ctest
@@ -62,6 +62,9 @@ if [[ $quick -eq 0 ]]; then
   ensure_packages emscripten
   step "wasm: build the module (emcmake, build/wasm -> web/engine/)"
   scripts/build-wasm.sh -DNN_WERROR=ON
+  # The page's npm libraries (web/vendor/): the Node tests of page modules import them too.
+  step "page: bundle the npm libraries (scripts/build-web.sh -> web/vendor/)"
+  scripts/build-web.sh
   step "wasm: node --test tests/wasm/"
   NNPLAY_SESSION_CLI="$PWD/build/release/tests/nnplay_session_cli" node --test tests/wasm/
   # The benchmark harness against TF.js and brain.js, briefly (figures: npm run bench).
@@ -72,8 +75,7 @@ if [[ $quick -eq 0 ]]; then
   # labs, and the frame / first-boundary budgets (tests/browser/perf.test.mjs prints "perf:").
   # One test file at a time: the frame budget is measured on a machine that is otherwise idle.
   ensure_packages chromium
-  step "browser: build the page (scripts/build-web.sh), node --test tests/browser/"
-  scripts/build-web.sh
+  step "browser: node --test tests/browser/"
   NNPLAY_ARTIFACTS="$PWD/test-artifacts/browser" node --test --test-concurrency=1 tests/browser/
   # Training every preset to convergence takes minutes under ASan in a Debug build; the release
   # suite and the wasm tests above train them, so the sanitizer pass leaves that one test out.
