@@ -239,8 +239,8 @@ function probeFields(probes) {
     gradientNorms: probes.gradient_norms ?? [],
     layers: probes.layers.map((layer) => ({
       ...layer,
-      // Each probe names the array holding its values (`array`, or `name` as the engine writes it).
-      probes: layer.probes.map((p) => ({ ...p, values: state.session.getArray(p.array ?? p.name) })),
+      // Each probe's `name` is the array holding its values; `probe` says which probe it is.
+      probes: layer.probes.map((p) => ({ ...p, values: state.session.getArray(p.name) })),
     })),
   };
 }
