@@ -67,6 +67,9 @@ if [[ $quick -eq 0 ]]; then
   scripts/build-web.sh
   step "wasm: node --test tests/wasm/"
   NNPLAY_SESSION_CLI="$PWD/build/release/tests/nnplay_session_cli" node --test tests/wasm/
+  # The page's own modules that need no engine: the lab registry and what it drives.
+  step "page modules: node --test tests/web/"
+  node --test tests/web/
   # The benchmark harness against TF.js and brain.js, briefly (figures: npm run bench).
   step "bench: node bench/node/run.mjs --quick (smoke; ratios are informational)"
   node bench/node/run.mjs --quick | grep -E "^(W[0-9]|  (PASS|MISS)|\(total)"

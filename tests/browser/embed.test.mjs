@@ -5,10 +5,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { screenshot, useBrowser, waitConfigured } from './harness.mjs';
+import { GROUPS } from '../../web/js/state/schema.mjs';
 
 const b = useBrowser();
-const GROUPS = ['header', 'tabs', 'toolbar', 'training', 'optimizer', 'network',
-  'regularization', 'data', 'features', 'charts', 'perceptron', 'vanishing'];
 
 /** Per group: the visibility (checkVisibility) of each [data-group] element, in DOM order. */
 async function groupVisibility(page) {

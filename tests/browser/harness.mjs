@@ -279,9 +279,12 @@ export async function controlValues(page) {
   });
 }
 
-/** The store's whole state as plain JSON. */
+/** The open lab's view of the store (its field names, and the shell's keys) as plain JSON. */
 export async function storeState(page) {
-  return page.evaluate(() => JSON.parse(JSON.stringify(window.nnplay.store.state())));
+  return page.evaluate(() => {
+    const { store } = window.nnplay;
+    return JSON.parse(JSON.stringify(store.scope(store.get('lab')).state()));
+  });
 }
 
 /** Marks the newest trainer event so waitEvent(page, type, mark) waits for a later one. */

@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { PHONE, hasHangul, isShown, screenshot, useBrowser, waitConfigured } from './harness.mjs';
+import { LAB, LAB_IDS } from '../../web/js/labs/registry.mjs';
 
 const b = useBrowser();
-const LABS = ['perceptron', 'mlp', 'activations'];
+const LABS = [...LAB_IDS];
 
 /** Opens one lab, waits until its model is configured and checks that no error is shown. */
 async function openLab(lab, opts = {}, extraHash = '') {
@@ -36,12 +37,18 @@ for (const lab of LABS) {
   });
 }
 
-test('the lab tabs switch between all three labs without errors', async () => {
+test('the registry drives the tabs and each lab shows exactly its panels', async () => {
   const page = await openLab('mlp');
-  for (const lab of ['perceptron', 'activations', 'mlp']) {
+  const tabs = await page.evaluate(() => [...document.querySelectorAll('#lab-tabs [data-lab]')]
+    .map((tab) => tab.dataset.lab));
+  assert.deepEqual(tabs, LABS, 'one tab per registered lab, in registry order');
+  for (const lab of [...LABS.filter((id) => id !== 'mlp'), 'mlp']) {
     await page.click(`#lab-tabs [data-lab="${lab}"]`);
     await page.waitForFunction((id) => window.nnplay.lab === id, lab);
     await page.waitForFunction((id) => window.nnplay.store.get('lab') === id, lab);
+    const panels = await page.evaluate(() => [...document.querySelectorAll('#control-panels .panel')]
+      .map((panel) => [panel.dataset.panel, [...panel.querySelectorAll('[data-key]')].map((el) => el.dataset.key)]));
+    assert.deepEqual(panels, LAB[lab].panels.map(([group, names]) => [group, [...names]]), `${lab} panels`);
   }
   await page.waitForTimeout(300);
   assert.deepEqual(await page.evaluate(() => window.nnplay.errors), []);

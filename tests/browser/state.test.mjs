@@ -76,7 +76,7 @@ test('a reload restores the state (localStorage, points included), with and with
   const state = await storeState(page);
   await page.waitForFunction(() => {
     const stored = JSON.parse(localStorage.getItem('nnplay.state.v1') ?? 'null');
-    return stored && (stored.state ?? stored).optimizer === 'adam';
+    return stored && (stored.state ?? stored)['mlp.optimizer'] === 'adam';
   });
   const controls = await controlValues(page);
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { TestSession, loadModule } from './load-module.mjs';
-import { FIELD, defaultState } from '../../web/js/state/schema.mjs';
+import { FIELD, defaultState, labView } from '../../web/js/state/schema.mjs';
 import { PRESETS, presetState } from '../../web/js/state/presets.mjs';
 import {
   dataSection, mlpDocument, outputLayer, optimizerSection, taskOf,
@@ -16,7 +16,7 @@ let session;
 before(async () => { session = new TestSession(await loadModule()); });
 after(() => session?.close());
 
-const base = defaultState();
+const base = labView(defaultState(), 'mlp');
 const state = (partial) => ({ ...base, ...partial });
 
 /** Builds the document, sets its data (custom: the points as arrays) and trains one batch. */
@@ -41,21 +41,21 @@ function runs(partial) {
 }
 
 test('document: every optimizer', () => {
-  for (const optimizer of FIELD.optimizer.options) runs({ optimizer });
+  for (const optimizer of FIELD['mlp.optimizer'].options) runs({ optimizer });
 });
 
 test('document: every loss on two classes, blobs and regression', () => {
-  for (const loss of FIELD.loss.options) {
+  for (const loss of FIELD['mlp.loss'].options) {
     for (const dataset of ['circle', 'blobs', 'regress_plane']) runs({ loss, dataset });
   }
 });
 
 test('document: every activation, initializer, regularizer', () => {
-  for (const activation of FIELD.activation.options) {
+  for (const activation of FIELD['mlp.activation'].options) {
     runs({ layers: [{ units: 3, activation }, { units: 2, activation }] });
   }
-  for (const init of FIELD.init.options) runs({ init });
-  for (const reg of FIELD.reg.options) runs({ reg, regRate: 0.01 });
+  for (const init of FIELD['mlp.init'].options) runs({ init });
+  for (const reg of FIELD['mlp.reg'].options) runs({ reg, regRate: 0.01 });
 });
 
 test('document: dropout, batch norm, early stopping, no hidden layer', () => {
@@ -67,11 +67,11 @@ test('document: dropout, batch norm, early stopping, no hidden layer', () => {
 });
 
 test('document: every dataset, noise and feature sets', () => {
-  for (const dataset of FIELD.dataset.options.filter((d) => d !== 'custom')) {
+  for (const dataset of FIELD['mlp.dataset'].options.filter((d) => d !== 'custom')) {
     runs({ dataset, noise: 50 });
   }
   runs({ dataset: 'blobs', classes: 8, samples: 10 });
-  for (const features of [['x1'], ['x1sq', 'x2sq'], FIELD.features.options]) runs({ features });
+  for (const features of [['x1'], ['x1sq', 'x2sq'], FIELD['mlp.features'].options]) runs({ features });
   runs({ trainRatio: 10 });
   runs({ trainRatio: 90, samples: 10 });
 });
@@ -89,7 +89,7 @@ test('document: custom points as classes and as values', () => {
 test('document: every MLP preset builds and trains', () => {
   for (const name of Object.keys(PRESETS)) {
     const s = presetState(name);
-    if (s.lab === 'mlp') runs(s);
+    if (s.lab === 'mlp') runs(labView(s, 'mlp'));
   }
 });
 

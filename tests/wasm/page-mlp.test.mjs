@@ -10,7 +10,7 @@ import {
 } from '../../web/js/data/points.mjs';
 import { addLayer, removeLayer, resizeLayer, setActivation } from '../../web/js/labs/mlp/network-edits.mjs';
 import { GRID, configureRequest } from '../../web/js/labs/mlp/configure.mjs';
-import { defaultState } from '../../web/js/state/schema.mjs';
+import { defaultState, labView } from '../../web/js/state/schema.mjs';
 
 const LAYOUT = [
   { name: 'dense/kernel', shape: [2, 4], offset: 0 },
@@ -79,7 +79,7 @@ test('mlp: network edits stay within the schema limits', () => {
 });
 
 test('mlp: configureRequest asks for neuron maps and sends custom points', () => {
-  const state = defaultState();
+  const state = labView(defaultState(), 'mlp');
   const generated = configureRequest(state);
   assert.deepEqual(generated.options.grid, { ...GRID });
   assert.equal(generated.options.points, undefined);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { FIELD, FIELDS, defaultState, normalizeValue } from '../../web/js/state/schema.mjs';
 import { decodeHash, decodeValue, encodeHash, encodeValue } from '../../web/js/state/hash.mjs';
 import { STORAGE_KEY, Store } from '../../web/js/state/store.mjs';
-import { PRESETS, presetState } from '../../web/js/state/presets.mjs';
+import { PRESETS, presetPatch, presetState } from '../../web/js/state/presets.mjs';
 import * as i18n from '../../web/js/i18n/i18n.mjs';
 import shellStrings from '../../web/js/i18n/shell-strings.mjs';
 
@@ -24,8 +24,9 @@ function warnings(fn) {
   return seen;
 }
 
-// One non-default value per field, covering every type.
-const samples = {
+// One non-default value per field name, covering every type; a lab field `<lab>.<name>` takes
+// the sample of its name.
+const byName = {
   lab: 'perceptron', preset: 'overfit', lang: 'ko', speed: 2, lr: 0.3, batch: 32, epochs: 50,
   optimizer: 'adamw', momentum: 0.5, rho: 0.95, beta1: 0.8, beta2: 0.99, epsilon: 1e-6,
   weightDecay: 0.01, loss: 'mae', activation: 'relu',
@@ -36,6 +37,10 @@ const samples = {
   discretize: true, showTest: false, gate: 'xor', pHidden: true, pWeights: [0.5, -1, 2.25],
   deepAct: 'tanh', deepDepth: 10,
 };
+const samples = Object.fromEntries(FIELDS.map((field) => [field.key, byName[field.name]]));
+/** The keys of `state` a link of lab `lab` carries: the shell's and that lab's. */
+const linkPart = (state, lab) => Object.fromEntries(Object.entries(state)
+  .filter(([key]) => FIELD[key].lab === null || FIELD[key].lab === lab));
 
 test('state: every field has a sample and a valid default', () => {
   for (const field of FIELDS) {
@@ -55,43 +60,47 @@ test('hash: every field type round-trips', () => {
   const defaults = defaultState();
   const hash = encodeHash(samples, defaults, { hide: ['header', 'data'] });
   const { state, flags } = decodeHash(`#${hash}`);
-  assert.deepEqual(state, samples);
+  assert.deepEqual(state, linkPart(samples, 'perceptron'));
   assert.deepEqual(flags, { hide: ['header', 'data'] });
+  // Unprefixed keys belong to the link's lab; prefixed keys are read as they are.
+  assert.deepEqual(decodeHash('#lab=perceptron&lr=0.5&mlp.batch=3').state,
+    { lab: 'perceptron', 'perceptron.lr': 0.5, 'mlp.batch': 3 });
 });
 
 test('hash: only non-default keys, readable forms', () => {
   const defaults = defaultState();
   assert.equal(encodeHash(defaults, defaults), '');
-  const hash = encodeHash({ ...defaults, layers: [{ units: 4, activation: 'tanh' }, { units: 2, activation: 'relu' }],
-    batchNorm: true, points: [[1.234, 2, 0]] }, defaults);
-  assert.equal(hash, 'layers=4.tanh,2.relu&batchNorm=1&points=1.23,2,0');
+  const hash = encodeHash({ ...defaults, 'mlp.layers': [{ units: 4, activation: 'tanh' }, { units: 2, activation: 'relu' }],
+    'mlp.batchNorm': true, 'mlp.points': [[1.234, 2, 0]], 'perceptron.gate': 'or' }, defaults);
+  assert.equal(hash, 'batchNorm=1&points=1.23,2,0&layers=4.tanh,2.relu');
 });
 
 test('hash: more than 300 points stay out of the hash', () => {
   const defaults = defaultState();
   const points = Array.from({ length: 301 }, (_, i) => [i / 100, 0, i % 2]);
-  assert.equal(encodeHash({ ...defaults, points }, defaults), '');
+  assert.equal(encodeHash({ ...defaults, 'mlp.points': points }, defaults), '');
 });
 
 test('hash: invalid values warn and fall back', () => {
   const cases = ['lr=0', 'lr=11', 'lr=abc', 'batch=1.5', 'batch=0', 'speed=6', 'optimizer=foo',
     'layers=4.swish', 'layers=0.tanh', 'layers=65.relu', 'features=x1,x3', 'batchNorm=yes',
-    'points=1,2', 'points=1,2,x', 'pWeights=1,2', 'momentum=1', 'epsilon=0', 'dropout=0.95',
-    'deepDepth=5', 'classes=2', 'preset=<script>', 'nonsense=1', 'lr', '%E0%A4%A=1'];
+    'points=1,2', 'points=1,2,x', 'lab=perceptron&pWeights=1,2', 'lab=perceptron&pWeights=1,2,1e39', 'momentum=1', 'epsilon=0', 'dropout=0.95',
+    'lab=activations&deepDepth=5', 'classes=2', 'preset=<script>', 'nonsense=1', 'lr', '%E0%A4%A=1'];
   for (const entry of cases) {
     let decoded;
     const seen = warnings(() => { decoded = decodeHash(`#${entry}`); });
+    delete decoded.state.lab;
     assert.deepEqual(decoded.state, {}, entry);
     assert.equal(seen.length, 1, entry);
   }
   const seen = warnings(() => {
-    assert.deepEqual(decodeHash('#lr=0.1&batch=x&seed=3').state, { lr: 0.1, seed: 3 });
+    assert.deepEqual(decodeHash('#lr=0.1&batch=x&seed=3').state, { 'mlp.lr': 0.1, 'mlp.seed': 3 });
   });
   assert.equal(seen.length, 1);
 });
 
 test('hash: layers may be empty; features list is put in option order', () => {
-  assert.deepEqual(decodeHash('#layers=&features=x2,x1').state, { layers: [], features: ['x1', 'x2'] });
+  assert.deepEqual(decodeHash('#layers=&features=x2,x1').state, { 'mlp.layers': [], 'mlp.features': ['x1', 'x2'] });
 });
 
 /** A store on stubs: {store, storage, history, location, target}. */
@@ -109,7 +118,7 @@ function makeStore({ hash = '', saved, language = 'en-US' } = {}) {
 }
 
 test('store: defaults <- localStorage <- hash', () => {
-  const saved = JSON.stringify({ lr: 0.1, batch: 20, optimizer: 'adam' });
+  const saved = JSON.stringify({ 'mlp.lr': 0.1, 'mlp.batch': 20, 'mlp.optimizer': 'adam' });
   const { store } = makeStore({ saved, hash: '#batch=30' });
   assert.equal(store.get('lr'), 0.1);
   assert.equal(store.get('batch'), 30);
@@ -130,7 +139,7 @@ test('store: broken storage and invalid saved values fall back with warnings', (
   assert.equal(seen.length, 1);
   assert.equal(store.get('lr'), 0.03);
   store.dispose();
-  seen = warnings(() => { ({ store } = makeStore({ saved: JSON.stringify({ lr: -1, batch: 5 }) })); });
+  seen = warnings(() => { ({ store } = makeStore({ saved: JSON.stringify({ 'mlp.lr': -1, 'mlp.batch': 5 }) })); });
   assert.equal(seen.length, 1);
   assert.equal(store.get('lr'), 0.03);
   assert.equal(store.get('batch'), 5);
@@ -150,7 +159,7 @@ test('store: set/patch notify with the changed keys, invalid sets are refused', 
   assert.equal(store.get('batch'), 4);
   off();
   store.set('seed', 9);
-  assert.deepEqual(calls, [['lr'], ['batch', 'seed']]);
+  assert.deepEqual(calls, [['mlp.lr'], ['mlp.batch', 'mlp.seed']]);
   store.dispose();
 });
 
@@ -163,15 +172,15 @@ test('store: values are copies; writes go to localStorage and the hash', async (
   store.set('lr', 0.5);
   await new Promise((r) => setTimeout(r, 10));
   const saved = JSON.parse(items.get(STORAGE_KEY));
-  assert.equal(saved.lr, 0.5);
-  assert.equal(saved.layers.length, 3);
+  assert.equal(saved['mlp.lr'], 0.5);
+  assert.equal(saved['mlp.layers'].length, 3);
   assert.equal('hide' in saved, false);
   assert.equal(history.urls.at(-1), 'http://x/index.html#lr=0.5&layers=4.tanh,2.tanh,9.relu&hide=header');
   store.dispose();
 });
 
 test('store: hashchange applies defaults <- hash and keeps lang', () => {
-  const { store, location, listeners } = makeStore({ saved: JSON.stringify({ lang: 'ko', lr: 0.2 }) });
+  const { store, location, listeners } = makeStore({ saved: JSON.stringify({ lang: 'ko', 'mlp.lr': 0.2 }) });
   const calls = [];
   store.subscribe((keys) => calls.push(keys));
   location.hash = '#batch=7&hide=data';
@@ -180,19 +189,20 @@ test('store: hashchange applies defaults <- hash and keeps lang', () => {
   assert.equal(store.get('lr'), 0.03);
   assert.equal(store.get('lang'), 'ko');
   assert.deepEqual(store.flags.hide, ['data']);
-  assert.ok(calls[0].has('batch') && calls[0].has('lr') && calls[0].has('flag:hide'));
+  assert.ok(calls[0].has('mlp.batch') && calls[0].has('mlp.lr') && calls[0].has('flag:hide'));
   store.dispose();
 });
 
 test('presets: every preset state is valid and resets keep lang', () => {
   for (const [name, preset] of Object.entries(PRESETS)) {
     assert.ok(preset.title.en && preset.title.ko, name);
-    for (const [key, value] of Object.entries(preset.state)) {
+    for (const [key, value] of Object.entries(presetPatch(name))) {
       assert.ok(FIELD[key], `${name}: ${key}`);
       assert.ok(normalizeValue(FIELD[key], value).ok, `${name}: ${key}`);
     }
     const state = presetState(name, { lang: 'ko' });
     assert.equal(state.preset, name);
+    assert.equal(state.lab, preset.lab);
     assert.equal(state.lang, 'ko');
   }
   assert.equal(presetState('nope').preset, 'mlp-circle');

@@ -4,6 +4,7 @@
 // mounts the active lab, and exposes window.nnplay test hooks.
 import * as i18n from './i18n/i18n.mjs';
 import shellStrings from './i18n/shell-strings.mjs';
+import { LABS, registryStrings } from './labs/registry.mjs';
 import { Store } from './state/store.mjs';
 import { Trainer } from './shell/trainer.mjs';
 import { Header } from './shell/header.mjs';
@@ -34,6 +35,13 @@ async function boot() {
     firstGridAt: null, gridDraws: 0, thumbDraws: 0 };
   window.nnplay = hooks;
   i18n.register(shellStrings);
+  i18n.register(registryStrings());
+  for (const lab of LABS) {  // every lab's stylesheet up front: a tab switch never restyles late
+    const link = document.createElement('link');
+    Object.assign(link, { rel: 'stylesheet', href: lab.stylesheet });
+    link.dataset.lab = lab.id;
+    document.head.append(link);
+  }
   const store = new Store();
   hooks.store = store;
   window.addEventListener('pagehide', () => store.flush());
@@ -55,7 +63,7 @@ async function boot() {
   new DivergedBanner(document, ctx);
   new Header(document, { store, t: i18n.t, lang: i18n.lang, onLangChange: i18n.onLangChange });
   new Toolbar(document, ctx);
-  new ControlPanels(document.getElementById('control-panels'), { store });
+  new ControlPanels(document.getElementById('control-panels'), { store, apply: i18n.apply });
   const hide = new HideFlags(document);
   hide.apply(store.flags.hide);
   const dialog = new EmbedDialog(document.getElementById('embed-dialog'), ctx);

@@ -3,7 +3,7 @@
 //   in:  load-preset {name}, set-state {state}, play, pause, step, reset, get-state
 //   out: ready, metrics {epoch, iterations, logs} (≤ 4/s), paused {reason}, state {state, link},
 //        error {path, message}
-import { PRESETS, presetState } from '../state/presets.mjs';
+import { PRESETS, presetPatch } from '../state/presets.mjs';
 
 const METRICS_INTERVAL_MS = 250;
 
@@ -64,11 +64,11 @@ export class HostApi {
     if (!message || message.nnplay !== 1 || typeof message.type !== 'string') return;
     switch (message.type) {
       case 'load-preset':
-        if (!PRESETS[message.name]) {
-          this.post('error', { path: '/name', message: `unknown preset '${message.name}'; expected one of: ${Object.keys(PRESETS).join(', ')}` });
+        if (!Object.hasOwn(PRESETS, String(message.name))) {
+          this.post('error', { path: '/name', message: `unknown preset '${String(message.name).slice(0, 40)}'; expected one of: ${Object.keys(PRESETS).join(', ')}` });
           return;
         }
-        this.store.patch(presetState(message.name, { lang: this.store.get('lang') }));
+        this.store.patch(presetPatch(message.name));
         return;
       case 'set-state':
         if (!message.state || typeof message.state !== 'object') {
@@ -85,7 +85,7 @@ export class HostApi {
       case 'reset': this.trainer.reset(); return;
       case 'get-state':
         this.store.flush();
-        this.post('state', { state: this.store.state(), link: this.win.location.href });
+        this.post('state', { state: this.store.scope(this.store.get('lab')).state(), link: this.win.location.href });
         return;
       default:
         this.post('error', { path: '/type', message: `unknown message type '${message.type}'` });

@@ -1,6 +1,7 @@
 // The shell's interface text (header, toolbar, control panels, banners, embed dialog) in
 // English and Korean. Keys: field.<key> (control label), help.<key> (hover help),
-// opt.<value> (option labels), group.<group> (panel titles), and shell texts.
+// opt.<value> (option labels), group.<group> (the kit's panel titles), and shell texts; the
+// labs' tab titles and own groups come from the registry (registryStrings).
 export default {
   en: {
     'app.title': 'nnplay', 'app.tagline': 'Neural networks you can play with',
@@ -9,7 +10,6 @@ export default {
     'header.lang': '한국어', 'header.langHelp': 'Switch the interface to Korean',
     'header.share': 'Copy link', 'header.shareHelp': 'Copy a link that restores every control',
     'header.copied': 'Link copied', 'header.embed': 'Embed', 'header.embedHelp': 'Put this playground in a course page',
-    'tab.perceptron': 'Perceptron', 'tab.mlp': 'Multi-layer network', 'tab.activations': 'Activations & gradients',
     'toolbar.play': 'Train', 'toolbar.pause': 'Pause', 'toolbar.step': 'Step', 'toolbar.reset': 'Reset',
     'toolbar.playHelp': 'Start training', 'toolbar.pauseHelp': 'Pause training',
     'toolbar.stepHelp': 'Train one batch', 'toolbar.resetHelp': 'Re-initialise the weights and start over',
@@ -17,8 +17,7 @@ export default {
     'toolbar.speedHelp': 'Batches per second: 2, 10, 50, 250, or as fast as possible',
     'speed.1': '2/s', 'speed.2': '10/s', 'speed.3': '50/s', 'speed.4': '250/s', 'speed.5': 'max',
     'group.training': 'Training', 'group.optimizer': 'Optimizer', 'group.network': 'Network',
-    'group.regularization': 'Regularization', 'group.data': 'Data', 'group.features': 'Features',
-    'group.charts': 'Charts', 'group.perceptron': 'Perceptron', 'group.vanishing': 'Vanishing gradients',
+    'group.regularization': 'Regularization',
     'group.header': 'Header', 'group.tabs': 'Lab tabs', 'group.toolbar': 'Toolbar',
     'controls.toggle': 'Controls',
     'field.lr': 'Learning rate', 'field.batch': 'Batch size', 'field.epochs': 'Epoch limit',
@@ -70,7 +69,6 @@ export default {
     'opt.he_uniform': 'He uniform', 'opt.he_normal': 'He normal', 'opt.lecun_normal': 'LeCun normal',
     'opt.random_normal': 'random normal', 'opt.zeros': 'zeros',
     'opt.and': 'AND', 'opt.or': 'OR', 'opt.nand': 'NAND', 'opt.en': 'English', 'opt.ko': '한국어',
-    'opt.perceptron': 'perceptron', 'opt.mlp': 'multi-layer network', 'opt.activations': 'activations',
     'status.loading': 'Loading the engine…', 'status.placeholder': 'This lab is not available yet.',
     'error.title': 'Something went wrong', 'error.dismiss': 'Dismiss',
     'error.engine': 'The engine could not start: {message}',
@@ -90,7 +88,6 @@ export default {
     'header.lang': 'English', 'header.langHelp': '화면 언어를 영어로 바꿉니다',
     'header.share': '링크 복사', 'header.shareHelp': '모든 설정을 그대로 여는 링크를 복사합니다',
     'header.copied': '링크를 복사했습니다', 'header.embed': '임베드', 'header.embedHelp': '강의 페이지에 이 실습을 넣습니다',
-    'tab.perceptron': '퍼셉트론', 'tab.mlp': '다층 신경망', 'tab.activations': '활성화 함수와 기울기',
     'toolbar.play': '학습', 'toolbar.pause': '일시 정지', 'toolbar.step': '한 단계', 'toolbar.reset': '초기화',
     'toolbar.playHelp': '학습을 시작합니다', 'toolbar.pauseHelp': '학습을 멈춥니다',
     'toolbar.stepHelp': '배치 하나만 학습합니다', 'toolbar.resetHelp': '가중치를 다시 초기화하고 처음부터 시작합니다',
@@ -98,8 +95,7 @@ export default {
     'toolbar.speedHelp': '초당 배치 수: 2, 10, 50, 250, 또는 최대 속도',
     'speed.1': '2/초', 'speed.2': '10/초', 'speed.3': '50/초', 'speed.4': '250/초', 'speed.5': '최대',
     'group.training': '학습', 'group.optimizer': '옵티마이저', 'group.network': '신경망',
-    'group.regularization': '규제', 'group.data': '데이터', 'group.features': '입력 특성',
-    'group.charts': '차트', 'group.perceptron': '퍼셉트론', 'group.vanishing': '기울기 소실',
+    'group.regularization': '규제',
     'group.header': '머리글', 'group.tabs': '실습 탭', 'group.toolbar': '도구 모음',
     'controls.toggle': '설정',
     'field.lr': '학습률', 'field.batch': '배치 크기', 'field.epochs': '최대 에포크',
@@ -151,7 +147,6 @@ export default {
     'opt.he_uniform': 'He 균등', 'opt.he_normal': 'He 정규', 'opt.lecun_normal': 'LeCun 정규',
     'opt.random_normal': '무작위 정규', 'opt.zeros': '0',
     'opt.and': 'AND', 'opt.or': 'OR', 'opt.nand': 'NAND', 'opt.en': 'English', 'opt.ko': '한국어',
-    'opt.perceptron': '퍼셉트론', 'opt.mlp': '다층 신경망', 'opt.activations': '활성화 함수',
     'status.loading': '엔진을 불러오는 중…', 'status.placeholder': '이 실습은 아직 준비되지 않았습니다.',
     'error.title': '문제가 생겼습니다', 'error.dismiss': '닫기',
     'error.engine': '엔진을 시작하지 못했습니다: {message}',

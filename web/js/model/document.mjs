@@ -2,7 +2,7 @@
 // (schema.mjs), reusable piece by piece: hiddenStack, outputLayer, compileSection, fitSection,
 // dataSection, and the MLP lab's whole document mlpDocument (the perceptron and
 // activations labs build theirs in labs/*/document.mjs).
-import { ENGINE_FEATURES, REGRESSION_DATASETS } from '../state/schema.mjs';
+import { ENGINE_FEATURES, REGRESSION_DATASETS } from '../labs/mlp/fields.mjs';
 
 /** {task: 'classification'|'regression', classes} of the MLP lab's data. Custom points are
  *  classes when every label is a whole number ≥ 0 (classes = max label + 1, at least 2). */

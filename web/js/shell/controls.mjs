@@ -1,32 +1,19 @@
-// The shell's control panels, built from the state table (schema.mjs): training, optimizer
-// (only the chosen optimizer's parameters visible), network (default activation, initializer),
-// regularization and data. Each input carries data-key="<state key>", its label and hover help
-// come from i18n (field.<key>, help.<key>, opt.<value>). Inputs write to the store; store
-// changes update the inputs (never rebuilding the DOM).
-import { FIELD, OPTIMIZER_PARAMS } from '../state/schema.mjs';
+// The shell's control panels for the open lab, built from its declaration (registry): the
+// panels it lists, in its order, each row a field of the lab's state (kit fields such as the
+// learning rate, or the lab's own). Each input carries data-key="<field name>", its label and
+// hover help come from i18n (field.<name>, help.<name>, opt.<value>). Inputs write to the lab's
+// view of the store; store changes update the inputs (never rebuilding the DOM). Opening
+// another lab builds its panels; a lab with none leaves the whole width to the lab.
+import { LAB } from '../labs/registry.mjs';
+import { kitFieldRelevant } from '../state/kit-fields.mjs';
+import { FIELD, fullKey } from '../state/schema.mjs';
 
-/** The panels and their keys, in display order. */
-export const PANELS = [
-  ['training', ['lr', 'batch', 'epochs', 'loss']],
-  ['optimizer', ['optimizer', 'momentum', 'rho', 'beta1', 'beta2', 'epsilon', 'weightDecay']],
-  ['network', ['activation', 'init']],
-  ['regularization', ['reg', 'regRate', 'dropout', 'batchNorm', 'earlyStop', 'patience']],
-  ['data', ['seed', 'samples', 'classes', 'trainRatio', 'noise']],
-];
-
-/** Keys drawn as sliders with a live value: {key: step}. */
+/** Keys drawn as sliders with a live value: {name: step}. */
 const SLIDERS = { trainRatio: 10, noise: 5, dropout: 0.05 };
 
-/** Whether `key` is shown for the current state (optimizer params, rates behind toggles). */
-export function isRelevant(key, state) {
-  if (FIELD[key].group === 'optimizer' && key !== 'optimizer') {
-    return OPTIMIZER_PARAMS[state.optimizer]?.includes(key) ?? false;
-  }
-  if (key === 'regRate') return state.reg !== 'none';
-  if (key === 'patience') return state.earlyStop;
-  if (key === 'classes') return state.dataset === 'blobs';
-  if (key === 'samples') return state.dataset !== 'custom';
-  return true;
+/** Whether field `name` of lab `lab` is shown for the lab's state `state` (its own names). */
+export function isRelevant(lab, name, state) {
+  return kitFieldRelevant(name, state) && (LAB[lab].relevant?.(name, state) ?? true);
 }
 
 function element(tag, attributes = {}, children = []) {
@@ -39,16 +26,16 @@ function element(tag, attributes = {}, children = []) {
 /** The input element of one field. */
 function inputFor(field) {
   if (field.type === 'enum') {
-    const select = element('select', { 'data-key': field.key });
+    const select = element('select', { 'data-key': field.name });
     for (const option of field.options) {
       select.append(element('option', { value: option, 'data-i18n': `opt.${option}` }, [option]));
     }
     return select;
   }
-  if (field.type === 'bool') return element('input', { type: 'checkbox', 'data-key': field.key });
-  const attributes = { 'data-key': field.key, inputmode: 'decimal' };
-  if (field.key in SLIDERS) {
-    Object.assign(attributes, { type: 'range', min: field.min, max: field.max, step: SLIDERS[field.key] });
+  if (field.type === 'bool') return element('input', { type: 'checkbox', 'data-key': field.name });
+  const attributes = { 'data-key': field.name, inputmode: 'decimal' };
+  if (field.name in SLIDERS) {
+    Object.assign(attributes, { type: 'range', min: field.min, max: field.max, step: SLIDERS[field.name] });
   } else {
     Object.assign(attributes, { type: 'number', step: field.type === 'int' ? '1' : 'any' });
     if (field.min !== undefined && !field.minOpen) attributes.min = field.min;
@@ -69,25 +56,48 @@ function readInput(field, input) {
 }
 
 export class ControlPanels {
-  /** container: the element the panels go into; store: the Store. */
-  constructor(container, { store }) {
+  /** container: the element the panels go into; store: the Store (full keys); apply(root):
+   *  fills the new panels' interface text. */
+  constructor(container, { store, apply = () => {} }) {
+    this.container = container;
     this.store = store;
-    this.rows = new Map();    // key -> {row, input, output?}
-    for (const [group, keys] of PANELS) {
-      const panel = element('section', { class: 'panel', 'data-group': group, 'data-panel': group });
-      panel.append(element('h2', { 'data-i18n': `group.${group}` }, [group]));
-      for (const key of keys) panel.append(this.row(FIELD[key]));
-      container.append(panel);
-    }
-    this.unsubscribe = store.subscribe((changed) => this.update(changed));
-    this.update(null);
+    this.apply = apply;
+    this.lab = null;
+    this.view = null;         // the open lab's LabStore
+    this.rows = new Map();    // field name -> {row, input, output?}
+    this.offView = null;
+    this.offStore = store.subscribe((changed) => {
+      if (changed.has('lab')) this.build(store.get('lab'));
+    });
+    this.build(store.get('lab'));
   }
 
-  row(field) {
+  /** Replaces the panels by those of lab `lab`. */
+  build(lab) {
+    if (lab === this.lab) return;
+    this.offView?.();
+    this.lab = lab;
+    this.view = this.store.scope(lab);
+    this.rows.clear();
+    this.container.replaceChildren();
+    const panels = LAB[lab]?.panels ?? [];
+    for (const [group, names] of panels) {
+      const panel = element('section', { class: 'panel', 'data-group': group, 'data-panel': group });
+      panel.append(element('h2', { 'data-i18n': `group.${group}` }, [group]));
+      for (const name of names) panel.append(this.row(FIELD[fullKey(name, lab)], group));
+      this.container.append(panel);
+    }
+    this.container.closest('.workspace')?.classList.toggle('no-panels', panels.length === 0);
+    this.offView = this.view.subscribe((changed) => this.update(changed));
+    this.update(null);
+    this.apply(this.container);
+  }
+
+  row(field, group) {
     const input = inputFor(field);
-    const label = element('span', { class: 'field-label', 'data-i18n': `field.${field.key}` }, [field.key]);
-    const row = element('label', { class: `field field-${field.type}`, 'data-field': field.key,
-      'data-group': field.group, 'data-i18n-title': `help.${field.key}` });
+    const label = element('span', { class: 'field-label', 'data-i18n': `field.${field.name}` }, [field.name]);
+    const row = element('label', { class: `field field-${field.type}`, 'data-field': field.name,
+      'data-group': group, 'data-i18n-title': `help.${field.name}` });
     let output = null;
     if (field.type === 'bool') {
       row.classList.add('field-check');
@@ -101,9 +111,9 @@ export class ControlPanels {
     }
     const commit = () => {
       const value = readInput(field, input);
-      const ok = value !== undefined && this.store.set(field.key, value);
+      const ok = value !== undefined && this.view.set(field.name, value);
       input.toggleAttribute('aria-invalid', !ok);
-      if (!ok && input.type !== 'number') this.show(field.key);
+      if (!ok && input.type !== 'number') this.show(field.name);
     };
     input.addEventListener(input.type === 'range' ? 'input' : 'change', commit);
     if (input.type === 'number') {
@@ -111,11 +121,11 @@ export class ControlPanels {
       input.addEventListener('blur', () => {
         if (input.hasAttribute('aria-invalid')) {
           input.removeAttribute('aria-invalid');
-          this.show(field.key);
+          this.show(field.name);
         }
       });
     }
-    this.rows.set(field.key, { row, input, output });
+    this.rows.set(field.name, { row, input, output });
     return row;
   }
 
@@ -123,7 +133,7 @@ export class ControlPanels {
   show(key) {
     const entry = this.rows.get(key);
     if (!entry) return;
-    const value = this.store.get(key);
+    const value = this.view.get(key);
     const { input, output } = entry;
     if (input.type === 'checkbox') input.checked = value;
     else if (document.activeElement !== input || input.type !== 'number') input.value = String(value);
@@ -132,14 +142,15 @@ export class ControlPanels {
 
   /** Syncs the inputs for `changed` keys (null: all) and the rows' visibility. */
   update(changed) {
-    const state = this.store.state();
+    const state = this.view.state();
     for (const key of this.rows.keys()) {
       if (!changed || changed.has(key)) this.show(key);
-      this.rows.get(key).row.classList.toggle('irrelevant', !isRelevant(key, state));
+      this.rows.get(key).row.classList.toggle('irrelevant', !isRelevant(this.lab, key, state));
     }
   }
 
   destroy() {
-    this.unsubscribe();
+    this.offView?.();
+    this.offStore();
   }
 }

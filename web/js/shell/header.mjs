@@ -1,6 +1,8 @@
 // The header and lab tabs: preset menu (#preset) and "reset to preset", language toggle,
-// share-link button, and the lab tabs (#lab-tabs [data-lab]) writing the store's `lab`.
-import { LAB_PRESETS, PRESETS, presetState } from '../state/presets.mjs';
+// share-link button, and the lab tabs (#lab-tabs, one per registered lab) writing the store's
+// `lab`.
+import { LABS } from '../labs/registry.mjs';
+import { LAB_PRESETS, PRESETS, presetPatch } from '../state/presets.mjs';
 
 /** Copies `text` to the clipboard; falls back to a hidden textarea + execCommand. */
 export async function copyText(text) {
@@ -57,7 +59,15 @@ export class Header {
       store.flush();
       if (await copyText(location.href)) flash(share, t('header.copied'));
     });
-    this.tabs = [...$('lab-tabs').querySelectorAll('[data-lab]')];
+    this.tabs = LABS.map((lab) => {
+      const tab = document.createElement('button');
+      Object.assign(tab, { type: 'button', textContent: t(`tab.${lab.id}`) });
+      tab.setAttribute('role', 'tab');
+      tab.dataset.lab = lab.id;
+      tab.dataset.i18n = `tab.${lab.id}`;
+      return tab;
+    });
+    $('lab-tabs').replaceChildren(...this.tabs);
     for (const tab of this.tabs) tab.addEventListener('click', () => this.openLab(tab.dataset.lab));
     this.offStore = store.subscribe((keys) => {
       if (keys.has('preset')) this.preset.value = store.get('preset');
@@ -79,15 +89,16 @@ export class Header {
 
   presetFollowsLab() {
     const lab = this.store.get('lab');
-    if (PRESETS[this.store.get('preset')]?.state.lab !== lab && LAB_PRESETS[lab]) {
+    if (PRESETS[this.store.get('preset')]?.lab !== lab && LAB_PRESETS[lab]) {
       this.store.set('preset', LAB_PRESETS[lab]);
     }
   }
 
-  /** Replaces the whole state by preset `name` (defaults ⊕ preset), keeping the language. */
+  /** Opens preset `name`'s lab with that lab's state put back to defaults ⊕ preset (the other
+   *  labs' state and the language are kept). */
   loadPreset(name) {
-    if (!PRESETS[name]) return;
-    this.store.patch(presetState(name, { lang: this.store.get('lang') }));
+    if (!Object.hasOwn(PRESETS, name)) return;
+    this.store.patch(presetPatch(name));
   }
 
   showPresetTitles() {

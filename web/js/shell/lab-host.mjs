@@ -1,7 +1,8 @@
-// Mounts the lab named by the store's `lab` into <section id="lab">: lazy-imports
-// labs/<lab>-lab.mjs (default export {id, strings, mount(el, ctx) -> {unmount()}}), registers
-// its strings, and remounts when `lab` changes. A lab that is missing or fails to load shows a
-// placeholder message (console.warn, never an error).
+// Mounts the lab named by the store's `lab` into <section id="lab">: loads it through its
+// registry declaration (load() -> default export {mount(el, ctx) -> {unmount()}}) and gives it
+// a context whose store is the lab's own view (its field names, unprefixed). A lab that is
+// missing or fails to load shows a placeholder message (console.warn, never an error).
+import { LAB } from '../labs/registry.mjs';
 
 export class LabHost {
   /** el: the lab section; ctx: {store, trainer, t, onLangChange, register, apply};
@@ -22,7 +23,8 @@ export class LabHost {
     document.body.dataset.lab = id;
     let lab;
     try {
-      lab = (await import(`../labs/${id}-lab.mjs`)).default;
+      if (!Object.hasOwn(LAB, id)) throw new Error('no such lab in the registry');
+      lab = (await LAB[id].load()).default;
       if (!lab || typeof lab.mount !== 'function') throw new Error('the module has no default {mount}');
     } catch (error) {
       if (token !== this.token) return;
@@ -32,11 +34,10 @@ export class LabHost {
       return;
     }
     if (token !== this.token) return;
-    if (lab.strings) this.ctx.register(lab.strings);
     this.el.replaceChildren();
     this.el.dataset.lab = id;
     try {
-      const handle = await lab.mount(this.el, this.ctx);
+      const handle = await lab.mount(this.el, { ...this.ctx, store: this.ctx.store.scope(id) });
       if (token !== this.token) {
         handle?.unmount?.();
         return;

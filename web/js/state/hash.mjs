@@ -1,11 +1,16 @@
 // The URL hash form of the state: `#key=value&...` with only non-default keys, one text form
 // per field type (layers `4.tanh,2.tanh`, points `x1,x2,l;...`, lists `x1,x2`, bools 1/0).
-// Decoding validates every value against schema.mjs: an invalid one is dropped with a
-// console.warn and the key keeps its default. `hide` is a URL-only flag kept beside the state.
-import { FIELD, FIELDS, LIMITS, normalizeValue, sameValue } from './schema.mjs';
+// The open lab's fields are written without their `<lab>.` prefix (links stay short and read
+// as before labs had namespaces); a prefixed key is read too. Decoding validates every value
+// against schema.mjs: an invalid one is dropped with a console.warn and the key keeps its
+// default. `hide` is a URL-only flag kept beside the state.
+import { DEFAULT_LAB, FIELD, FIELDS, fullKey, normalizeValue, sameValue } from './schema.mjs';
 
 /** Keys the hash may carry that are not state fields (never stored in localStorage). */
 export const URL_FLAGS = ['hide'];
+
+/** Point sets larger than this stay out of links (they would make a link of many KB). */
+export const MAX_HASH_POINTS = 300;
 
 const round2 = (x) => Math.round(x * 100) / 100;
 
@@ -52,42 +57,51 @@ function parseText(field, text) {
 /** The value of `text` for `field`: {ok, value} or {ok: false, message}. */
 export function decodeValue(field, text) {
   const value = parseText(field, text);
-  if (value === undefined) return { ok: false, message: `${field.key}: cannot read '${text}'` };
+  if (value === undefined) return { ok: false, message: `${field.name}: cannot read '${text.slice(0, 40)}'` };
   return normalizeValue(field, value);
 }
 
 /**
- * Parses a hash ('#a=1&b=2' or 'a=1&b=2') into {state: {key: value} (valid keys only), flags:
- * {hide: [...]}}; invalid or unknown entries are dropped with a console.warn.
+ * Parses a hash ('#a=1&b=2' or 'a=1&b=2') into {state: {fullKey: value} (valid keys only),
+ * flags: {hide: [...]}}; invalid or unknown entries are dropped with a console.warn. Unprefixed
+ * lab keys belong to the hash's `lab` (the default lab when it names none).
+ * @param {string} hash
+ * @param {(text: string) => void} [warn]
  */
 export function decodeHash(hash, warn = console.warn) {
+  /** @type {Record<string, any>} */
   const state = {};
+  /** @type {Record<string, string[]>} */
   const flags = {};
   const text = String(hash ?? '').replace(/^#/, '');
   if (!text) return { state, flags };
+  /** @type {[string, string][]} */
+  const entries = [];
   for (const part of text.split('&')) {
     if (!part) continue;
     const at = part.indexOf('=');
-    let key;
-    let raw;
     try {
-      key = decodeURIComponent(at < 0 ? part : part.slice(0, at));
-      raw = at < 0 ? '' : decodeURIComponent(part.slice(at + 1));
+      entries.push([decodeURIComponent(at < 0 ? part : part.slice(0, at)),
+        at < 0 ? '' : decodeURIComponent(part.slice(at + 1))]);
     } catch {
-      warn(`nnplay: ignoring malformed hash entry '${part}'`);
-      continue;
+      warn(`nnplay: ignoring malformed hash entry '${part.slice(0, 40)}'`);
     }
+  }
+  const labEntry = entries.findLast(([key]) => key === 'lab');
+  const labValue = labEntry ? decodeValue(FIELD.lab, labEntry[1]) : null;
+  const lab = labValue?.ok ? labValue.value : DEFAULT_LAB;
+  for (const [key, raw] of entries) {
     if (URL_FLAGS.includes(key)) {
       flags[key] = raw === '' ? [] : raw.split(',');
       continue;
     }
-    const field = FIELD[key];
-    if (!field) {
-      warn(`nnplay: ignoring unknown hash key '${key}'`);
+    const full = FIELD[key] ? key : fullKey(key, lab);
+    if (!full) {
+      warn(`nnplay: ignoring unknown hash key '${key.slice(0, 40)}'`);
       continue;
     }
-    const decoded = decodeValue(field, raw);
-    if (decoded.ok) state[key] = decoded.value;
+    const decoded = decodeValue(FIELD[full], raw);
+    if (decoded.ok) state[full] = decoded.value;
     else warn(`nnplay: ignoring invalid hash value (${decoded.message}); using the default`);
   }
   return { state, flags };
@@ -98,16 +112,21 @@ const readable = (s) => encodeURIComponent(s).replace(/%2C/gi, ',').replace(/%3B
   .replace(/%5E/gi, '^');
 
 /**
- * The hash text (without '#') of `state`: non-default keys in FIELDS order, then the flags
- * (`hide` when non-empty). Points are left out when there are more than LIMITS.maxHashPoints.
+ * The hash text (without '#') of `state` (full keys): the shell's non-default keys, then the
+ * open lab's non-default fields without their prefix, in FIELDS order, then the flags (`hide`
+ * when non-empty). Other labs' fields are left out; so are point sets over MAX_HASH_POINTS.
+ * @param {Record<string, any>} state
+ * @param {Record<string, any>} defaults
+ * @param {Record<string, string[]>} [flags]
  */
 export function encodeHash(state, defaults, flags = {}) {
   const parts = [];
-  for (const field of FIELDS) {
-    const value = state[field.key];
-    if (value === undefined || sameValue(value, defaults[field.key])) continue;
-    if (field.type === 'points' && value.length > LIMITS.maxHashPoints) continue;
-    parts.push(`${field.key}=${readable(encodeValue(field, value))}`);
+  for (const f of FIELDS) {
+    if (f.lab !== null && f.lab !== state.lab) continue;
+    const value = state[f.key];
+    if (value === undefined || sameValue(value, defaults[f.key])) continue;
+    if (f.type === 'points' && value.length > MAX_HASH_POINTS) continue;
+    parts.push(`${f.name}=${readable(encodeValue(f, value))}`);
   }
   for (const key of URL_FLAGS) {
     const value = flags[key];

@@ -1,60 +1,53 @@
-// Named starting points of the playground: {name: {title: {en, ko}, state: partial state}}.
-// "Reset to preset" = defaults ⊕ preset.state (+ preset: name), keeping lang (presetState).
-import { defaultState } from './schema.mjs';
+// @ts-check
+// Named starting points, declared by the labs (registry): {name: {lab, title: {en, ko}, state}}
+// with `state` in the lab's own names. "Reset to preset" puts back that lab's defaults with the
+// preset on top and opens the lab; the other labs' state and the language are kept.
+import { LABS } from '../labs/registry.mjs';
+import { FIELD, defaultState, fullKey } from './schema.mjs';
 
-const ALL_FEATURES = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'];
-const layers = (count, units, activation) => Array.from({ length: count }, () => ({ units, activation }));
-const perceptron = (gate) => ({ lab: 'perceptron', gate, lr: 1, batch: 1, epochs: 100, speed: 2,
-  optimizer: 'sgd', pHidden: false, pWeights: [0, 0, 0] });
+/** @typedef {{lab: string, title: {en: string, ko: string}, state: Record<string, any>}} Preset */
 
-export const PRESETS = Object.freeze({
-  'mlp-circle': { title: { en: 'Circle', ko: '원' }, state: { lab: 'mlp', dataset: 'circle' } },
-  'mlp-xor': { title: { en: 'XOR', ko: 'XOR' }, state: { lab: 'mlp', dataset: 'xor' } },
-  'mlp-spiral': {
-    title: { en: 'Spiral (all features)', ko: '나선 (모든 특성)' },
-    state: { lab: 'mlp', dataset: 'spiral', features: ALL_FEATURES, layers: layers(2, 8, 'tanh') },
-  },
-  'mlp-gauss': { title: { en: 'Two Gaussians', ko: '두 가우시안' }, state: { lab: 'mlp', dataset: 'gauss' } },
-  'mlp-moons': {
-    title: { en: 'Moons', ko: '반달' },
-    state: { lab: 'mlp', dataset: 'moons', noise: 10, layers: layers(2, 6, 'tanh') },
-  },
-  'mlp-blobs': {
-    title: { en: 'Three blobs (softmax)', ko: '세 덩어리 (소프트맥스)' },
-    state: { lab: 'mlp', dataset: 'blobs', classes: 3, noise: 10, activation: 'relu',
-      layers: layers(1, 8, 'relu'), optimizer: 'adam', lr: 0.01 },
-  },
-  'mlp-regression': {
-    title: { en: 'Regression (plane)', ko: '회귀 (평면)' },
-    state: { lab: 'mlp', dataset: 'regress_plane', loss: 'mse', lr: 0.01 },
-  },
-  overfit: {
-    title: { en: 'Overfitting (cure it with dropout or L2)', ko: '과적합 (드롭아웃·L2로 해결)' },
-    state: { lab: 'mlp', dataset: 'spiral', noise: 30, samples: 30, trainRatio: 50,
-      activation: 'relu', layers: layers(3, 16, 'relu'), optimizer: 'adam', lr: 0.01 },
-  },
-  'perceptron-and': { title: { en: 'Perceptron: AND', ko: '퍼셉트론: AND' }, state: perceptron('and') },
-  'perceptron-or': { title: { en: 'Perceptron: OR', ko: '퍼셉트론: OR' }, state: perceptron('or') },
-  'perceptron-nand': { title: { en: 'Perceptron: NAND', ko: '퍼셉트론: NAND' }, state: perceptron('nand') },
-  'perceptron-xor': { title: { en: 'Perceptron: XOR', ko: '퍼셉트론: XOR' }, state: perceptron('xor') },
-  vanishing: {
-    title: { en: 'Vanishing gradients', ko: '기울기 소실' },
-    state: { lab: 'activations', deepAct: 'sigmoid', deepDepth: 8, dataset: 'circle', lr: 0.03 },
-  },
-});
+/** @type {Readonly<Record<string, Preset>>} */
+export const PRESETS = Object.freeze(Object.fromEntries(LABS.flatMap((lab) =>
+  Object.entries(lab.presets).map(([name, preset]) => [name, { lab: lab.id, ...preset }]))));
 
-export const DEFAULT_PRESET = 'mlp-circle';
+export const DEFAULT_PRESET = String(FIELD.preset.default);
 
-/** The preset a lab starts from when its tab is picked and the state belongs to another lab. */
-export const LAB_PRESETS = Object.freeze({
-  mlp: 'mlp-circle', perceptron: 'perceptron-and', activations: 'vanishing',
-});
+/** The preset a lab starts from when its tab is picked: its first. @type {Readonly<Record<string, string>>} */
+export const LAB_PRESETS = Object.freeze(Object.fromEntries(LABS.map((lab) =>
+  [lab.id, Object.keys(lab.presets)[0]])));
 
-/** The full state of preset `name`: defaults ⊕ preset.state ⊕ {preset: name, lang}. */
+/**
+ * The keys (full names) and values that preset `name` sets: every field of its lab at its
+ * default with the preset on top, plus `lab`, `preset` and any shell key the preset names.
+ * An unknown name gives the default preset.
+ * @param {string} name
+ * @returns {Record<string, any>}
+ */
+export function presetPatch(name) {
+  const known = Object.hasOwn(PRESETS, name);
+  const preset = PRESETS[known ? name : DEFAULT_PRESET];
+  const defaults = defaultState();
+  /** @type {Record<string, any>} */
+  const patch = { lab: preset.lab, preset: known ? name : DEFAULT_PRESET };
+  for (const [key, value] of Object.entries(defaults)) {
+    if (FIELD[key].lab === preset.lab) patch[key] = value;
+  }
+  for (const [name2, value] of Object.entries(structuredClone(preset.state))) {
+    const key = fullKey(name2, preset.lab);
+    if (!key) throw new Error(`preset ${name}: unknown field '${name2}'`);
+    patch[key] = value;
+  }
+  return patch;
+}
+
+/**
+ * The full state of preset `name`: defaults ⊕ presetPatch(name), with `lang` when given.
+ * @param {string} name
+ * @param {{lang?: string, navigatorLanguage?: string}} [options]
+ */
 export function presetState(name, { lang, navigatorLanguage } = {}) {
-  const preset = PRESETS[name] ?? PRESETS[DEFAULT_PRESET];
-  const state = { ...defaultState(navigatorLanguage), ...structuredClone(preset.state) };
-  state.preset = PRESETS[name] ? name : DEFAULT_PRESET;
+  const state = { ...defaultState(navigatorLanguage), ...presetPatch(name) };
   if (lang) state.lang = lang;
   return state;
 }

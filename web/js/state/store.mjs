@@ -2,8 +2,8 @@
 // localStorage ('nnplay.state.v1') <- URL hash (a hash wins). Every change notifies the
 // subscribers synchronously with the set of changed keys, and is written back (debounced) to
 // localStorage and to the hash with history.replaceState. Invalid values warn and are dropped.
-import { FIELD, FIELDS, cloneValue, defaultState, normalizeValue, sameValue } from './schema.mjs';
-import { decodeHash, encodeHash } from './hash.mjs';
+import { FIELD, FIELDS, cloneValue, defaultState, fullKey, labView, normalizeValue, sameValue } from './schema.mjs';
+import { MAX_HASH_POINTS, decodeHash, encodeHash } from './hash.mjs';
 
 export const STORAGE_KEY = 'nnplay.state.v1';
 
@@ -32,9 +32,19 @@ export class Store {
     this.target?.addEventListener?.('hashchange', this.onHashChange);
   }
 
+  /** The full key of `key`: a full key as it is, a lab field's name as the open lab's field. */
+  resolve(key) {
+    return FIELD[key] ? key : (fullKey(key, this.values.lab) ?? key);
+  }
+
   /** The value of `key` (a copy for arrays/objects; mutate through set/patch only). */
   get(key) {
-    return cloneValue(this.values[key]);
+    return cloneValue(this.values[this.resolve(key)]);
+  }
+
+  /** The store as lab `lab` sees it: its own field names, unprefixed (LabStore). */
+  scope(lab) {
+    return new LabStore(this, lab);
   }
 
   /** A copy of the whole state. */
@@ -51,7 +61,8 @@ export class Store {
   patch(partial) {
     const changed = new Set();
     let allValid = true;
-    for (const [key, value] of Object.entries(partial ?? {})) {
+    for (const [name, value] of Object.entries(partial ?? {})) {
+      const key = this.resolve(name);
       const checked = this.check(key, value);
       if (!checked.ok) {
         allValid = false;
@@ -165,7 +176,11 @@ export class Store {
     this.lastHash = text;
     const { state, flags } = decodeHash(text);
     const next = { ...cloneValue(this.defaults), lang: this.values.lang, ...state };
-    if (!('points' in state) && this.values.points.length > 300) next.points = this.values.points;
+    for (const field of FIELDS) {  // point sets too big for a link are kept
+      if (field.type === 'points' && !(field.key in state) && this.values[field.key].length > MAX_HASH_POINTS) {
+        next[field.key] = this.values[field.key];
+      }
+    }
     const changed = new Set();
     for (const field of FIELDS) {
       if (!sameValue(this.values[field.key], next[field.key])) {
@@ -186,5 +201,58 @@ function safe(fn) {
     return fn();
   } catch {
     return null;
+  }
+}
+
+/** Lab `lab`'s view of a Store: get/set/patch/state/subscribe on the lab's own field names
+ *  (and the shell's keys), whichever lab is open. */
+export class LabStore {
+  constructor(store, lab) {
+    this.store = store;
+    this.lab = lab;
+  }
+
+  key(name) {
+    return fullKey(name, this.lab) ?? name;
+  }
+
+  get(name) {
+    return this.store.get(this.key(name));
+  }
+
+  set(name, value) {
+    return this.store.set(this.key(name), value);
+  }
+
+  patch(partial) {
+    return this.store.patch(Object.fromEntries(Object.entries(partial ?? {})
+      .map(([name, value]) => [this.key(name), value])));
+  }
+
+  /** The lab's names and the shell's keys with their values. */
+  state() {
+    return labView(this.store.values, this.lab);
+  }
+
+  /** fn(changed: Set of the lab's names and shell keys) after each change that concerns the lab. */
+  subscribe(fn) {
+    return this.store.subscribe((keys) => {
+      const mine = new Set();
+      for (const key of keys) {
+        const field = FIELD[key];
+        if (!field) mine.add(key);  // flags such as 'flag:hide'
+        else if (field.lab === null) mine.add(key);
+        else if (field.lab === this.lab) mine.add(field.name);
+      }
+      if (mine.size > 0) fn(mine);
+    });
+  }
+
+  flush() {
+    this.store.flush();
+  }
+
+  get flags() {
+    return this.store.flags;
   }
 }

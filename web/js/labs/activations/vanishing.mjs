@@ -3,7 +3,7 @@
 // over time (#gradient-chart) with both towers' losses and the layer-1 ratio.
 import { probeBatch, towerLayers, vanishingDocument } from './document.mjs';
 import { GradientChartView } from '../../views/gradient-chart-view.mjs';
-import { fillText, listen } from './lab-dom.mjs';
+import { fillText, listen } from '../../kit/lab-dom.mjs';
 
 const CONFIG_KEYS = new Set(['deepAct', 'deepDepth', 'seed', 'optimizer', 'lr', 'momentum', 'rho',
   'beta1', 'beta2', 'epsilon', 'weightDecay', 'batch', 'epochs', 'samples', 'noise', 'trainRatio']);

@@ -1,6 +1,6 @@
 // The network editor's edits as pure functions of the store's `layers` ([{units, activation}]),
 // within the schema's limits (0..16 hidden layers, 1..64 units each).
-import { LIMITS } from '../../state/schema.mjs';
+import { LIMITS } from './fields.mjs';
 
 /** One more hidden layer at the end: as wide as the last one (4 when none), `activation`. */
 export function addLayer(layers, activation) {

@@ -2,14 +2,14 @@
 // four points, its weights editable by hand (inputs or the plot's handles), XOR failing visibly,
 // and one click that adds a hidden layer which solves it. Wires the store and the trainer to the
 // PerceptronView; predictions and accuracy are computed here from the snapshot's weights.
-import strings from './perceptron/strings.mjs';
-import { PERCEPTRON_MARKUP } from './perceptron/markup.mjs';
-import { labDocument, perceptronWeightArray } from './perceptron/document.mjs';
+import strings from './strings.mjs';
+import { PERCEPTRON_MARKUP } from './markup.mjs';
+import { labDocument, perceptronWeightArray } from './document.mjs';
 import {
   countCorrect, hiddenLine, hiddenNetwork, hiddenOutput, hiddenPredictions, perceptronPredictions,
-} from './perceptron/model.mjs';
-import { PerceptronView } from '../views/perceptron-view.mjs';
-import { applyStrings, fillText, listen } from './activations/lab-dom.mjs';
+} from './model.mjs';
+import { PerceptronView } from '../../views/perceptron-view.mjs';
+import { applyStrings, fillText, listen } from '../../kit/lab-dom.mjs';
 
 const CONFIG_KEYS = new Set(['gate', 'pHidden', 'lr', 'epochs', 'seed']);
 const XOR_PATIENCE = 20;   // epochs without 4/4 before the note explains XOR
@@ -17,7 +17,6 @@ const XOR_PATIENCE = 20;   // epochs without 4/4 before the note explains XOR
 function mount(el, ctx) {
   const { store, trainer } = ctx;
   const text = (key, params) => fillText(ctx.t(key, params), params);
-  document.body.dataset.lab = 'perceptron';
   el.innerHTML = PERCEPTRON_MARKUP;
   const $ = (selector) => el.querySelector(selector);
   const ui = {
@@ -196,7 +195,6 @@ function mount(el, ctx) {
       lab.alive = false;
       clearTimeout(lab.timer);
       for (const off of offs) if (typeof off === 'function') off();
-      if (document.body.dataset.lab === 'perceptron') delete document.body.dataset.lab;
       el.innerHTML = '';
     },
   };

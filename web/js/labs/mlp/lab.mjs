@@ -2,18 +2,19 @@
 // Configures the trainer from mlpDocument(state) (debounced on relevant keys), rebuilds the
 // network editor only when its shape changes, and repaints the heat map, thumbnails and links
 // from snapshots once per animation frame at most.
-import strings from './mlp/strings.mjs';
-import { applyStrings, buildLayout } from './mlp/layout.mjs';
-import { CONFIG_KEYS, GRID, configureRequest, taskOf } from './mlp/configure.mjs';
-import { DataTools } from './mlp/data-tools.mjs';
-import { drawDatasetPreview } from './mlp/dataset-previews.mjs';
-import { addLayer, removeLayer, resizeLayer, setActivation } from './mlp/network-edits.mjs';
-import { networkData } from './mlp/snapshot-model.mjs';
-import { FEATURES, arraysToPoints, featureMap } from '../data/points.mjs';
-import { ACTIVATIONS, LIMITS } from '../state/schema.mjs';
-import { HeatmapView } from '../views/heatmap-view.mjs';
-import { MetricsChartView } from '../views/metrics-chart-view.mjs';
-import { NetworkView } from '../views/network-view.mjs';
+import strings from './strings.mjs';
+import { applyStrings, buildLayout } from './layout.mjs';
+import { CONFIG_KEYS, GRID, configureRequest, taskOf } from './configure.mjs';
+import { DataTools } from './data-tools.mjs';
+import { drawDatasetPreview } from './dataset-previews.mjs';
+import { addLayer, removeLayer, resizeLayer, setActivation } from './network-edits.mjs';
+import { networkData } from './snapshot-model.mjs';
+import { FEATURES, arraysToPoints, featureMap } from '../../data/points.mjs';
+import { ACTIVATIONS } from '../../state/kit-fields.mjs';
+import { LIMITS } from './fields.mjs';
+import { HeatmapView } from '../../views/heatmap-view.mjs';
+import { MetricsChartView } from '../../views/metrics-chart-view.mjs';
+import { NetworkView } from '../../views/network-view.mjs';
 
 const CONFIGURE_DELAY_MS = 150;
 let featureMaps = null;  // key -> Float32Array(res*res), computed once

@@ -1,13 +1,12 @@
 // The activations lab: every activation of the course with its derivative (explorer.mjs), and
 // the vanishing-gradients experiment, a deep sigmoid/tanh tower against a ReLU tower trained
 // live with per-layer gradient norms (vanishing.mjs). Training is driven by the shell toolbar.
-import strings from './activations/strings.mjs';
-import { EXPLORER_MARKUP, mountExplorer } from './activations/explorer.mjs';
-import { VANISHING_MARKUP, mountVanishing } from './activations/vanishing.mjs';
-import { applyStrings } from './activations/lab-dom.mjs';
+import strings from './strings.mjs';
+import { EXPLORER_MARKUP, mountExplorer } from './explorer.mjs';
+import { VANISHING_MARKUP, mountVanishing } from './vanishing.mjs';
+import { applyStrings } from '../../kit/lab-dom.mjs';
 
 function mount(el, ctx) {
-  document.body.dataset.lab = 'activations';
   el.innerHTML = `<div class="activations-lab">${EXPLORER_MARKUP}${VANISHING_MARKUP}</div>`;
   applyStrings(el, ctx.t);
   const explorer = mountExplorer(el, ctx.t);
@@ -21,7 +20,6 @@ function mount(el, ctx) {
     unmount() {
       vanishing.unmount();
       if (typeof offLang === 'function') offLang();
-      if (document.body.dataset.lab === 'activations') delete document.body.dataset.lab;
       el.innerHTML = '';
     },
   };
