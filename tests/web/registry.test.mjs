@@ -74,7 +74,7 @@ test('registry: every tab, group and control has English and Korean text', () =>
 test('registry: docs/embedding.md holds the group table made from the registry', () => {
   const docs = fs.readFileSync(path.join(root, 'docs', 'embedding.md'), 'utf8');
   assert.ok(docs.includes(groupTableMarkdown()),
-    'docs/embedding.md: paste the output of `node scripts/embedding-groups.mjs` over its group table');
+    'docs/embedding.md: run `node scripts/embedding-groups.mjs --write`');
 });
 
 test('registry: no shell module, stylesheet or the page names a lab', () => {
