@@ -1,7 +1,7 @@
 // W1: the TensorFlow Playground workload. 2 -> 8 tanh -> 8 tanh -> 1 sigmoid, binary
 // cross-entropy, SGD lr 0.03, batch 10, 500 two-spiral points, 200 epochs; float core.
 // Prints samples per second (median of several runs) so it can be compared across builds and
-// against TF.js (issue 4's side-by-side benchmark).
+// against TF.js (bench/node/, the side-by-side benchmark).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>

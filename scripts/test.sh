@@ -83,7 +83,8 @@ if [[ $quick -eq 0 ]]; then
   # Training every preset to convergence takes minutes under ASan in a Debug build; the release
   # suite and the wasm tests above train them, so the sanitizer pass leaves that one test out.
   CTEST_EXCLUDE="SessionPresets" run_suite asan -DCMAKE_BUILD_TYPE=Debug -DNN_SANITIZE=ON -DNN_BUILD_BENCH=OFF
-  # The gzipped module must stay small enough for a course page (issue 4: <= 400 KB).
+  # The gzipped module must stay small enough for a course page (<= 400 KB: seconds to load on a
+  # slow school or phone connection).
   wasm_gz=$(gzip -9 -c web/engine/nnplay.wasm | wc -c)
   echo "nnplay.wasm: $(wc -c < web/engine/nnplay.wasm) bytes, $wasm_gz gzipped"
   if (( wasm_gz > 400000 )); then echo "error: gzipped wasm above 400 KB" >&2; exit 1; fi

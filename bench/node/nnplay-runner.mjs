@@ -16,7 +16,7 @@ export function nnplayCandidates(explicit) {
     path.join(root, 'web/engine/nnplay.mjs')].filter(Boolean);
 }
 
-/// Loads the module (TOOLCHAIN.md P4: Node 20's fetch cannot load the .wasm, so pass its bytes;
+/// Loads the module (Node 20's fetch cannot load a file: URL such as the .wasm, so pass its bytes;
 /// the glue calls require and __dirname on its Node path). Returns the Module or throws.
 async function loadModule(modPath) {
   const wasmPath = modPath.replace(/\.mjs$/, '.wasm');

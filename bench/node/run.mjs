@@ -1,4 +1,4 @@
-// nnplay benchmark in Node (issue 4): nnplay-wasm against TF.js CPU, TF.js WASM and brain.js on
+// nnplay benchmark in Node: nnplay-wasm against TF.js CPU, TF.js WASM and brain.js on
 // W1, W1g, W2, W3, W4, interleaved round-robin in one run on the same seeded data and the same
 // initial weights. Prints a table (medians), ratios nnplay/peer, PASS/MISS per target and one
 // JSON summary line. Exits 0 unless the harness itself crashes.
@@ -235,7 +235,7 @@ async function main() {
   }
 
   const targets = evaluateTargets(results);
-  console.log('\nTargets (issue 4; ratios from this run, informational):');
+  console.log('\nTargets (the engine\'s speed goals; ratios from this run, informational):');
   for (const t of targets) {
     console.log(`  ${t.status.padEnd(4)}  ${t.target.padEnd(26)} ${t.ratio === null ? 'nnplay or peer missing' : `${fmt(t.ratio, 2)}x vs ${t.peer}`}`);
   }

@@ -1,4 +1,4 @@
-// The benchmark workloads W1, W1g, W2, W3, W4 (issue 4) and their seeded data, shared by every
+// The benchmark workloads W1, W1g, W2, W3, W4 (bench/README.md) and their seeded data, shared by every
 // engine so each one trains on exactly the same numbers. Arrays are Float32Array, row-major per
 // sample: x is [n, ...inputShape], y is [n, outputs].
 

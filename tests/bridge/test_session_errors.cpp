@@ -76,7 +76,8 @@ TEST_CASE("SessionErrors: unknown op lists the valid ones", "[bridge][errors]") 
 
 TEST_CASE("SessionErrors: invalid UTF-8 echoed in a message still gives valid JSON",
           "[bridge][errors]") {
-  // The op name is echoed in the message; dump() must replace, not throw (TOOLCHAIN P7).
+  // The op name is echoed in the message; dump() must replace invalid UTF-8, not throw (nlohmann's
+  // default), or reporting the error would itself raise an exception.
   const json error = failure_of(std::string("{\"op\": \"\xff\xfe\xc3\"}"));
   CHECK(error.at("path") == "");
   CHECK_THAT(error.at("message").get<std::string>(), Catch::StartsWith("malformed JSON: "));

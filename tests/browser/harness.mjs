@@ -26,9 +26,12 @@ const fixturesDir = path.join(here, 'fixtures');
 export const artifactsDir = path.resolve(process.env.NNPLAY_ARTIFACTS ??
   path.join(root, 'test-artifacts', 'browser'));
 
-/** Chromium switches from TOOLCHAIN.md "Browser tests" (Playwright adds its own defaults, e.g.
- *  --disable-background-timer-throttling and --disable-renderer-backgrounding). `--headless` is
- *  Chromium's new headless mode (the old one left the chromium binary in M132). */
+/** Chromium switches (Playwright adds its own defaults, e.g. --disable-background-timer-throttling
+ *  and --disable-renderer-backgrounding). `--headless` is Chromium's new headless mode (the old
+ *  one left the chromium binary in M132); --no-sandbox because the sandbox needs user namespaces
+ *  that containers often lack; --disable-gpu for the same software rendering on every machine;
+ *  the rest keep the browser from going to the network (QUIC, updates, sync, first-run pages)
+ *  while tests run, so timings and results do not depend on it. */
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
   '--no-first-run', '--disable-background-networking', '--disable-component-update',
   '--disable-sync'];

@@ -1,5 +1,5 @@
 // Loads the nnplay wasm module (web/engine/nnplay.{mjs,wasm}) in Node for the tests.
-// TOOLCHAIN P4: Node 20's global fetch cannot load the .wasm, so the bytes are read from disk
+// Node 20's global fetch cannot load a file: URL such as the .wasm, so the bytes are read from disk
 // and passed as wasmBinary; the ES6 glue's Node path also uses require and __dirname.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';

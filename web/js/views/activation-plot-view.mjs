@@ -2,6 +2,7 @@
 // x over the samples' range, y fitted to the curves (at least [−1.2, 1.2]) with gridlines at
 // "nice" steps. update({xs, series: [{values, color, dash?}]}) with Float64Arrays of one length.
 // Knows nothing about activations: the lab samples them.
+import { palette } from './colors.mjs';
 
 const PAD = { left: 34, right: 10, top: 10, bottom: 22 };
 
@@ -39,7 +40,7 @@ export class ActivationPlotView {
   draw() {
     const { ctx, width, height } = this;
     ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
-    ctx.fillStyle = '#fff';
+    ctx.fillStyle = palette().paper;
     ctx.fillRect(0, 0, width, height);
     if (!this.data) return;
     const { xs, series } = this.data;
@@ -78,11 +79,12 @@ export class ActivationPlotView {
   drawAxes(px, py, [x0, x1], [lo, hi]) {
     const { ctx } = this;
     ctx.font = '11px system-ui, sans-serif';
-    ctx.fillStyle = '#5b6472';
+    const { muted, axis, grid } = palette();
+    ctx.fillStyle = muted;
     ctx.lineWidth = 1;
     ctx.setLineDash([]);
     for (let x = Math.ceil(x0); x <= x1; x += 2) {
-      ctx.strokeStyle = x === 0 ? '#7d8694' : '#e3e6eb';
+      ctx.strokeStyle = x === 0 ? axis : grid;
       ctx.beginPath();
       ctx.moveTo(px(x), PAD.top); ctx.lineTo(px(x), this.height - PAD.bottom);
       ctx.stroke();
@@ -91,7 +93,7 @@ export class ActivationPlotView {
     const step = niceStep((hi - lo) / 5);
     for (let y = Math.ceil(lo / step) * step; y <= hi; y += step) {
       const v = Math.round(y / step) * step;
-      ctx.strokeStyle = Math.abs(v) < step / 2 ? '#7d8694' : '#e3e6eb';
+      ctx.strokeStyle = Math.abs(v) < step / 2 ? axis : grid;
       ctx.beginPath();
       ctx.moveTo(PAD.left, py(v)); ctx.lineTo(this.width - PAD.right, py(v));
       ctx.stroke();

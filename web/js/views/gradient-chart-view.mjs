@@ -3,6 +3,7 @@
 // first layer's norm over training time. Canvas only, redrawn on update; no DOM rebuilt.
 // update({towers: [{color, norms: [n_1..n_depth]}], time}) appends one history sample.
 // Captions and axis names come from setLabels({byLayer, history, layer, time}).
+import { palette } from './colors.mjs';
 
 const PAD = { left: 46, right: 10, top: 10, bottom: 24 };
 const MAX_HISTORY = 400;
@@ -88,7 +89,7 @@ function prepare(target) {
   if (target.canvas.height !== Math.round(height * ratio)) target.canvas.height = Math.round(height * ratio);
   const { ctx } = target;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.fillStyle = '#fff';
+  ctx.fillStyle = palette().paper;
   ctx.fillRect(0, 0, width, height);
   Object.assign(target, { width, height });
   return target;
@@ -118,13 +119,14 @@ function plotAxes(target, range, xRange, xLabel, format, integerTicks) {
   const { px, py } = scales(target, range, xRange);
   ctx.font = '11px system-ui, sans-serif';
   ctx.lineWidth = 1;
+  const { grid, muted } = palette();
   const every = Math.max(1, Math.ceil((range[1] - range[0]) / 6));
   for (let d = range[0]; d <= range[1]; d += every) {
-    ctx.strokeStyle = '#e3e6eb';
+    ctx.strokeStyle = grid;
     ctx.beginPath();
     ctx.moveTo(PAD.left, py(10 ** d)); ctx.lineTo(width - PAD.right, py(10 ** d));
     ctx.stroke();
-    ctx.fillStyle = '#5b6472';
+    ctx.fillStyle = muted;
     ctx.fillText(`1e${d}`, 4, py(10 ** d) + 4);
   }
   const [x0, x1] = xRange;

@@ -1,41 +1,11 @@
 // HeatmapView: the MLP lab's decision boundary. A res×res grid of model outputs painted into one
 // ImageData on a res×res canvas that CSS scales up smoothly (TF Playground draws a 100×100
 // bitmap), train/test points on an overlay canvas redrawn only when they change, and axis ticks.
-// Also exports the colour scales and map painter the network view's thumbnails share.
-import { schemeTableau10 } from '../../vendor/vendor.mjs';
+// Also exports the map painters the network view's thumbnails share (colours from colors.mjs).
+import { classColours, cssRgb, divergingColour, divergingIndex, divergingTable, palette } from './colors.mjs';
 
-export const ORANGE = [245, 147, 34];  // negative / class 0 (TF Playground)
-export const LIGHT = [232, 234, 235];  // zero / undecided
-export const BLUE = [8, 119, 189];     // positive / class 1
-
-/** 256 RGB entries for t in [-1, 1]: orange -> light -> blue. */
-const DIVERGING = new Uint8ClampedArray(256 * 3);
-for (let i = 0; i < 256; i += 1) {
-  const t = (i / 255) * 2 - 1;
-  const far = t < 0 ? ORANGE : BLUE;
-  for (let c = 0; c < 3; c += 1) DIVERGING[i * 3 + c] = LIGHT[c] + (far[c] - LIGHT[c]) * Math.abs(t);
-}
-
-/** The diverging colour of t (clamped to [-1, 1]) as [r, g, b]. */
-export function divergingColour(t) {
-  const i = lutIndex(t) * 3;
-  return [DIVERGING[i], DIVERGING[i + 1], DIVERGING[i + 2]];
-}
-
-function lutIndex(t) {
-  if (!(t > -1)) return 0;  // also NaN
-  if (t >= 1) return 255;
-  return ((t + 1) * 127.5) | 0;
-}
-
-/** Class colours [r, g, b] for k classes: orange/blue for 2, Tableau 10 (cycled) for more. */
-export function classColours(k) {
-  if (k <= 2) return [ORANGE, BLUE];
-  return Array.from({ length: k }, (_, c) => {
-    const hex = schemeTableau10[c % 10];
-    return [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
-  });
-}
+// The network view, the link layer and the MLP lab's data tools import the scales from here.
+export { classColours, divergingColour };
 
 /**
  * Paints one map (values[offset .. offset + n*n), row 0 = top) into `data` (RGBA of an
@@ -43,6 +13,7 @@ export function classColours(k) {
  * discretize: only the sign. stride: take every stride-th sample (thumbnails).
  */
 export function paintDiverging(data, values, offset, n, { unit = false, discretize = false, stride = 1 } = {}) {
+  const table = divergingTable();
   let at = 0;
   for (let row = 0; row < n; row += stride) {
     const base = offset + row * n;
@@ -50,10 +21,10 @@ export function paintDiverging(data, values, offset, n, { unit = false, discreti
       let t = values[base + col];
       if (unit) t = 2 * t - 1;
       if (discretize) t = t >= 0 ? 1 : -1;
-      const i = lutIndex(t) * 3;
-      data[at] = DIVERGING[i];
-      data[at + 1] = DIVERGING[i + 1];
-      data[at + 2] = DIVERGING[i + 2];
+      const i = divergingIndex(t) * 3;
+      data[at] = table[i];
+      data[at + 1] = table[i + 1];
+      data[at + 2] = table[i + 2];
       data[at + 3] = 255;
       at += 4;
     }
@@ -62,9 +33,11 @@ export function paintDiverging(data, values, offset, n, { unit = false, discreti
 
 /**
  * Paints k class-probability maps (offsets[c]) into `data` (RGBA n×n): the argmax class's colour,
- * blended from LIGHT by the confidence above chance (full colour when discretize).
+ * blended from the heat map's middle colour by the confidence above chance (full colour when
+ * discretize).
  */
 export function paintClasses(data, values, offsets, n, colours, { discretize = false } = {}) {
+  const light = palette().heatMid;
   const k = offsets.length;
   const chance = 1 / k;
   for (let p = 0, at = 0; p < n * n; p += 1, at += 4) {
@@ -77,15 +50,14 @@ export function paintClasses(data, values, offsets, n, colours, { discretize = f
     const confidence = Math.max(0, Math.min(1, (top - chance) / (1 - chance)));
     const a = discretize ? 0.8 : 0.15 + 0.7 * confidence;
     const colour = colours[best];
-    data[at] = LIGHT[0] + (colour[0] - LIGHT[0]) * a;
-    data[at + 1] = LIGHT[1] + (colour[1] - LIGHT[1]) * a;
-    data[at + 2] = LIGHT[2] + (colour[2] - LIGHT[2]) * a;
+    data[at] = light[0] + (colour[0] - light[0]) * a;
+    data[at + 1] = light[1] + (colour[1] - light[1]) * a;
+    data[at + 2] = light[2] + (colour[2] - light[2]) * a;
     data[at + 3] = 255;
   }
 }
 
 const UPSAMPLE = 4;  // discretized maps: 50 samples per side -> 197 pixels
-const css = (rgb, alpha = 1) => `rgba(${rgb[0]},${rgb[1]},${rgb[2]},${alpha})`;
 
 export class HeatmapView {
   /**
@@ -181,21 +153,22 @@ export class HeatmapView {
     if (!points || w === 0) return;
     const [lo, hi] = this.range;
     const colours = kind === 'classes' ? classColours(classes) : null;
+    const { heatMid, paper, ink } = palette();
     const radius = 3.2 * dpr;
     const drawSet = (set, stroke) => {
       ctx.lineWidth = 1.2 * dpr;
       ctx.strokeStyle = stroke;
       for (const [x1, x2, label] of set) {
-        const fill = colours ? colours[Math.round(label)] ?? LIGHT : divergingColour(label);
-        ctx.fillStyle = css(fill);
+        const fill = colours ? colours[Math.round(label)] ?? heatMid : divergingColour(label);
+        ctx.fillStyle = cssRgb(fill);
         ctx.beginPath();
         ctx.arc(((x1 - lo) / (hi - lo)) * w, ((hi - x2) / (hi - lo)) * h, radius, 0, 2 * Math.PI);
         ctx.fill();
         ctx.stroke();
       }
     };
-    drawSet(points.train ?? [], '#ffffff');
-    if (showTest) drawSet(points.test ?? [], '#202124');
+    drawSet(points.train ?? [], paper);
+    if (showTest) drawSet(points.test ?? [], ink);
   }
 
   /** Plot coordinates of a click -> onPick(x1, x2). */

@@ -2,14 +2,16 @@
 // reports it (right axis, 0..1) with uPlot, plus an early-stopping marker at the best epoch.
 // Appending is cheap; the chart itself is redrawn (setData) at most 4 times per second.
 import { uPlot } from '../../vendor/vendor.mjs';
+import { palette } from './colors.mjs';
 
 const MIN_REDRAW_MS = 250;
 const MAX_POINTS = 4000;  // beyond this every other epoch is dropped (and later ones thinned)
+// colour: the palette() entry (train or test) the series is drawn in.
 const SERIES = [
-  { key: 'loss', label: 'chart.trainLoss', stroke: '#0877bd', scale: 'loss' },
-  { key: 'val_loss', label: 'chart.testLoss', stroke: '#f59322', scale: 'loss' },
-  { key: 'accuracy', label: 'chart.trainAccuracy', stroke: '#0877bd', scale: 'acc', dash: [5, 4] },
-  { key: 'val_accuracy', label: 'chart.testAccuracy', stroke: '#f59322', scale: 'acc', dash: [5, 4] },
+  { key: 'loss', label: 'chart.trainLoss', colour: 'train', scale: 'loss' },
+  { key: 'val_loss', label: 'chart.testLoss', colour: 'test', scale: 'loss' },
+  { key: 'accuracy', label: 'chart.trainAccuracy', colour: 'train', scale: 'acc', dash: [5, 4] },
+  { key: 'val_accuracy', label: 'chart.testAccuracy', colour: 'test', scale: 'acc', dash: [5, 4] },
 ];
 
 export class MetricsChartView {
@@ -79,6 +81,7 @@ export class MetricsChartView {
     this.chart?.destroy();
     const t = this.t;
     const marker = () => this.marker;
+    const colours = palette();
     const markerPlugin = {
       hooks: {
         draw: (u) => {
@@ -89,7 +92,7 @@ export class MetricsChartView {
           const { ctx } = u;
           const dpr = uPlot.pxRatio;
           ctx.save();
-          ctx.strokeStyle = '#3c4043';
+          ctx.strokeStyle = colours.labelInk;
           ctx.setLineDash([4 * dpr, 3 * dpr]);
           ctx.lineWidth = dpr;
           ctx.beginPath();
@@ -98,7 +101,7 @@ export class MetricsChartView {
           ctx.stroke();
           const text = t(m.restored ? 'chart.bestRestored' : 'chart.best').replace('{n}', m.bestEpoch);
           ctx.font = `${11 * dpr}px system-ui, sans-serif`;
-          ctx.fillStyle = '#3c4043';
+          ctx.fillStyle = colours.labelInk;
           const width = ctx.measureText(text).width;
           const left = x + width + 6 * dpr > u.bbox.left + u.bbox.width ? x - width - 4 * dpr : x + 4 * dpr;
           ctx.fillText(text, left, u.bbox.top + 12 * dpr);
@@ -107,7 +110,7 @@ export class MetricsChartView {
       },
     };
     const series = [{ label: t('chart.epoch') }, ...SERIES.slice(0, seriesCount).map((s) => ({
-      label: t(s.label), stroke: s.stroke, width: 1.5, scale: s.scale, dash: s.dash, points: { show: false },
+      label: t(s.label), stroke: colours[s.colour], width: 1.5, scale: s.scale, dash: s.dash, points: { show: false },
       value: (u, v) => (v === null || v === undefined ? '–' : v.toFixed(3)),
     }))];
     const axes = [

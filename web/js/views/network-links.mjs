@@ -3,7 +3,7 @@
 // curves. Hover finds the link under the pointer by distance to its sampled curve (only within
 // the column gap under the pointer), shows a card with the live weight or bias, and a click
 // opens a small editor that reports (index in the weight array, new value).
-import { divergingColour } from './heatmap-view.mjs';
+import { cssRgb, palette, weightColour } from './colors.mjs';
 
 const SAMPLES = 12;     // polyline segments per curve for hit testing
 const HIT_PX = 5;       // how close (CSS px) the pointer must be to a link
@@ -107,8 +107,7 @@ export class LinkLayer {
     }
     for (const [level, list] of buckets) {
       const magnitude = Math.abs(level) / LEVELS;
-      const [r, g, bl] = divergingColour(Math.sign(level || 1) * (0.45 + 0.55 * Math.min(1, magnitude)));
-      ctx.strokeStyle = `rgb(${r},${g},${bl})`;
+      ctx.strokeStyle = cssRgb(weightColour(Math.sign(level || 1) * (0.45 + 0.55 * Math.min(1, magnitude))));
       ctx.lineWidth = 0.5 + magnitude * 1.6;
       ctx.beginPath();
       for (let i = 0; i < list.length; i += 4) {
@@ -134,11 +133,10 @@ export class LinkLayer {
     ctx.beginPath();
     ctx.moveTo(p.right, p.y);
     ctx.bezierCurveTo(xm, p.y, xm, q.y, q.left, q.y);
-    ctx.strokeStyle = '#202124';
+    ctx.strokeStyle = palette().ink;
     ctx.lineWidth = 3 + Math.min(Math.abs(w), MAX_W) * 1.6;
     ctx.stroke();
-    const [r, g, b] = divergingColour(Math.sign(w) || 1);
-    ctx.strokeStyle = `rgb(${r},${g},${b})`;
+    ctx.strokeStyle = cssRgb(weightColour(Math.sign(w) || 1));
     ctx.lineWidth = 1 + Math.min(Math.abs(w), MAX_W) * 1.6;
     ctx.stroke();
   }

@@ -3,15 +3,24 @@
 // network's output as a heat map plus each hidden neuron's line. Two handles on the line (a dot
 // that moves it, an arrow tip along w that turns it) report new weights through opts.onDrag.
 // Never imports the store or the engine: update() gets plain data.
+import { cssRgb, palette } from './colors.mjs';
 
 const RANGE = [-0.5, 1.5];
-const COLORS = {
-  one: '#2f6fb0', zero: '#f08a24', oneFill: 'rgba(47, 111, 176, 0.22)',
-  zeroFill: 'rgba(240, 138, 36, 0.22)', line: '#1d2530', wrong: '#d62728', grid: '#c9ced6',
-  hiddenLine: 'rgba(60, 60, 60, 0.55)', text: '#3b4350',
-};
 const HEAT_RES = 64;
 const ARROW = 0.3;   // length of the normal arrow, data units
+let cachedColours = null;
+
+/** The view's colours, from the page palette; the half-plane tints are the gate colours at 22 %. */
+function colours() {
+  if (cachedColours) return cachedColours;
+  const p = palette();
+  cachedColours = {
+    one: cssRgb(p.gateOne), zero: cssRgb(p.gateZero), oneFill: cssRgb(p.gateOne, 0.22),
+    zeroFill: cssRgb(p.gateZero, 0.22), line: p.inkDark, wrong: p.wrong, grid: p.gridStrong,
+    hiddenLine: p.hiddenLine, text: p.textSoft, paper: p.paper,
+  };
+  return cachedColours;
+}
 
 export class PerceptronView {
   /** el: a <canvas>; opts.onDrag(weights [w1, w2, b]) is called while a handle is dragged. */
@@ -72,14 +81,15 @@ export class PerceptronView {
 
   paintHeat(output) {
     const pixels = this.heat.data;
+    const { gateZero: zero, gateOne: one } = palette();
     for (let i = 0; i < HEAT_RES; i += 1) {
       for (let j = 0; j < HEAT_RES; j += 1) {
         const [x1, x2] = [RANGE[0] + (2 * j) / (HEAT_RES - 1), RANGE[1] - (2 * i) / (HEAT_RES - 1)];
         const p = output(x1, x2);   // 0 → orange, 1 → blue
         const at = 4 * (i * HEAT_RES + j);
-        pixels[at] = 240 + (47 - 240) * p;
-        pixels[at + 1] = 138 + (111 - 138) * p;
-        pixels[at + 2] = 36 + (176 - 36) * p;
+        pixels[at] = zero[0] + (one[0] - zero[0]) * p;
+        pixels[at + 1] = zero[1] + (one[1] - zero[1]) * p;
+        pixels[at + 2] = zero[2] + (one[2] - zero[2]) * p;
         pixels[at + 3] = 40 + 90 * Math.abs(2 * p - 1);
       }
     }
@@ -90,7 +100,7 @@ export class PerceptronView {
     const { ctx } = this;
     ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
     ctx.clearRect(0, 0, this.size, this.size);
-    ctx.fillStyle = '#fff';
+    ctx.fillStyle = colours().paper;
     ctx.fillRect(0, 0, this.size, this.size);
     const data = this.data;
     if (data?.mode === 'hidden') {
@@ -101,9 +111,9 @@ export class PerceptronView {
     }
     this.drawGrid();
     if (data?.mode === 'hidden') {
-      for (const line of data.lines) this.drawLine(line, COLORS.hiddenLine, 1.5, [6, 4]);
+      for (const line of data.lines) this.drawLine(line, colours().hiddenLine, 1.5, [6, 4]);
     } else if (data) {
-      this.drawLine(data.weights, COLORS.line, 2.5, []);
+      this.drawLine(data.weights, colours().line, 2.5, []);
       this.drawHandles(data.weights);
     }
     for (const p of data?.points ?? []) this.drawPoint(p);
@@ -111,24 +121,24 @@ export class PerceptronView {
 
   shadeHalfPlanes(w) {
     const { ctx } = this;
-    ctx.fillStyle = COLORS.zeroFill;
+    ctx.fillStyle = colours().zeroFill;
     ctx.fillRect(0, 0, this.size, this.size);
     const polygon = halfPlanePolygon(w);
     if (polygon.length < 3) return;
-    ctx.fillStyle = '#fff';   // clear the orange tint on the class-1 side before tinting blue
+    ctx.fillStyle = colours().paper;   // clear the orange tint on the class-1 side before tinting blue
     ctx.beginPath();
     polygon.forEach(([x1, x2], k) => { const [px, py] = this.toPx(x1, x2); if (k) ctx.lineTo(px, py); else ctx.moveTo(px, py); });
     ctx.closePath();
     ctx.fill();
-    ctx.fillStyle = COLORS.oneFill;
+    ctx.fillStyle = colours().oneFill;
     ctx.fill();
   }
 
   drawGrid() {
     const { ctx } = this;
-    ctx.strokeStyle = COLORS.grid;
+    ctx.strokeStyle = colours().grid;
     ctx.lineWidth = 1;
-    ctx.fillStyle = COLORS.text;
+    ctx.fillStyle = colours().text;
     ctx.font = '12px system-ui, sans-serif';
     for (const v of [0, 1]) {
       const [x] = this.toPx(v, 0);
@@ -175,8 +185,8 @@ export class PerceptronView {
     const { ctx } = this;
     const [ax, ay] = this.toPx(...h.anchor);
     const [tx, ty] = this.toPx(...h.tip);
-    ctx.strokeStyle = COLORS.line;
-    ctx.fillStyle = COLORS.line;
+    ctx.strokeStyle = colours().line;
+    ctx.fillStyle = colours().line;
     ctx.lineWidth = 2;
     ctx.beginPath();
     ctx.moveTo(ax, ay); ctx.lineTo(tx, ty);
@@ -190,7 +200,7 @@ export class PerceptronView {
     ctx.fill();
     ctx.beginPath();
     ctx.arc(ax, ay, 6, 0, 2 * Math.PI);
-    ctx.fillStyle = '#fff';
+    ctx.fillStyle = colours().paper;
     ctx.fill();
     ctx.stroke();
   }
@@ -200,19 +210,19 @@ export class PerceptronView {
     const [x, y] = this.toPx(p.x1, p.x2);
     ctx.beginPath();
     ctx.arc(x, y, 10, 0, 2 * Math.PI);
-    ctx.fillStyle = p.y === 1 ? COLORS.one : COLORS.zero;
+    ctx.fillStyle = p.y === 1 ? colours().one : colours().zero;
     ctx.fill();
     ctx.lineWidth = 2;
-    ctx.strokeStyle = '#fff';
+    ctx.strokeStyle = colours().paper;
     ctx.stroke();
     if (p.correct === false) {
       ctx.beginPath();
       ctx.arc(x, y, 15, 0, 2 * Math.PI);
       ctx.lineWidth = 3;
-      ctx.strokeStyle = COLORS.wrong;
+      ctx.strokeStyle = colours().wrong;
       ctx.stroke();
     }
-    ctx.fillStyle = COLORS.text;
+    ctx.fillStyle = colours().text;
     ctx.font = '12px system-ui, sans-serif';
     const text = `y=${p.y} ŷ=${p.prediction ?? '?'}`;
     ctx.fillText(text, x + (p.x1 ? -62 : 16), y + (p.x2 ? 26 : -18));

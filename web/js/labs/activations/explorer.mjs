@@ -3,8 +3,10 @@
 // (not in the store: the store's `activation` is the MLP's default for new layers).
 import { ACTIVATIONS, ACTIVATION_IDS, alphaOf, sample } from './formulas.mjs';
 import { ActivationPlotView } from '../../views/activation-plot-view.mjs';
+import { palette } from '../../views/colors.mjs';
 
-const COLORS = { f: '#2f6fb0', df: '#d1495b' };
+// Read from the page palette (--curve-f, --curve-df) when drawn, after the stylesheets apply.
+const COLORS = { get f() { return palette().curveF; }, get df() { return palette().curveDf; } };
 const remembered = { id: 'sigmoid', alpha: {} };   // survives unmount/mount within the page
 
 export const EXPLORER_MARKUP = `

@@ -3,11 +3,13 @@
 // over time (#gradient-chart) with both towers' losses and the layer-1 ratio.
 import { probeBatch, towerLayers, vanishingDocument } from './document.mjs';
 import { GradientChartView } from '../../views/gradient-chart-view.mjs';
+import { palette } from '../../views/colors.mjs';
 import { fillText, listen } from '../../kit/lab-dom.mjs';
 
 const CONFIG_KEYS = new Set(['deepAct', 'deepDepth', 'seed', 'optimizer', 'lr', 'momentum', 'rho',
   'beta1', 'beta2', 'epsilon', 'weightDecay', 'batch', 'epochs', 'samples', 'noise', 'trainRatio']);
-const COLORS = { deep: '#d1495b', relu: '#2f6fb0' };
+// Read from the page palette (--tower-sigmoid, --tower-relu) when drawn.
+const COLORS = { get deep() { return palette().towerSigmoid; }, get relu() { return palette().towerRelu; } };
 
 export const VANISHING_MARKUP = `
 <section class="act-vanishing" aria-labelledby="vanishing-title">

@@ -1,4 +1,4 @@
-// What the MLP lab sends to trainer.configure: H2's mlpDocument(state) plus the grid request
+// What the MLP lab sends to trainer.configure: the model document (mlpDocument(state)) plus the grid request
 // (every hidden neuron's map for the thumbnails) and, for custom data, the points themselves.
 import { mlpDocument, taskOf } from '../../model/document.mjs';
 import { pointsToArrays } from '../../data/points.mjs';

@@ -1,7 +1,7 @@
 // Small pictures of the 2-D datasets for the picker buttons: a few dozen points drawn from
 // simple approximations of each generator (the engine's own data arrive only after configure),
 // or a colour field for the regression sets. Drawn once per button.
-import { BLUE, ORANGE, classColours, divergingColour } from '../../views/heatmap-view.mjs';
+import { classColours, cssRgb, divergingColour, palette } from '../../views/colors.mjs';
 
 /** Deterministic uniform numbers in [0, 1) (mulberry32), so previews never flicker. */
 function random(seed) {
@@ -97,12 +97,12 @@ export function drawDatasetPreview(canvas, name) {
     ctx.drawImage(scratch, 0, 0, w, h);
     return;
   }
-  ctx.fillStyle = '#f7f8f8';
+  ctx.fillStyle = palette().bg;
   ctx.fillRect(0, 0, w, h);
-  const colours = name === 'blobs' ? classColours(3) : [ORANGE, BLUE];
+  const colours = classColours(name === 'blobs' ? 3 : 2);
   const radius = Math.max(1.5, w / 40);
   for (const [x, y, c] of samplePoints(name, random(7))) {
-    ctx.fillStyle = `rgb(${colours[c].join(',')})`;
+    ctx.fillStyle = cssRgb(colours[c]);
     ctx.beginPath();
     ctx.arc(toX(x), toY(y), radius, 0, 2 * Math.PI);
     ctx.fill();

@@ -1,6 +1,6 @@
 // The perceptron lab's markup: gate buttons, the rule, weight inputs, learning rate, readout,
 // the XOR note with #add-hidden, and the plot canvas. Text comes from data-i18n keys (filled by
-// the shell's i18n apply()); ids are the test hooks of the web brief. The gate and weight
+// the shell's i18n apply()); the browser tests find controls by these ids, so keep them. The gate and weight
 // controls are the `perceptron` group (the URL flag hide=perceptron hides them).
 import { GATE_NAMES } from './model.mjs';
 
