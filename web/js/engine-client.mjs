@@ -1,6 +1,6 @@
 // EngineClient: the page's side of the engine worker. Starts the module worker, waits for its
 // first answer with a deadline (a .mjs served with the wrong MIME type kills a module worker
-// without a useful error, TOOLCHAIN P14), then forwards events to listeners.
+// without a useful error), then forwards events to listeners.
 import { Event, Request, collectTransferables, makeMessage, validateEvent } from './protocol.mjs';
 
 export class EngineClient {
