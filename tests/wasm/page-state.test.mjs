@@ -6,7 +6,7 @@ import { test } from 'node:test';
 
 import { FIELD, FIELDS, defaultState, normalizeValue } from '../../web/js/state/schema.mjs';
 import { decodeHash, decodeValue, encodeHash, encodeValue } from '../../web/js/state/hash.mjs';
-import { STORAGE_KEY, Store } from '../../web/js/state/store.mjs';
+import { OWN_KEY, STORAGE_KEY, Store } from '../../web/js/state/store.mjs';
 import { PRESETS, presetPatch, presetState } from '../../web/js/state/presets.mjs';
 import * as i18n from '../../web/js/i18n/i18n.mjs';
 import shellStrings from '../../web/js/i18n/shell-strings.mjs';
@@ -104,26 +104,41 @@ test('hash: layers may be empty; features list is put in option order', () => {
 });
 
 /** A store on stubs: {store, storage, history, location, target}. */
-function makeStore({ hash = '', saved, language = 'en-US' } = {}) {
+function makeStore({ hash = '', saved, own, language = 'en-US', embedded = false, full = false } = {}) {
   const items = new Map(saved === undefined ? [] : [[STORAGE_KEY, saved]]);
-  const storage = { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => items.set(k, v) };
+  if (own !== undefined) items.set(OWN_KEY, own);
+  const storage = { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => {
+    if (full) throw Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' });
+    items.set(k, v);
+  } };
   const location = { hash, href: `http://x/index.html${hash}` };
   const history = { state: null, urls: [], replaceState(s, t, url) {
     this.urls.push(url); location.href = url; location.hash = url.includes('#') ? url.slice(url.indexOf('#')) : '';
   } };
   const listeners = {};
   const target = { addEventListener: (n, fn) => { listeners[n] = fn; }, removeEventListener() {} };
-  const store = new Store({ storage, location, history, target, navigatorLanguage: language, writeDelayMs: 1 });
+  const store = new Store({ storage, location, history, target, navigatorLanguage: language, writeDelayMs: 1, embedded });
   return { store, items, history, location, listeners };
 }
 
-test('store: defaults <- localStorage <- hash', () => {
+test('store: a page without a hash loads defaults <- localStorage', () => {
   const saved = JSON.stringify({ 'mlp.lr': 0.1, 'mlp.batch': 20, 'mlp.optimizer': 'adam' });
-  const { store } = makeStore({ saved, hash: '#batch=30' });
+  const { store } = makeStore({ saved });
   assert.equal(store.get('lr'), 0.1);
-  assert.equal(store.get('batch'), 30);
+  assert.equal(store.get('batch'), 20);
   assert.equal(store.get('optimizer'), 'adam');
   assert.equal(store.get('epochs'), 1000);
+  store.dispose();
+});
+
+test('store: a link is a complete state (saved values never fill what it leaves out)', () => {
+  const saved = JSON.stringify({ lab: 'perceptron', lang: 'ko', 'mlp.lr': 0.1, 'mlp.optimizer': 'adam' });
+  const { store } = makeStore({ saved, hash: '#lab=mlp&batch=30' });
+  assert.equal(store.get('lab'), 'mlp');
+  assert.equal(store.get('lang'), 'en');
+  assert.equal(store.get('batch'), 30);
+  assert.equal(store.get('lr'), 0.03);
+  assert.equal(store.get('optimizer'), 'sgd');
   store.dispose();
 });
 
@@ -179,17 +194,98 @@ test('store: values are copies; writes go to localStorage and the hash', async (
   store.dispose();
 });
 
-test('store: hashchange applies defaults <- hash and keeps lang', () => {
-  const { store, location, listeners } = makeStore({ saved: JSON.stringify({ lang: 'ko', 'mlp.lr': 0.2 }) });
+test('store: hashchange applies only the keys that changed; nothing is saved', async () => {
+  const own = JSON.stringify({ 'mlp.points': [[1, 2, 0], [3, 4, 1]] });
+  const saved = JSON.stringify({ lang: 'ko', 'mlp.lr': 0.2, 'mlp.dataset': 'custom',
+    'mlp.layers': [{ units: 3, activation: 'relu' }] });
+  const { store, location, listeners, items } = makeStore({ saved, own });
+  assert.deepEqual(store.get('points'), [[1, 2, 0], [3, 4, 1]], 'custom shows the own points');
   const calls = [];
   store.subscribe((keys) => calls.push(keys));
   location.hash = '#batch=7&hide=data';
   listeners.hashchange();
   assert.equal(store.get('batch'), 7);
-  assert.equal(store.get('lr'), 0.03);
+  assert.equal(store.get('lr'), 0.2);
   assert.equal(store.get('lang'), 'ko');
+  assert.equal(store.get('dataset'), 'custom');
+  assert.equal(store.get('layers').length, 1);
+  assert.equal(store.get('points').length, 2);
   assert.deepEqual(store.flags.hide, ['data']);
-  assert.ok(calls[0].has('mlp.batch') && calls[0].has('mlp.lr') && calls[0].has('flag:hide'));
+  assert.deepEqual([...calls[0]].sort(), ['flag:hide', 'mlp.batch']);
+  store.flush();
+  assert.equal(items.get(STORAGE_KEY), saved, 'the saved state is untouched');
+  assert.equal(items.get(OWN_KEY), own, 'the own points are untouched');
+  store.dispose();
+});
+
+test('store: a link writes nothing until the user changes something; saving merges per lab', () => {
+  const saved = JSON.stringify({ lab: 'perceptron', lang: 'ko', 'perceptron.gate': 'xor', 'mlp.lr': 0.2 });
+  const { store, items } = makeStore({ saved, hash: '#lab=mlp&dataset=xor' });
+  store.patch({ batch: 3 }, { user: false });  // a load (host API) is no change of the user's
+  store.flush();
+  assert.equal(items.get(STORAGE_KEY), saved);
+  store.set('optimizer', 'adam');
+  store.flush();
+  const after = JSON.parse(items.get(STORAGE_KEY));
+  assert.equal(after['perceptron.gate'], 'xor', 'the other lab keeps its saved state');
+  assert.equal(after.lang, 'ko', 'a key the user did not change stays as saved');
+  assert.equal(after['mlp.optimizer'], 'adam');
+  assert.equal(after['mlp.dataset'], 'xor', 'the lab the user worked in is saved whole');
+  assert.equal(after.lab, 'mlp');
+  store.dispose();
+});
+
+test('store: own points live apart; presets and links never replace them', () => {
+  const own = JSON.stringify({ 'mlp.points': [[1, 2, 0]] });
+  const { store, items } = makeStore({ own, hash: '#lab=mlp&dataset=custom&points=5,5,1' });
+  assert.deepEqual(store.get('points'), [[5, 5, 1]], 'the link shows its points');
+  assert.deepEqual(store.own('points'), [[1, 2, 0]]);
+  store.patch(presetPatch('mlp-xor'));
+  store.flush();
+  assert.equal(items.get(OWN_KEY), own);
+  assert.equal('mlp.points' in JSON.parse(items.get(STORAGE_KEY)), false, 'points are not in the state record');
+  assert.equal(store.setOwn('points', [[1, 2, 0], [1e39, 0, 1]]).code, 'float32');
+  assert.ok(store.setOwn('points', [[1, 2, 0], [3, 3, 1]]).ok);
+  store.flush();
+  assert.deepEqual(JSON.parse(items.get(OWN_KEY))['mlp.points'].length, 2);
+  store.dispose();
+  // An old record with points inside: they become own points.
+  const old = makeStore({ saved: JSON.stringify({ 'mlp.dataset': 'custom', 'mlp.points': [[0, 1, 1]] }) });
+  assert.deepEqual(old.store.own('points'), [[0, 1, 1]]);
+  assert.deepEqual(old.store.get('points'), [[0, 1, 1]]);
+  old.store.dispose();
+});
+
+test('store: an embedded page neither reads nor writes the saved state', () => {
+  const saved = JSON.stringify({ lab: 'perceptron', lang: 'ko' });
+  const { store, items } = makeStore({ saved, embedded: true });
+  assert.equal(store.get('lab'), 'mlp');
+  store.set('lr', 0.5);
+  store.flush();
+  assert.equal(items.get(STORAGE_KEY), saved);
+  store.dispose();
+});
+
+test('store: a full quota keeps the state in memory and notifies storage', () => {
+  const { store } = makeStore({ full: true });
+  const calls = [];
+  store.subscribe((keys) => calls.push([...keys]));
+  let ok;
+  const seen = warnings(() => { ok = store.set('lr', 0.5); store.flush(); });
+  assert.equal(ok, true);
+  assert.equal(store.get('lr'), 0.5);
+  assert.ok(store.saveFailed, 'saveFailed is set');
+  assert.deepEqual(calls.at(-1), ['storage']);
+  assert.equal(seen.length, 1);
+  store.dispose();
+});
+
+test('store: validate gives the code of the refused rule', () => {
+  const { store } = makeStore();
+  assert.equal(store.validate('lr', 1e39).code, 'float32');
+  assert.equal(store.validate('lr', 11).code, 'range');
+  assert.equal(store.validate('nope', 1).code, 'unknown');
+  assert.ok(store.validate('lr', 0.5).ok);
   store.dispose();
 });
 

@@ -4,6 +4,7 @@
 // mounts the active lab, and exposes window.nnplay test hooks.
 import * as i18n from './i18n/i18n.mjs';
 import shellStrings from './i18n/shell-strings.mjs';
+import stateStrings from './i18n/state-strings.mjs';
 import { LABS, registryStrings } from './labs/registry.mjs';
 import { Store } from './state/store.mjs';
 import { Trainer } from './shell/trainer.mjs';
@@ -11,6 +12,7 @@ import { Header } from './shell/header.mjs';
 import { Toolbar } from './shell/toolbar.mjs';
 import { ControlPanels } from './shell/controls.mjs';
 import { DivergedBanner, ErrorBanner } from './shell/banners.mjs';
+import { StorageBanner } from './shell/storage-banner.mjs';
 import { LabHost } from './shell/lab-host.mjs';
 import { HideFlags } from './embed/flags.mjs';
 import { EmbedDialog } from './embed/dialog.mjs';
@@ -35,6 +37,7 @@ async function boot() {
     firstGridAt: null, gridDraws: 0, thumbDraws: 0 };
   window.nnplay = hooks;
   i18n.register(shellStrings);
+  i18n.register(stateStrings);
   i18n.register(registryStrings());
   for (const lab of LABS) {  // every lab's stylesheet up front: a tab switch never restyles late
     const link = document.createElement('link');
@@ -61,9 +64,10 @@ async function boot() {
   const errors = new ErrorBanner(document, { errors: hooks.errors });
   trainer.on('error', (e) => errors.show(e));
   new DivergedBanner(document, ctx);
+  new StorageBanner(document, ctx);
   new Header(document, { store, t: i18n.t, lang: i18n.lang, onLangChange: i18n.onLangChange });
   new Toolbar(document, ctx);
-  new ControlPanels(document.getElementById('control-panels'), { store, apply: i18n.apply });
+  new ControlPanels(document.getElementById('control-panels'), { store, apply: i18n.apply, t: i18n.t });
   const hide = new HideFlags(document);
   hide.apply(store.flags.hide);
   const dialog = new EmbedDialog(document.getElementById('embed-dialog'), ctx);

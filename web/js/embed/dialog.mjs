@@ -1,8 +1,19 @@
 // The embed dialog (#embed opens it): an <iframe> snippet for the current state (#embed-code),
-// checkboxes choosing which groups the embedded page hides, width/height, and a copy button.
+// checkboxes choosing which groups the embedded page hides, width/height, the host origins
+// allowed to read the learner's points through the postMessage API (#embed-hosts, the `hosts`
+// flag), and a copy button.
 import { GROUPS } from '../state/schema.mjs';
 import { encodeHash } from '../state/hash.mjs';
 import { copyText, flash } from '../shell/header.mjs';
+
+/** Whether `text` is exactly an origin such as https://course.example.org. */
+function isOrigin(text) {
+  try {
+    return new URL(text).origin === text;
+  } catch {
+    return false;
+  }
+}
 
 const escapeAttribute = (s) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
@@ -28,6 +39,10 @@ export class EmbedDialog {
         <label class="embed-size"><span data-i18n="embed.size"></span>
           <input id="embed-width" type="number" min="200" max="4000" value="960"> ×
           <input id="embed-height" type="number" min="200" max="4000" value="640"></label>
+        <label class="embed-hosts"><span data-i18n="embed.hosts"></span>
+          <input id="embed-hosts" type="text" spellcheck="false" autocomplete="off"
+            placeholder="https://course.example.org"></label>
+        <p class="embed-hosts-help" data-i18n="embed.hostsHelp"></p>
         <textarea id="embed-code" rows="4" readonly spellcheck="false"></textarea>
         <div class="embed-actions">
           <button id="embed-copy" type="button" class="primary" data-i18n="embed.copy"></button>
@@ -55,7 +70,8 @@ export class EmbedDialog {
     this.code = dialog.querySelector('#embed-code');
     this.width = dialog.querySelector('#embed-width');
     this.height = dialog.querySelector('#embed-height');
-    for (const input of [this.width, this.height]) input.addEventListener('input', () => this.render());
+    this.hosts = dialog.querySelector('#embed-hosts');
+    for (const input of [this.width, this.height, this.hosts]) input.addEventListener('input', () => this.render());
     const copy = dialog.querySelector('#embed-copy');
     copy.addEventListener('click', async () => {
       this.code.select();
@@ -65,6 +81,7 @@ export class EmbedDialog {
 
   open() {
     this.hide = new Set(this.store.flags.hide ?? []);
+    this.hosts.value = (this.store.flags.hosts ?? []).filter(isOrigin).join(' ');
     for (const box of this.dialog.querySelectorAll('[data-hide-group]')) box.checked = this.hide.has(box.value);
     this.render();
     if (typeof this.dialog.showModal === 'function') this.dialog.showModal();
@@ -73,7 +90,8 @@ export class EmbedDialog {
 
   /** The snippet for the current state with the chosen hide groups. */
   render() {
-    const flags = { ...this.store.flags, hide: GROUPS.filter((g) => this.hide.has(g)) };
+    const hosts = this.hosts.value.split(/[\s,]+/).filter(isOrigin);
+    const flags = { ...this.store.flags, hide: GROUPS.filter((g) => this.hide.has(g)), hosts };
     const hash = encodeHash(this.store.state(), this.store.defaults, flags);
     const base = location.href.split('#')[0];
     const size = (input, fallback) => Math.min(4000, Math.max(200, Number(input.value) || fallback));

@@ -1,9 +1,16 @@
 // The postMessage API for a page that embeds the playground in an iframe (docs/embedding.md).
-// Messages are {nnplay: 1, type, ...}; only those from window.parent are read.
+// Messages are {nnplay: 1, type, ...}; only those from window.parent (and its origin) are read.
 //   in:  load-preset {name}, set-state {state}, play, pause, step, reset, get-state
-//   out: ready, metrics {epoch, iterations, logs} (≤ 4/s), paused {reason}, state {state, link},
-//        error {path, message}
+//   out: ready, metrics {epoch, iterations, logs} (≤ 4/s), paused {reason},
+//        state {state, link, withheld}, error {path, key?, code?, message}
+// Replies go to the parent's origin (host-origin.mjs); when it is unknown they wait for the
+// parent's first message and go to that message's origin. What a host sets is a load, not the
+// learner's change (nothing is saved). The learner's points are withheld from `state` unless
+// the parent's origin is on the `hosts` URL flag.
 import { PRESETS, presetPatch } from '../state/presets.mjs';
+import { FIELDS } from '../state/schema.mjs';
+import { encodeHash } from '../state/hash.mjs';
+import { parentOrigin, validHosts } from './host-origin.mjs';
 
 const METRICS_INTERVAL_MS = 250;
 
@@ -14,6 +21,8 @@ export class HostApi {
     this.store = store;
     this.trainer = trainer;
     this.parent = win.parent && win.parent !== win ? win.parent : null;
+    this.origin = this.parent ? parentOrigin(win) : null;
+    this.pending = [];   // messages waiting for the parent's origin
     this.lastMetrics = 0;
     this.pendingMetrics = null;
     this.timer = null;
@@ -34,8 +43,12 @@ export class HostApi {
 
   post(type, fields) {
     if (!this.parent) return;
+    if (!this.origin) {
+      if (type !== 'metrics' && this.pending.length < 20) this.pending.push([type, fields]);
+      return;
+    }
     try {
-      this.parent.postMessage({ ...fields, nnplay: 1, type }, '*');
+      this.parent.postMessage({ ...fields, nnplay: 1, type }, this.origin);
     } catch (error) {
       console.warn('nnplay: could not post to the host page', error);
     }
@@ -58,37 +71,78 @@ export class HostApi {
     this.pendingMetrics = null;
   }
 
+  /** Whether the host may read the learner's points: its origin is on the `hosts` flag. */
+  mayReadPoints() {
+    return Boolean(this.origin) && validHosts(this.store.flags.hosts).includes(this.origin);
+  }
+
   onMessage(event) {
     if (event.source !== this.parent) return;
     const message = event.data;
     if (!message || message.nnplay !== 1 || typeof message.type !== 'string') return;
+    if (this.origin && event.origin !== this.origin) return;
+    if (!this.origin && event.origin && event.origin !== 'null') {
+      // The browser sets event.origin: replies to it reach exactly the page that asked.
+      this.origin = event.origin;
+      for (const [type, fields] of this.pending.splice(0)) this.post(type, fields);
+    }
     switch (message.type) {
       case 'load-preset':
         if (!Object.hasOwn(PRESETS, String(message.name))) {
           this.post('error', { path: '/name', message: `unknown preset '${String(message.name).slice(0, 40)}'; expected one of: ${Object.keys(PRESETS).join(', ')}` });
           return;
         }
-        this.store.patch(presetPatch(message.name));
+        this.store.patch(presetPatch(message.name), { user: false });
         return;
       case 'set-state':
-        if (!message.state || typeof message.state !== 'object') {
-          this.post('error', { path: '/state', message: 'state must be an object of state keys' });
-          return;
-        }
-        if (!this.store.patch(message.state)) {
-          this.post('error', { path: '/state', message: 'some keys were unknown or invalid and were ignored (see the console)' });
-        }
+        this.setState(message.state);
         return;
       case 'play': this.trainer.play(); return;
       case 'pause': this.trainer.pause(); return;
       case 'step': this.trainer.step(); return;
       case 'reset': this.trainer.reset(); return;
       case 'get-state':
-        this.store.flush();
-        this.post('state', { state: this.store.scope(this.store.get('lab')).state(), link: this.win.location.href });
+        this.post('state', this.readableState());
         return;
       default:
         this.post('error', { path: '/type', message: `unknown message type '${message.type}'` });
     }
+  }
+
+  /** Checks every key first; the valid ones are set (as a load), each refused one is answered
+   *  with an error naming it (path /state/<key>, the rule's code and message). */
+  setState(state) {
+    if (!state || typeof state !== 'object' || Array.isArray(state)) {
+      this.post('error', { path: '/state', message: 'state must be an object of state keys' });
+      return;
+    }
+    const valid = {};
+    for (const [key, value] of Object.entries(state)) {
+      const checked = this.store.validate(key, value);
+      if (checked.ok) valid[key] = checked.value;
+      else this.post('error', { path: `/state/${key.slice(0, 60)}`, key: key.slice(0, 60), code: checked.code, message: checked.message });
+    }
+    this.store.patch(valid, { user: false });
+  }
+
+  /** The `state` reply: the open lab's view and a link, without the points fields unless the
+   *  host may read them (then `withheld` is empty). */
+  readableState() {
+    const lab = this.store.get('lab');
+    const state = this.store.scope(lab).state();
+    const values = this.store.state();
+    const withheld = [];
+    if (!this.mayReadPoints()) {
+      for (const field of FIELDS.filter((f) => f.type === 'points')) {
+        values[field.key] = this.store.defaults[field.key];
+        if (field.lab === lab) {
+          delete state[field.name];
+          withheld.push(field.name);
+        }
+      }
+    }
+    const hash = encodeHash(values, this.store.defaults, this.store.flags);
+    const base = String(this.win.location.href).split('#')[0];
+    return { state, link: hash ? `${base}#${hash}` : base, withheld };
   }
 }

@@ -2,11 +2,13 @@
 // panels it lists, in its order, each row a field of the lab's state (kit fields such as the
 // learning rate, or the lab's own). Each input carries data-key="<field name>", its label and
 // hover help come from i18n (field.<name>, help.<name>, opt.<value>). Inputs write to the lab's
-// view of the store; store changes update the inputs (never rebuilding the DOM). Opening
+// view of the store; store changes update the inputs (never rebuilding the DOM). A refused
+// value is said beside its input (kit/field-message.mjs). Opening
 // another lab builds its panels; a lab with none leaves the whole width to the lab.
 import { LAB } from '../labs/registry.mjs';
 import { kitFieldRelevant } from '../state/kit-fields.mjs';
 import { FIELD, fullKey } from '../state/schema.mjs';
+import { clearFieldMessage, refusalText, showFieldMessage } from '../kit/field-message.mjs';
 
 /** Keys drawn as sliders with a live value: {name: step}. */
 const SLIDERS = { trainRatio: 10, noise: 5, dropout: 0.05 };
@@ -58,10 +60,11 @@ function readInput(field, input) {
 export class ControlPanels {
   /** container: the element the panels go into; store: the Store (full keys); apply(root):
    *  fills the new panels' interface text. */
-  constructor(container, { store, apply = () => {} }) {
+  constructor(container, { store, apply = () => {}, t = (key) => key }) {
     this.container = container;
     this.store = store;
     this.apply = apply;
+    this.t = t;
     this.lab = null;
     this.view = null;         // the open lab's LabStore
     this.rows = new Map();    // field name -> {row, input, output?}
@@ -109,22 +112,19 @@ export class ControlPanels {
         row.append(output);
       }
     }
+    // A refused value stays in the input, marked, with a message beside it saying what the
+    // field expects; the store keeps its previous value until a valid one comes.
     const commit = () => {
       const value = readInput(field, input);
-      const ok = value !== undefined && this.view.set(field.name, value);
-      input.toggleAttribute('aria-invalid', !ok);
-      if (!ok && input.type !== 'number') this.show(field.name);
+      const checked = value === undefined ? { ok: false, code: 'number' } : this.view.validate(field.name, value);
+      if (!checked.ok) {
+        showFieldMessage(row, refusalText(this.t, field, checked, this.t(`field.${field.name}`)), input);
+        return;
+      }
+      clearFieldMessage(row, [input]);
+      this.view.set(field.name, checked.value);
     };
     input.addEventListener(input.type === 'range' ? 'input' : 'change', commit);
-    if (input.type === 'number') {
-      // Revert a number the store refused once the user leaves the field.
-      input.addEventListener('blur', () => {
-        if (input.hasAttribute('aria-invalid')) {
-          input.removeAttribute('aria-invalid');
-          this.show(field.name);
-        }
-      });
-    }
     this.rows.set(field.name, { row, input, output });
     return row;
   }
@@ -136,7 +136,10 @@ export class ControlPanels {
     const value = this.view.get(key);
     const { input, output } = entry;
     if (input.type === 'checkbox') input.checked = value;
-    else if (document.activeElement !== input || input.type !== 'number') input.value = String(value);
+    else if (document.activeElement !== input || input.type !== 'number') {
+      input.value = String(value);
+      clearFieldMessage(entry.row, [input]);  // the store's value replaced the refused text
+    }
     if (output) output.textContent = key === 'dropout' ? value.toFixed(2) : String(value);
   }
 

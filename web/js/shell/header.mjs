@@ -75,7 +75,7 @@ export class Header {
     });
     this.offLang = onLangChange(() => this.showPresetTitles());
     this.showPresetTitles();
-    this.presetFollowsLab();
+    this.presetFollowsLab({ user: false });  // loading is no change of the user's
     this.preset.value = store.get('preset');
     this.showTab();
   }
@@ -87,10 +87,10 @@ export class Header {
     this.presetFollowsLab();
   }
 
-  presetFollowsLab() {
+  presetFollowsLab(options = {}) {
     const lab = this.store.get('lab');
     if (PRESETS[this.store.get('preset')]?.lab !== lab && LAB_PRESETS[lab]) {
-      this.store.set('preset', LAB_PRESETS[lab]);
+      this.store.set('preset', LAB_PRESETS[lab], options);
     }
   }
 

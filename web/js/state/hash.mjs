@@ -3,11 +3,11 @@
 // The open lab's fields are written without their `<lab>.` prefix (links stay short and read
 // as before labs had namespaces); a prefixed key is read too. Decoding validates every value
 // against schema.mjs: an invalid one is dropped with a console.warn and the key keeps its
-// default. `hide` is a URL-only flag kept beside the state.
+// default. `hide` and `hosts` are URL-only flags kept beside the state.
 import { DEFAULT_LAB, FIELD, FIELDS, fullKey, normalizeValue, sameValue } from './schema.mjs';
 
 /** Keys the hash may carry that are not state fields (never stored in localStorage). */
-export const URL_FLAGS = ['hide'];
+export const URL_FLAGS = ['hide', 'hosts'];
 
 /** Point sets larger than this stay out of links (they would make a link of many KB). */
 export const MAX_HASH_POINTS = 300;

@@ -1,6 +1,9 @@
 // The MLP lab's data tools: the class (or value) a click on the heat map adds, "clear points",
-// and CSV paste/upload. Every success writes store `points` and dataset 'custom'; a bad CSV
-// lists its errors per row and changes nothing.
+// and CSV paste/upload. The learner's own points ("your points", dataset 'custom') are kept
+// apart in the store (store.own): every success replaces them and shows them (dataset
+// 'custom'); a bad CSV lists its errors per row and changes nothing. A click never destroys
+// them: it adds to them (switching to them) when they exist, and otherwise starts them from
+// the points shown.
 import { formatCsvError, parsePointsCsv, pointsToCsv } from '../../data/csv.mjs';
 import { classColours, divergingColour } from '../../views/heatmap-view.mjs';
 
@@ -21,7 +24,7 @@ export class DataTools {
     this.currentPoints = currentPoints;
     this.task = task;
     this.optionsKey = '';
-    ui.clearPoints.addEventListener('click', () => store.patch({ dataset: 'custom', points: [] }));
+    ui.clearPoints.addEventListener('click', () => this.usePoints([]));
     ui.csvApply.addEventListener('click', () => this.applyCsv(ui.csvInput.value));
     ui.csvFile.addEventListener('change', () => this.readFile());
     ui.pointClass.addEventListener('change', () => this.paintSelect());
@@ -65,12 +68,18 @@ export class DataTools {
     this.ui.pointClass.style.borderLeft = `6px solid rgb(${(colour ?? [128, 128, 128]).join(',')})`;
   }
 
-  /** A click on the heat map at (x1, x2): the shown points plus one, as custom data. */
+  /** A click on the heat map at (x1, x2): one point more in the learner's own points (the
+   *  points shown start them when there are none yet). */
   addPoint(x1, x2) {
-    const points = this.currentPoints().slice(-(MAX_POINTS - 1));
+    const points = (this.store.own('points') ?? this.currentPoints()).slice(-(MAX_POINTS - 1));
     const label = Number(this.ui.pointClass.value);
     points.push([Math.round(x1 * 100) / 100, Math.round(x2 * 100) / 100, Number.isFinite(label) ? label : 0]);
-    this.store.patch({ dataset: 'custom', points });
+    this.usePoints(points);
+  }
+
+  /** Makes `points` the learner's own points and shows them. */
+  usePoints(points) {
+    if (this.store.setOwn('points', points).ok) this.store.patch({ dataset: 'custom', points });
   }
 
   /** Parses CSV text as the current task's kind; on success replaces the data. */
@@ -93,7 +102,7 @@ export class DataTools {
     }
     csvErrors.hidden = true;
     csvStatus.textContent = this.t('mlp.csvApplied', { n: points.length }).replace('{n}', points.length);
-    this.store.patch({ dataset: 'custom', points });
+    this.usePoints(points);
     return true;
   }
 

@@ -239,7 +239,11 @@ function mount(el, ctx) {
   // Controls of the lab itself.
   for (const button of ui.datasets) {
     drawDatasetPreview(button.querySelector('canvas'), button.dataset.dataset);
-    button.addEventListener('click', () => store.set('dataset', button.dataset.dataset));
+    // "Your points" always shows the learner's own points (a link's points stay in the link).
+    button.addEventListener('click', () => {
+      const own = button.dataset.dataset === 'custom' ? store.own('points') : null;
+      store.patch(own ? { dataset: 'custom', points: own } : { dataset: button.dataset.dataset });
+    });
   }
   ui.showTest.addEventListener('change', () => store.set('showTest', ui.showTest.checked));
   ui.discretize.addEventListener('change', () => store.set('discretize', ui.discretize.checked));

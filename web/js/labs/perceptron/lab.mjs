@@ -10,6 +10,7 @@ import {
 } from './model.mjs';
 import { PerceptronView } from '../../views/perceptron-view.mjs';
 import { applyStrings, fillText, listen } from '../../kit/lab-dom.mjs';
+import { clearFieldMessage, refusalText, showFieldMessage } from '../../kit/field-message.mjs';
 
 const CONFIG_KEYS = new Set(['gate', 'pHidden', 'lr', 'epochs', 'seed']);
 const XOR_PATIENCE = 20;   // epochs without 4/4 before the note explains XOR
@@ -172,9 +173,20 @@ function mount(el, ctx) {
   ];
 
   ui.gates.forEach((b) => b.addEventListener('click', () => store.set('gate', b.dataset.gate)));
+  // Typed weights are checked before they are stored: a refused one (not a number, or beyond
+  // float32) is said beside the weights, naming the weight, and the model keeps its weights.
   ui.w.forEach((input) => input.addEventListener('change', () => {
-    const w = ui.w.map((i) => Number(i.value));
-    if (w.every(Number.isFinite)) setWeights(w);
+    const w = ui.w.map((i) => (i.value.trim() === '' ? NaN : Number(i.value)));
+    const bad = w.findIndex((v) => !store.validate('pWeights', [v, 0, 0]).ok);
+    if (bad >= 0) {
+      const checked = store.validate('pWeights', [w[bad], 0, 0]);
+      const code = Number.isNaN(w[bad]) ? 'number' : checked.ok ? 'other' : checked.code;
+      const label = ctx.t(`perceptron.${['w1', 'w2', 'b'][bad]}`);
+      showFieldMessage(ui.weights, refusalText(ctx.t, {}, { code }, label), ui.w[bad]);
+      return;
+    }
+    clearFieldMessage(ui.weights, ui.w);
+    setWeights(w);
   }));
   ui.lr.addEventListener('change', () => {
     const lr = Number(ui.lr.value);
