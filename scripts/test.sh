@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every nnplay test on a fresh Debian/Ubuntu machine, installing what is missing:
-#   1. formatting check (clang-format, .clang-format at the root); fixtures regenerate exactly
+#   1. formatting check (clang-format, .clang-format at the root); the JavaScript checked by
+#      scripts/lint-web.sh (Prettier, ESLint, tsc; npm ci); fixtures regenerate exactly
 #   2. release build with warnings as errors, then ctest
 #   3. the WebAssembly module (scripts/build-wasm.sh: emcmake, warnings as errors), then its
 #      Node tests (node --test tests/wasm/: errors, arrays, presets, native-vs-wasm agreement,
@@ -30,6 +31,14 @@ mapfile -t sources < <(git ls-files '*.cpp' '*.hpp' 2>/dev/null || find engine t
 clang-format --dry-run --Werror "${sources[@]}"
 echo "${#sources[@]} files formatted"
 
+# The JavaScript side (web/, tests/, bench/, scripts/): Prettier, ESLint and tsc from the npm
+# lock file, installed here once for this step and every later one.
+step "format check + lint (Prettier, ESLint, tsc: scripts/lint-web.sh)"
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --prefer-offline --no-audit --no-fund --loglevel=error
+fi
+scripts/lint-web.sh
+
 run_suite() {  # run_suite NAME CMAKE-ARGS...
   local name=$1; shift
   local dir="build/$name"
@@ -44,7 +53,6 @@ run_suite() {  # run_suite NAME CMAKE-ARGS...
 # byte-identical output, so each fixture provably comes from the script beside it.
 if command -v node >/dev/null && command -v npm >/dev/null; then
   step "fixtures: regenerate from their scripts (TF.js) and compare"
-  npm ci --prefer-offline --no-audit --no-fund --loglevel=error
   npm run --silent fixtures
   if git rev-parse --git-dir >/dev/null 2>&1; then
     git diff --exit-code --stat -- tests/fixtures
