@@ -14,7 +14,7 @@ import {
 } from './schema.mjs';
 import { LabStore } from './lab-store.mjs';
 import { decodeHash, encodeHash } from './hash.mjs';
-import { OWN_FIELDS, STORAGE_KEY, isEmbedded, readSaved, writeSaved } from './persist.mjs';
+import { OWN_FIELDS, isEmbedded, readSaved, writeSaved } from './persist.mjs';
 
 export { OWN_KEY, STORAGE_KEY } from './persist.mjs';
 export { LabStore };
@@ -210,7 +210,7 @@ export class Store {
       this.dirty.own = false;
       this.saveFailed = null;
     } catch (error) {
-      console.warn(`nnplay: could not save the state (${error?.message ?? error})`);
+      console.warn(`nnplay: could not save the state (${error instanceof Error ? error.message : error})`);
       this.saveFailed = error instanceof Error ? error : new Error(String(error));
     }
     if (Boolean(failedBefore) !== Boolean(this.saveFailed)) this.notify(new Set(['storage']));

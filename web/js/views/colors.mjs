@@ -51,7 +51,8 @@ export function rgbaOf(colour) {
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(colour);
   if (hex) {
     const h = hex[1].length === 3 ? [...hex[1]].map((c) => c + c).join('') : hex[1];
-    return [0, 2, 4].map((at) => parseInt(h.slice(at, at + 2), 16)).concat(1);
+    const [r, g, b] = [0, 2, 4].map((at) => parseInt(h.slice(at, at + 2), 16));
+    return [r, g, b, 1];
   }
   const fn = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:\s*[,/]\s*([\d.]+))?\s*\)$/i.exec(colour);
   if (!fn) return null;
