@@ -2,6 +2,7 @@
 // per field type (layers `4.tanh,2.tanh`, points `x1,x2,l;...`, lists `x1,x2`, bools 1/0).
 // Decoding validates every value against schema.mjs: an invalid one is dropped with a
 // console.warn and the key keeps its default. `hide` is a URL-only flag kept beside the state.
+import { parseNumberText } from './number-text.mjs';
 import { FIELD, FIELDS, LIMITS, normalizeValue, sameValue } from './schema.mjs';
 
 /** Keys the hash may carry that are not state fields (never stored in localStorage). */
@@ -21,11 +22,9 @@ export function encodeValue(field, value) {
   }
 }
 
-const numberPattern = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-
 /** The JS value of a hash text, before range checks; undefined when it does not parse. */
 function parseText(field, text) {
-  const num = (s) => (numberPattern.test(s.trim()) ? Number(s) : NaN);
+  const num = (s) => parseNumberText(s);
   switch (field.type) {
     case 'int': case 'number': {
       const x = num(text);
@@ -56,6 +55,11 @@ export function decodeValue(field, text) {
   return normalizeValue(field, value);
 }
 
+// Longest value read from a hash entry: 300 points (LIMITS.maxHashPoints) of at most ~22
+// characters fit in 7,000; a longer value is dropped unread, so a crafted link cannot make the
+// page split and check megabytes of text.
+const MAX_VALUE_LENGTH = 20000;
+
 /**
  * Parses a hash ('#a=1&b=2' or 'a=1&b=2') into {state: {key: value} (valid keys only), flags:
  * {hide: [...]}}; invalid or unknown entries are dropped with a console.warn.
@@ -75,6 +79,11 @@ export function decodeHash(hash, warn = console.warn) {
       raw = at < 0 ? '' : decodeURIComponent(part.slice(at + 1));
     } catch {
       warn(`nnplay: ignoring malformed hash entry '${part}'`);
+      continue;
+    }
+    if (raw.length > MAX_VALUE_LENGTH) {
+      warn(`nnplay: ignoring hash value of '${key.slice(0, 80)}' (${raw.length} characters, at most ` +
+        `${MAX_VALUE_LENGTH})`);
       continue;
     }
     if (URL_FLAGS.includes(key)) {
