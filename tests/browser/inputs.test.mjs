@@ -6,6 +6,9 @@
 // Responsive means: no main-thread task longer than 200 ms, the limit the issue asks for. Every
 // task over 50 ms is recorded from the page's first script on by a 'longtask' PerformanceObserver
 // (installed before any page script runs); the CSV cases look only at the tasks of their action.
+// The limit is wide for these inputs (fixed: a few ms; before: seconds), but the app's own
+// start-up tasks take 60-150 ms here and grow with the machine's load (200-380 ms at a load
+// average of 20 on two cores): failures print the load average.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -55,8 +58,9 @@ async function longTasks(page) {
 /** Fails when a recorded task was longer than TASK_LIMIT_MS. */
 function assertResponsive(tasks, what) {
   const worst = Math.max(0, ...tasks.map((task) => task.ms));
+  const load = `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`;
   assert.ok(worst <= TASK_LIMIT_MS, `${what}: a main-thread task took ${worst} ms (tasks over 50 ms: ` +
-    `${JSON.stringify(tasks)})`);
+    `${JSON.stringify(tasks)}; ${load})`);
 }
 
 /** Runs action() and waits until the CSV box shows its answer; returns the long tasks of that time. */
@@ -100,6 +104,14 @@ test('a link with lr = 100,000 digits and an x opens without a long task', async
   const page = await openApp(`#lr=${'1'.repeat(100000)}x`);
   await waitConfigured(page);
   assertResponsive(await longTasks(page), 'opening the link');
+  assert.equal(await page.evaluate(() => window.nnplay.store.get('lr')), FIELD.lr.default);
+  // The same kind of link typed into the open page (hashchange: decoded, nothing to mount).
+  await page.evaluate(() => {
+    window.__longTasks.length = 0;
+    location.hash = `#lr=${'2'.repeat(100000)}x`;
+  });
+  await page.waitForTimeout(300);
+  assertResponsive(await longTasks(page), 'a link typed into the page');
   assert.equal(await page.evaluate(() => window.nnplay.store.get('lr')), FIELD.lr.default);
 });
 
