@@ -6,8 +6,9 @@
 #   3. the WebAssembly module (scripts/build-wasm.sh: emcmake, warnings as errors), then its
 #      Node tests (node --test tests/wasm/: errors, arrays, presets, native-vs-wasm agreement,
 #      the worker, the page's modules); the page in Chromium: node --test tests/browser/
-#      (labs, training, links, reload, embedding, CSV, perceptron, vanishing gradients, frame
-#      and first-boundary budgets; screenshots in test-artifacts/browser/)
+#      (labs, training, links, reload, embedding, CSV, perceptron, vanishing gradients, inputs
+#      that must not freeze the page; screenshots in test-artifacts/browser/), then a short run
+#      of the page benchmark (figures only, never a failure)
 #   4. AddressSanitizer + UndefinedBehaviorSanitizer build, then ctest
 #   5. libFuzzer on the Session's JSON entry point for 60 s (clang-14, ASan + UBSan; scripts/fuzz.sh)
 # Usage: scripts/test.sh [--quick]   (--quick skips the wasm, sanitizer and fuzzing steps)
@@ -83,11 +84,15 @@ if [[ $quick -eq 0 ]]; then
   node bench/node/run.mjs --quick | grep -E "^(W[0-9]|  (PASS|MISS)|\(total)"
   # The page in Chromium (playwright-core from npm ci above): every lab, training, links,
   # reload, embedding and the postMessage API, CSV errors, the perceptron and vanishing-gradient
-  # labs, and the frame / first-boundary budgets (tests/browser/perf.test.mjs prints "perf:").
-  # One test file at a time: the frame budget is measured on a machine that is otherwise idle.
+  # labs, and huge or binary input refused without a long main-thread task. One test file at a
+  # time: inputs.test.mjs times main-thread tasks, which a second browser would lengthen.
   ensure_packages chromium
   step "browser: node --test tests/browser/"
   NNPLAY_ARTIFACTS="$PWD/test-artifacts/browser" node --test --test-concurrency=1 tests/browser/
+  # Time budgets (first boundary, frames while training) depend on the machine's load, so they
+  # are measured and printed, not asserted (figures: npm run bench:page; ~15 s here, cut at 60 s).
+  step "bench: node bench/page/run.mjs --quick (figures only)"
+  timeout 60 node bench/page/run.mjs --quick || echo "page bench failed (informational)"
   # Training every preset to convergence takes minutes under ASan in a Debug build; the release
   # suite and the wasm tests above train them, so the sanitizer pass leaves that one test out.
   CTEST_EXCLUDE="SessionPresets" run_suite asan -DCMAKE_BUILD_TYPE=Debug -DNN_SANITIZE=ON -DNN_BUILD_BENCH=OFF

@@ -4,6 +4,7 @@
 // as before labs had namespaces); a prefixed key is read too. Decoding validates every value
 // against schema.mjs: an invalid one is dropped with a console.warn and the key keeps its
 // default. `hide` and `hosts` are URL-only flags kept beside the state.
+import { parseNumberText } from './number-text.mjs';
 import { DEFAULT_LAB, FIELD, FIELDS, fullKey, normalizeValue, sameValue } from './schema.mjs';
 
 /** Keys the hash may carry that are not state fields (never stored in localStorage). */
@@ -26,11 +27,9 @@ export function encodeValue(field, value) {
   }
 }
 
-const numberPattern = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-
 /** The JS value of a hash text, before range checks; undefined when it does not parse. */
 function parseText(field, text) {
-  const num = (s) => (numberPattern.test(s.trim()) ? Number(s) : NaN);
+  const num = (s) => parseNumberText(s);
   switch (field.type) {
     case 'int': case 'number': {
       const x = num(text);
@@ -60,6 +59,11 @@ export function decodeValue(field, text) {
   if (value === undefined) return { ok: false, message: `${field.name}: cannot read '${text.slice(0, 40)}'` };
   return normalizeValue(field, value);
 }
+
+// Longest value read from a hash entry: 300 points (MAX_HASH_POINTS) of at most ~22
+// characters fit in 7,000; a longer value is dropped unread, so a crafted link cannot make the
+// page split and check megabytes of text.
+const MAX_VALUE_LENGTH = 20000;
 
 /**
  * Parses a hash ('#a=1&b=2' or 'a=1&b=2') into {state: {fullKey: value} (valid keys only),
@@ -91,6 +95,11 @@ export function decodeHash(hash, warn = console.warn) {
   const labValue = labEntry ? decodeValue(FIELD.lab, labEntry[1]) : null;
   const lab = labValue?.ok ? labValue.value : DEFAULT_LAB;
   for (const [key, raw] of entries) {
+    if (raw.length > MAX_VALUE_LENGTH) {
+      warn(`nnplay: ignoring hash value of '${key.slice(0, 80)}' (${raw.length} characters, at most ` +
+        `${MAX_VALUE_LENGTH})`);
+      continue;
+    }
     if (URL_FLAGS.includes(key)) {
       flags[key] = raw === '' ? [] : raw.split(',');
       continue;

@@ -1,0 +1,171 @@
+// Page benchmark: the playground in headless Chromium (the browser tests' server and launcher),
+// measuring navigation → first drawn decision boundary on a cold profile, and the main thread's
+// frames while the MLP lab trains (rAF intervals, long animation frames; see frames.mjs). Prints
+// the figures with their ratio to the budget (ratio ≤ 1: within it) and one JSON line. Timings
+// depend on the machine and its load, so nothing here fails on a slow run: it exits 0 unless the
+// page itself cannot be measured (it never draws a boundary, or reports errors).
+//
+//   node bench/page/run.mjs [--quick] [--rounds N] [--window-ms MS] [--out FILE]
+//   --quick: one cold load and a 2 s training window (~15 s), for scripts/test.sh
+//   --rounds: cold loads for the first boundary (default 3; median shown)
+//   --window-ms: how long frames are recorded while training (default 5000)
+//   --out: also write the JSON summary to FILE
+import fs from 'node:fs';
+import os from 'node:os';
+
+import {
+  launch, markEvents, startServer, waitConfigured, waitEvent, waitReady, watch,
+} from '../../tests/browser/harness.mjs';
+import { FRAME_MS, JITTER_MS, measureInPage, summariseFrames } from './frames.mjs';
+
+/** The playground's budgets: the first boundary within 1.5 s of navigation; while training,
+ *  most frames on time (median one 60 Hz frame) and no stall over 50 ms (two missed vsyncs).
+ *  Frame figures are compared with JITTER_MS of slack (timestamp rounding, nothing more). */
+const BUDGETS = { firstBoundaryMs: 1500, medianFrameMs: +FRAME_MS.toFixed(1), longestFrameMs: 50 };
+
+// The mlp-spiral preset spelled out (all seven features, 2×8 tanh, speed 5: as fast as
+// possible), with an epoch limit it cannot reach in the window: thumbnails, heat map and chart
+// all redraw while one core trains.
+const TRAINING_HASH = '#lab=mlp&preset=mlp-spiral&dataset=spiral&speed=5' +
+  '&features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&layers=8.tanh,8.tanh&epochs=100000';
+
+function parseArgs(argv) {
+  const args = { quick: false, rounds: null, windowMs: null, out: null };
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i];
+    if (a === '--quick') args.quick = true;
+    else if (a === '--rounds') args.rounds = Number(argv[++i]);
+    else if (a === '--window-ms') args.windowMs = Number(argv[++i]);
+    else if (a === '--out') args.out = argv[++i];
+    else throw new Error(`unknown argument ${a}; expected --quick, --rounds N, --window-ms MS, --out FILE`);
+  }
+  args.rounds ??= args.quick ? 1 : 3;
+  args.windowMs ??= args.quick ? 2000 : 5000;
+  return args;
+}
+
+/** Fails the run (not a budget miss: the page is broken) when `page` reported errors. */
+function assertClean(page, what) {
+  if (page.problems.length) throw new Error(`${what}: the page reported\n  ${page.problems.join('\n  ')}`);
+}
+
+/** Runs wait() (a promise of the page reaching some state), failing as soon as the page reports
+ *  a problem (a missing file, a console error) rather than when the wait times out. */
+async function unlessBroken(page, what, wait) {
+  let timer;
+  const broken = new Promise((resolve, reject) => {
+    timer = setInterval(() => {
+      try {
+        assertClean(page, what);
+      } catch (error) {
+        reject(error);
+      }
+    }, 100);
+  });
+  try {
+    return await Promise.race([wait(), broken]);
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** One cold load (fresh profile: no HTTP or compiled-wasm cache) until the first boundary is
+ *  drawn. Returns {ms, browser} (the browser is kept open for the caller). */
+async function firstBoundary(url) {
+  const browser = await launch();
+  const page = watch(await browser.context.newPage());
+  await page.goto(new URL('/#lab=mlp&preset=mlp-circle', url).href);
+  await unlessBroken(page, 'first boundary',
+    () => page.waitForFunction(() => window.nnplay?.firstGridAt > 0, null, { timeout: 30000 }));
+  const ms = await page.evaluate(() => window.nnplay.firstGridAt);
+  assertClean(page, 'first boundary');
+  await page.close();
+  return { ms: Math.round(ms), browser };
+}
+
+/** The MLP lab training the spiral at full speed: frames recorded for windowMs after a short
+ *  start (the first slices are not steady training). */
+async function trainingFrames(context, url, { windowMs, warmMs }) {
+  const page = watch(await context.newPage());
+  await page.goto(new URL(`/${TRAINING_HASH}`, url).href);
+  await unlessBroken(page, 'training', async () => {
+    await waitReady(page, 30000);
+    await waitConfigured(page, null, 30000);
+  });
+  await page.waitForSelector('.neuron-thumb', { state: 'attached' });
+  const mark = await markEvents(page);
+  await page.click('#play');
+  await waitEvent(page, 'progress', mark, 30000);
+  await page.waitForTimeout(warmMs);
+  const measured = await page.evaluate(measureInPage, windowMs);
+  await page.click('#pause');
+  assertClean(page, 'training');
+  await page.close();
+  return summariseFrames(measured);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ratio = (value, budget) => `${(value / budget).toFixed(2)}x`;
+
+/** One printed line: label, figure, and its budget with the ratio. */
+function line(label, value, unit, budget, slack = 0) {
+  const within = value <= budget + slack ? 'within' : 'over (informational)';
+  const figure = `${value} ${unit}`;
+  return `  ${label.padEnd(34)}${figure.padStart(10)}   budget ${+budget.toFixed(1)} ${unit}: ` +
+    `${ratio(value, budget)}, ${within}`;
+}
+
+function report(f, args) {
+  const load = os.loadavg()[0].toFixed(1);
+  const cores = os.cpus().length;
+  console.log(`page bench: ${args.rounds} cold load(s), ${args.windowMs / 1000} s training window, ` +
+    `${cores} cores, load average ${load}`);
+  console.log(`${line('first boundary after navigation', f.firstBoundaryMs, 'ms', BUDGETS.firstBoundaryMs)}` +
+    `   [rounds: ${f.firstBoundaryRoundsMs.join(', ')} ms]`);
+  console.log(line('rAF interval, median', f.medianMs, 'ms', BUDGETS.medianFrameMs, JITTER_MS));
+  console.log(line('rAF interval, longest', f.longestMs, 'ms', BUDGETS.longestFrameMs, JITTER_MS));
+  console.log(`  ${'dropped frames'.padEnd(34)}${`${f.droppedFrames} of ${f.frames}`.padStart(10)}`);
+  const worst = f.loafLongest;
+  const where = worst ? ` (render ${worst.renderMs} ms; ${worst.scripts.join(', ') || 'no script'})` : '';
+  console.log(`  ${'long animation frames'.padEnd(34)}${String(f.loafCount).padStart(10)}   ` +
+    (f.loafSupported ? `longest ${f.loafLongestMs} ms${where}` : 'not reported by this Chromium'));
+  console.log(`  ${'while training'.padEnd(34)}${''.padStart(10)}   ${f.gridDraws} boundaries, ` +
+    `${f.thumbDraws} thumbnail draws, epoch ${f.epochReached}` +
+    (f.trainedThroughout ? '' : ' (training stopped inside the window)'));
+  if (Number(load) > cores) {
+    console.log(`  (load average ${load} on ${cores} cores: figures are pessimistic; run alone to compare)`);
+  }
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const server = await startServer();
+  let browser = null;
+  try {
+    const rounds = [];
+    for (let r = 0; r < args.rounds; r += 1) {
+      await browser?.close();
+      const cold = await firstBoundary(server.url);
+      rounds.push(cold.ms);
+      browser = cold.browser;
+    }
+    const frames = await trainingFrames(browser.context, server.url,
+      { windowMs: args.windowMs, warmMs: args.quick ? 300 : 500 });
+    const figures = {
+      firstBoundaryMs: median(rounds), firstBoundaryRoundsMs: rounds, ...frames,
+      budgets: BUDGETS, loadAverage: +os.loadavg()[0].toFixed(2), windowMs: args.windowMs,
+    };
+    report(figures, args);
+    const json = JSON.stringify(figures);
+    if (args.out) fs.writeFileSync(args.out, `${JSON.stringify(figures, null, 2)}\n`);
+    console.log(`PAGE_BENCH_JSON ${json}`);
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(`page bench: ${error.stack ?? error}`);
+  process.exit(1);
+});
