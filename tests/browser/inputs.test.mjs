@@ -104,7 +104,7 @@ test('a link with lr = 100,000 digits and an x opens without a long task', async
   const page = await openApp(`#lr=${'1'.repeat(100000)}x`);
   await waitConfigured(page);
   assertResponsive(await longTasks(page), 'opening the link');
-  assert.equal(await page.evaluate(() => window.nnplay.store.get('lr')), FIELD.lr.default);
+  assert.equal(await page.evaluate(() => window.nnplay.store.get('lr')), FIELD['mlp.lr'].default);
   // The same kind of link typed into the open page (hashchange: decoded, nothing to mount).
   await page.evaluate(() => {
     window.__longTasks.length = 0;
@@ -112,7 +112,7 @@ test('a link with lr = 100,000 digits and an x opens without a long task', async
   });
   await page.waitForTimeout(300);
   assertResponsive(await longTasks(page), 'a link typed into the page');
-  assert.equal(await page.evaluate(() => window.nnplay.store.get('lr')), FIELD.lr.default);
+  assert.equal(await page.evaluate(() => window.nnplay.store.get('lr')), FIELD['mlp.lr'].default);
 });
 
 test('pasting a CSV with a 1 MB cell: refused at once, the data kept', async () => {

@@ -15,7 +15,7 @@ function decode(hash) {
 
 test('hash limits: 100,000 digits and an x are dropped with a warning', () => {
   const { state, warnings } = decode(`#lr=${'1'.repeat(100000)}x&seed=3`);
-  assert.deepEqual(state, { seed: 3 });
+  assert.deepEqual(state, { 'mlp.seed': 3 });
   assert.equal(warnings.length, 1);
   assert.match(warnings[0], /lr.*100001 characters/);
 });
@@ -29,9 +29,9 @@ test('hash limits: a long number under the value cap is refused by the scanner',
 test('hash limits: the longest link the page writes (300 points) still reads', () => {
   const defaults = defaultState();
   const points = Array.from({ length: 300 }, (_, i) => [-123.45 + i / 100, -99.99, -0.25]);
-  const hash = encodeHash({ ...defaults, points }, defaults);
+  const hash = encodeHash({ ...defaults, 'mlp.points': points }, defaults);
   const { state, warnings } = decode(`#${hash}`);
   assert.deepEqual(warnings, []);
-  assert.equal(state.points.length, 300);
-  assert.deepEqual(state.points[299], [-120.46, -99.99, -0.25]);
+  assert.equal(state['mlp.points'].length, 300);
+  assert.deepEqual(state['mlp.points'][299], [-120.46, -99.99, -0.25]);
 });
