@@ -230,13 +230,14 @@ export async function canvasHash(page, selector) {
   }, selector);
 }
 
-/** Starts recording every finished epoch's logs in the page (trainer 'progress' events carry
- *  the newly finished epochs as epochLogs; window.nnplay.events keeps only the last 200). */
+/** Starts recording every finished epoch's logs in the page (the active session's 'progress'
+ *  events carry the engine's train answer, whose epoch_logs are the newly finished epochs;
+ *  window.nnplay.events keeps only the last 200). */
 export async function recordEpochs(page) {
   await page.evaluate(() => {
     window.__epochLogs = [];
-    window.nnplay.trainer.on('progress', (p) => {
-      for (const { epoch, logs } of p.epochLogs ?? []) window.__epochLogs.push({ epoch, ...logs });
+    window.nnplay.session.on('progress', ({ answer }) => {
+      for (const { epoch, logs } of answer.epoch_logs ?? []) window.__epochLogs.push({ epoch, ...logs });
     });
   });
 }
@@ -287,7 +288,7 @@ export async function storeState(page) {
   });
 }
 
-/** Marks the newest trainer event so waitEvent(page, type, mark) waits for a later one. */
+/** Marks the newest session event so waitEvent(page, type, mark) waits for a later one. */
 export async function markEvents(page) {
   return page.evaluate(() => {
     const mark = `m${Math.random()}`;
@@ -296,7 +297,7 @@ export async function markEvents(page) {
   });
 }
 
-/** Waits for a trainer event of `type` in window.nnplay.events (after `mark` when given) and
+/** Waits for an active-session event of `type` in window.nnplay.events (after `mark` when given) and
  *  returns it. */
 export async function waitEvent(page, type, mark = null, timeout = 20000) {
   const handle = await page.waitForFunction(([t, m]) => {
@@ -337,7 +338,7 @@ export async function loadPreset(page, name) {
   await waitEvent(page, 'configured', mark);
 }
 
-/** Waits for the lab's model to be configured (a 'configured' trainer event after `mark`);
+/** Waits for the lab's model to be configured (a 'configured' session event after `mark`);
  *  fails at once with the engine's message if an 'error' event comes first. */
 export async function waitConfigured(page, mark = null, timeout = 20000) {
   const event = await page.waitForFunction((m) => {

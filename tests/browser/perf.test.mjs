@@ -93,7 +93,7 @@ test('MLP lab training (spiral, thumbnails, speed 5): frame median ≤ 16.7 ms, 
     observer?.disconnect();
     const after = counts();
     const epoch = window.nnplay.events.filter((e) => e.type === 'progress').at(-1)?.epoch ?? null;
-    return { stamps, loafs, loafSupported: observer !== null, running: window.nnplay.trainer.running,
+    return { stamps, loafs, loafSupported: observer !== null, running: window.nnplay.session.running,
       grids: after.grid - before.grid, thumbs: after.thumbs - before.thumbs, epoch };
   }, WINDOW_MS);
   await page.click('#pause');

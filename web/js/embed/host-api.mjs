@@ -8,7 +8,7 @@ import { PRESETS, presetPatch } from '../state/presets.mjs';
 const METRICS_INTERVAL_MS = 250;
 
 export class HostApi {
-  /** win: the playground's window; store, trainer: the shell's. */
+  /** win: the playground's window; store: the shell's; trainer: the active lab's session. */
   constructor(win, { store, trainer }) {
     this.win = win;
     this.store = store;
@@ -19,7 +19,8 @@ export class HostApi {
     this.timer = null;
     if (!this.parent) return;
     win.addEventListener('message', (event) => this.onMessage(event));
-    trainer.on('progress', (p) => this.metrics({ epoch: p.epoch, iterations: p.iterations, logs: p.logs }));
+    trainer.on('progress', ({ answer: a }) => this.metrics({ epoch: a.epoch, iterations: a.iterations,
+      logs: a.logs }));
     trainer.on('paused', ({ reason }) => {
       this.flushMetrics();
       this.post('paused', { reason });
