@@ -47,8 +47,9 @@ async function download(id) {
 
 async function init({ id }) {
   if (!state.module) {
+    const glue = import(new URL('nnplay.mjs', ENGINE_DIR).href);  // loads while the bytes come
     const wasmBinary = await download(id);
-    const { default: createNnplay } = await import(new URL('nnplay.mjs', ENGINE_DIR).href);
+    const { default: createNnplay } = await glue;
     state.module = await createNnplay({ wasmBinary });
   }
   post(makeMessage(Event.ready, { id }));
