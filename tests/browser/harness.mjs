@@ -8,6 +8,8 @@
 // Every page opened through `b` is checked after each test: any console.error, uncaught page
 // error (workers included: Playwright reports worker console messages on the page) or HTTP
 // status >= 400 fails the test; the pages are then closed.
+// A slow link: b.setWasmDelay(ms) makes the server send the first part of /engine/nnplay.wasm at
+// once and the rest after `ms` (0 turns it off).
 // Env: NNPLAY_ARTIFACTS (screenshots, default test-artifacts/browser), NNPLAY_WEB_DIR (serve
 // another copy of web/), NNPLAY_CHROMIUM (browser binary, default /usr/bin/chromium).
 import fs from 'node:fs';
@@ -58,17 +60,28 @@ function fileFor(urlPath) {
   return file.startsWith(base + path.sep) ? file : null;
 }
 
-/** Starts the static server on 127.0.0.1 and a free port: { url, close() }. */
+/** Starts the static server on 127.0.0.1 and a free port: { url, close(), setWasmDelay(ms) }. */
 export async function startServer() {
+  let wasmDelayMs = 0;
   const server = http.createServer((req, res) => {
-    const file = fileFor(new URL(req.url, 'http://x').pathname);
+    const urlPath = new URL(req.url, 'http://x').pathname;
+    const file = fileFor(urlPath);
     fs.readFile(file ?? '', (error, body) => {
       if (error || !file) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
       const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store',
+        'content-length': String(body.length) });
+      if (wasmDelayMs > 0 && urlPath === '/engine/nnplay.wasm') {
+        // A slow link: a third now (so the page can show progress), the rest after the delay.
+        const cut = Math.floor(body.length / 3);
+        res.write(body.subarray(0, cut));
+        setTimeout(() => res.end(body.subarray(cut)), wasmDelayMs);
+        return;
+      }
+      res.end(body);
     });
   });
   await new Promise((resolve, reject) => {
@@ -78,6 +91,7 @@ export async function startServer() {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}/`,
+    setWasmDelay: (ms) => { wasmDelayMs = ms; },
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   };
 }
@@ -166,6 +180,7 @@ export function useBrowser({ viewport = LAPTOP, args = [] } = {}) {
     browser = await launch({ viewport, args });
     fixture.url = server.url;
     fixture.context = browser.context;
+    fixture.setWasmDelay = server.setWasmDelay;
   });
   afterEach(async () => {
     const opened = pages;
