@@ -66,7 +66,9 @@ export const Event = Object.freeze({
   progress: 'progress', snapshot: 'snapshot', paused: 'paused',
 });
 
+/** @type {Set<string>} */
 const requestTypes = new Set(Object.values(Request));
+/** @type {Set<string>} */
 const eventTypes = new Set(Object.values(Event));
 
 /**

@@ -28,6 +28,7 @@ export class EngineRelay {
   constructor({ workerUrl = new URL('../worker/engine-worker.mjs', import.meta.url), timeouts = {},
     createWorker = (url) => new Worker(url, { type: 'module' }) } = {}) {
     this.workerUrl = workerUrl;
+    /** @type {Record<string, number>} */
     this.timeouts = { ...TIMEOUTS, ...timeouts };
     this.createWorker = createWorker;
     /** @type {Worker | null} */
@@ -95,7 +96,7 @@ export class EngineRelay {
     this.ready = false;
     try {
       this.worker = this.createWorker(this.workerUrl);
-    } catch (error) {
+    } catch (/** @type {any} */ error) {
       throw new Error(`the engine worker could not start (${error?.message ?? error})`);
     }
     const worker = this.worker;
@@ -121,7 +122,7 @@ export class EngineRelay {
     const id = this.nextId++;
     const message = makeMessage(type, { ...fields, id });
     return new Promise((resolve, reject) => {
-      const ms = this.timeouts[/** @type {keyof TIMEOUTS} */ (kind)] ?? 5000;
+      const ms = this.timeouts[kind] ?? 5000;
       const timer = setTimeout(() => this.fail(`the engine did not answer '${type}' within ${ms / 1000} s`), ms);
       this.pending.set(id, { resolve, reject, timer, type });
       /** @type {Worker} */ (this.worker).postMessage(message, collectTransferables(message));
@@ -168,7 +169,8 @@ export class EngineRelay {
     else if (message.type === Event.error) this.emit('error', { path: message.path, message: message.message });
   }
 
-  /** A dead, failing or silent worker: terminate it; restart it when it had been running. */
+  /** A dead, failing or silent worker: terminate it; restart it when it had been running.
+   *  @param {string} reason */
   fail(reason) {
     const wasReady = this.ready;
     this.terminate(reason);
@@ -196,7 +198,7 @@ export class EngineRelay {
       this.restarts += 1;
       try {
         await this.start();
-      } catch (error) {
+      } catch (/** @type {any} */ error) {
         reason = error?.message ?? reason;
         this.terminate(reason);
         continue;

@@ -23,7 +23,7 @@ const copyArrays = (arrays) => Object.fromEntries(Object.entries(arrays ?? {})
 export class SessionHandle {
   /**
    * @param {string} name the session id
-   * @param {{send: (type: string, fields: object, timeoutMs?: number) => Promise<any>,
+   * @param {{send: (type: string, fields?: object, kind?: string) => Promise<any>,
    *   sessionEvent: (name: string, type: string, event: any) => void}} relay
    */
   constructor(name, relay) {
