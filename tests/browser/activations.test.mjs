@@ -28,10 +28,10 @@ test('the sigmoid tower\'s first-layer gradient norm is far below the ReLU tower
   await waitEvent(page, 'progress', mark);
   await page.waitForTimeout(1500);
   await page.click('#pause');
-  await page.waitForFunction(() => !window.nnplay.trainer.running);
+  await page.waitForFunction(() => !window.nnplay.session.running);
   await page.waitForTimeout(300);
 
-  const norms = await page.evaluate(() => window.nnplay.trainer.lastSnapshot?.probes?.gradientNorms);
+  const norms = await page.evaluate(() => window.nnplay.session.lastSnapshot?.answers?.[1]?.gradient_norms);
   assert.ok(Array.isArray(norms) && norms.length >= 12, `gradient norms: ${JSON.stringify(norms)}`);
   // Kernels are named <tower>_<layer>/kernel: the ReLU tower is 'relu', the other one (deepAct,
   // sigmoid here) is the deep tower. Compare the first hidden layer of each.

@@ -8,6 +8,8 @@
 // Every page opened through `b` is checked after each test: any console.error, uncaught page
 // error (workers included: Playwright reports worker console messages on the page) or HTTP
 // status >= 400 fails the test; the pages are then closed.
+// A slow link: b.setWasmDelay(ms) makes the server send the first part of /engine/nnplay.wasm at
+// once and the rest after `ms` (0 turns it off).
 // Env: NNPLAY_ARTIFACTS (screenshots, default test-artifacts/browser), NNPLAY_WEB_DIR (serve
 // another copy of web/), NNPLAY_CHROMIUM (browser binary, default /usr/bin/chromium).
 import fs from 'node:fs';
@@ -61,17 +63,28 @@ function fileFor(urlPath) {
   return file.startsWith(base + path.sep) ? file : null;
 }
 
-/** Starts the static server on 127.0.0.1 and a free port: { url, close() }. */
+/** Starts the static server on 127.0.0.1 and a free port: { url, close(), setWasmDelay(ms) }. */
 export async function startServer() {
+  let wasmDelayMs = 0;
   const server = http.createServer((req, res) => {
-    const file = fileFor(new URL(req.url, 'http://x').pathname);
+    const urlPath = new URL(req.url, 'http://x').pathname;
+    const file = fileFor(urlPath);
     fs.readFile(file ?? '', (error, body) => {
       if (error || !file) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
       const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store',
+        'content-length': String(body.length) });
+      if (wasmDelayMs > 0 && urlPath === '/engine/nnplay.wasm') {
+        // A slow link: a third now (so the page can show progress), the rest after the delay.
+        const cut = Math.floor(body.length / 3);
+        res.write(body.subarray(0, cut));
+        setTimeout(() => res.end(body.subarray(cut)), wasmDelayMs);
+        return;
+      }
+      res.end(body);
     });
   });
   await new Promise((resolve, reject) => {
@@ -81,6 +94,7 @@ export async function startServer() {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}/`,
+    setWasmDelay: (ms) => { wasmDelayMs = ms; },
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   };
 }
@@ -169,6 +183,7 @@ export function useBrowser({ viewport = LAPTOP, args = [] } = {}) {
     browser = await launch({ viewport, args });
     fixture.url = server.url;
     fixture.context = browser.context;
+    fixture.setWasmDelay = server.setWasmDelay;
   });
   afterEach(async () => {
     const opened = pages;
@@ -233,13 +248,14 @@ export async function canvasHash(page, selector) {
   }, selector);
 }
 
-/** Starts recording every finished epoch's logs in the page (trainer 'progress' events carry
- *  the newly finished epochs as epochLogs; window.nnplay.events keeps only the last 200). */
+/** Starts recording every finished epoch's logs in the page (the active session's 'progress'
+ *  events carry the engine's train answer, whose epoch_logs are the newly finished epochs;
+ *  window.nnplay.events keeps only the last 200). */
 export async function recordEpochs(page) {
   await page.evaluate(() => {
     window.__epochLogs = [];
-    window.nnplay.trainer.on('progress', (p) => {
-      for (const { epoch, logs } of p.epochLogs ?? []) window.__epochLogs.push({ epoch, ...logs });
+    window.nnplay.session.on('progress', ({ answer }) => {
+      for (const { epoch, logs } of answer.epoch_logs ?? []) window.__epochLogs.push({ epoch, ...logs });
     });
   });
 }
@@ -290,7 +306,7 @@ export async function storeState(page) {
   });
 }
 
-/** Marks the newest trainer event so waitEvent(page, type, mark) waits for a later one. */
+/** Marks the newest session event so waitEvent(page, type, mark) waits for a later one. */
 export async function markEvents(page) {
   return page.evaluate(() => {
     const mark = `m${Math.random()}`;
@@ -299,7 +315,7 @@ export async function markEvents(page) {
   });
 }
 
-/** Waits for a trainer event of `type` in window.nnplay.events (after `mark` when given) and
+/** Waits for an active-session event of `type` in window.nnplay.events (after `mark` when given) and
  *  returns it. */
 export async function waitEvent(page, type, mark = null, timeout = 20000) {
   const handle = await page.waitForFunction(([t, m]) => {
@@ -340,7 +356,7 @@ export async function loadPreset(page, name) {
   await waitEvent(page, 'configured', mark);
 }
 
-/** Waits for the lab's model to be configured (a 'configured' trainer event after `mark`);
+/** Waits for the lab's model to be configured (a 'configured' session event after `mark`);
  *  fails at once with the engine's message if an 'error' event comes first. */
 export async function waitConfigured(page, mark = null, timeout = 20000) {
   const event = await page.waitForFunction((m) => {

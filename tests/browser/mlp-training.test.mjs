@@ -14,7 +14,8 @@ const b = useBrowser();
 async function openCircle(extraHash = '') {
   const page = await b.openApp(`#lab=mlp&preset=mlp-circle${extraHash}`);
   const configured = await waitConfigured(page);
-  assert.ok(configured.hasPoints, 'the engine gave the 2-D points the heat map draws');
+  assert.ok(configured.arrays.some((name) => /train_x/.test(name)),
+    `the engine gave the 2-D points the heat map draws (arrays: ${configured.arrays})`);
   await page.waitForFunction(() => window.nnplay.gridDraws >= 1 && window.nnplay.firstGridAt > 0);
   return page;
 }
@@ -58,14 +59,14 @@ test('training starts, the loss falls, the boundary and the thumbnails change', 
   assert.ok(after.thumbs > before.thumbs, `thumbDraws ${before.thumbs} -> ${after.thumbs}`);
   assert.notEqual(after.epoch, before.epoch, '#epoch counter moved');
   assert.match(after.iterations, /[1-9]/, '#iterations counter moved');
-  assert.equal(await page.evaluate(() => window.nnplay.trainer.running), false, 'paused');
+  assert.equal(await page.evaluate(() => window.nnplay.session.running), false, 'paused');
   await screenshot(page, 'mlp-circle-trained');
 });
 
 test('step runs one batch; reset re-initialises the weights', async () => {
   const page = await openCircle();
-  const weights = () => page.evaluate(() => Array.from(window.nnplay.trainer.lastSnapshot.weights));
-  await page.waitForFunction(() => window.nnplay.trainer.lastSnapshot?.weights);
+  const weights = () => page.evaluate(() => Array.from(window.nnplay.session.lastSnapshot.arrays.weights));
+  await page.waitForFunction(() => window.nnplay.session.lastSnapshot?.arrays?.weights);
   const initial = await weights();
   const counter = () => page.locator('#iterations').innerText();
   assert.match(await counter(), /^\D*0\D*$/, '#iterations starts at 0');
@@ -75,13 +76,13 @@ test('step runs one batch; reset re-initialises the weights', async () => {
   const progress = await waitEvent(page, 'progress', mark);
   assert.equal(progress.iterations, 1, 'one batch');
   await page.waitForFunction(() => /^\D*1\D*$/.test(document.querySelector('#iterations').textContent));
-  await page.waitForFunction((w) => String(Array.from(window.nnplay.trainer.lastSnapshot.weights)) !== String(w), initial);
-  assert.equal(await page.evaluate(() => window.nnplay.trainer.running), false, 'step does not start training');
+  await page.waitForFunction((w) => String(Array.from(window.nnplay.session.lastSnapshot.arrays.weights)) !== String(w), initial);
+  assert.equal(await page.evaluate(() => window.nnplay.session.running), false, 'step does not start training');
 
   await page.click('#reset');
   await page.waitForFunction(() => /^\D*0\D*$/.test(document.querySelector('#iterations').textContent));
-  await page.waitForFunction((w) => String(Array.from(window.nnplay.trainer.lastSnapshot.weights)) === String(w), initial);
-  assert.equal(await page.evaluate(() => window.nnplay.trainer.running), false);
+  await page.waitForFunction((w) => String(Array.from(window.nnplay.session.lastSnapshot.arrays.weights)) === String(w), initial);
+  assert.equal(await page.evaluate(() => window.nnplay.session.running), false);
 });
 
 test('divergence (lr 10, relu, regression) pauses and explains, no NaN painted', async () => {
@@ -97,15 +98,15 @@ test('divergence (lr 10, relu, regression) pauses and explains, no NaN painted',
   // Every snapshot the page gets from now on: are its weights and its grid finite?
   await page.evaluate(() => {
     window.__snapshots = [];
-    window.nnplay.trainer.on('snapshot', (snap) => window.__snapshots.push({
-      weights: snap.weights.every(Number.isFinite),
-      grid: snap.grid ? snap.grid.values.every(Number.isFinite) : null,
+    window.nnplay.session.on('snapshot', (snap) => window.__snapshots.push({
+      weights: snap.arrays.weights.every(Number.isFinite),
+      grid: snap.arrays.grid ? snap.arrays.grid.every(Number.isFinite) : null,
     }));
   });
   const mark2 = await markEvents(page);
   await page.click('#play');
   const diverged = await waitEvent(page, 'diverged', mark2, 30000);
-  await page.waitForFunction(() => window.nnplay.trainer.running === false);
+  await page.waitForFunction(() => window.nnplay.session.running === false);
   await page.waitForSelector('#diverged', { state: 'visible' });
   await page.waitForTimeout(400);
   const text = (await page.locator('#diverged').innerText()).trim();

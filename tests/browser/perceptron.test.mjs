@@ -24,7 +24,7 @@ async function correct(page) {
  *  when z ≥ 0), for the failure message: "lab 3/4, engine weights 4/4" points at the lab. */
 async function engineScore(page, gate) {
   return page.evaluate((g) => {
-    const w = window.nnplay.trainer.lastSnapshot?.weights;
+    const w = window.nnplay.session.lastSnapshot?.arrays?.weights;
     if (!w || w.length !== 3) return null;
     const truth = { and: [0, 0, 0, 1], or: [0, 1, 1, 1], nand: [1, 1, 1, 0], xor: [0, 1, 1, 0] }[g];
     const xs = [[0, 0], [0, 1], [1, 0], [1, 1]];
@@ -38,9 +38,9 @@ async function train(page, ms = 4000) {
   const mark = await markEvents(page);
   await page.click('#play');
   await waitEvent(page, 'progress', mark);
-  await page.waitForFunction(() => !window.nnplay.trainer.running, null, { timeout: ms })
+  await page.waitForFunction(() => !window.nnplay.session.running, null, { timeout: ms })
     .catch(async () => { await page.click('#pause'); });
-  await page.waitForFunction(() => !window.nnplay.trainer.running);
+  await page.waitForFunction(() => !window.nnplay.session.running);
   await page.waitForTimeout(300);
 }
 

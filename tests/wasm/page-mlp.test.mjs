@@ -78,15 +78,21 @@ test('mlp: network edits stay within the schema limits', () => {
   assert.deepEqual(removeLayer(layers), [layers[0]]);
 });
 
-test('mlp: configureRequest asks for neuron maps and sends custom points', () => {
+test('mlp: configureRequest builds, sets the data, asks for points, snapshots weights and maps', () => {
   const state = labView(defaultState(), 'mlp');
   const generated = configureRequest(state);
-  assert.deepEqual(generated.options.grid, { ...GRID });
-  assert.equal(generated.options.points, undefined);
-  assert.equal(generated.document.model.layers.length, 3);
+  assert.deepEqual(generated.setup.map((r) => r.op), ['build', 'set_data', 'points']);
+  assert.equal(generated.setup[0].spec.model.layers.length, 3);
+  assert.deepEqual(generated.arrays, {});
+  const [weights, grid] = generated.snapshot;
+  assert.equal(weights.op, 'get_weights');
+  assert.deepEqual({ x: grid.x_range, y: grid.y_range, resolution: grid.resolution, neurons: grid.neurons },
+    { x: GRID.xRange, y: GRID.yRange, resolution: GRID.resolution, neurons: true });
+  assert.deepEqual(grid.features, generated.setup[0].spec.data.inputs[0]);
 
   const custom = configureRequest({ ...state, dataset: 'custom', points: [[1, 1, 0], [2, 2, 1], [3, 3, 1]] });
-  assert.deepEqual([...custom.options.points.y], [0, 1, 1]);
-  assert.equal(custom.options.points.x.length, 6);
+  assert.deepEqual(custom.setup[1], { op: 'set_data', points: { x: 'points_x', y: 'points_y' } });
+  assert.deepEqual([...custom.arrays.points_y], [0, 1, 1]);
+  assert.equal(custom.arrays.points_x.length, 6);
   assert.equal(configureRequest({ ...state, dataset: 'custom', points: [[1, 1, 0]] }), null);
 });

@@ -7,7 +7,7 @@ import {
 } from '../../web/js/protocol.mjs';
 
 test('protocol: makeMessage keeps the fields and sets the type', () => {
-  assert.deepEqual(makeMessage(Request.train, { sliceMs: 10 }), { type: 'train', sliceMs: 10 });
+  assert.deepEqual(makeMessage(Request.train, { session: 'a', id: 1 }), { type: 'train', session: 'a', id: 1 });
 });
 
 test('protocol: makeMessage refuses an unknown type', () => {
@@ -26,33 +26,36 @@ test('protocol: errorMessage has path, message and op', () => {
 
 test('protocol: validateRequest accepts every request type', () => {
   for (const type of Object.values(Request)) {
-    const fields = { configure: { document: {} }, speed: { level: 3 },
-      setWeights: { weights: new Float32Array(2) } }[type] ?? {};
-    const message = { ...fields, type };
+    const fields = { configure: { setup: [{ op: 'build', spec: {} }], snapshot: [] }, speed: { level: 3 },
+      call: { request: { op: 'set_weights', array: 'w' }, arrays: { w: new Float32Array(2) } } }[type] ?? {};
+    const message = { ...fields, type, id: 1, ...(type === 'init' ? {} : { session: 'mlp' }) };
     assert.equal(validateRequest(message), '', type);
   }
 });
 
 test('protocol: validateRequest names what is wrong', () => {
+  const base = { session: 's', id: 1 };
   assert.match(validateRequest(null), /object/);
-  assert.match(validateRequest({ type: 'fly' }), /unknown request type 'fly'; expected one of: init/);
-  assert.match(validateRequest({ type: 'configure' }), /document must be an object/);
-  assert.match(validateRequest({ type: 'configure', document: {}, arrays: { x: [1] } }),
+  assert.match(validateRequest({ type: 'fly', id: 1 }), /unknown request type 'fly'; expected one of: init/);
+  assert.match(validateRequest({ type: 'pause', session: 's' }), /pause: id must be an integer/);
+  assert.match(validateRequest({ type: 'pause', id: 2 }), /session must be a non-empty string/);
+  assert.match(validateRequest({ type: 'configure', ...base }), /configure: setup must be an array/);
+  assert.match(validateRequest({ type: 'configure', ...base, setup: [{}], snapshot: [] }),
+    /configure: setup\/0 must be a request object with a string op/);
+  assert.match(validateRequest({ type: 'configure', ...base, setup: [], snapshot: 'x' }),
+    /snapshot must be an array/);
+  assert.match(validateRequest({ type: 'configure', ...base, setup: [], snapshot: [], arrays: { x: [1] } }),
     /array 'x' must be a Float32Array/);
-  assert.match(validateRequest({ type: 'train', sliceMs: 0 }), /sliceMs must be a positive number/);
-  assert.match(validateRequest({ type: 'train', snapshotMs: NaN }), /snapshotMs/);
-  assert.match(validateRequest({ type: 'configure', document: {}, points: { x: [1, 2], y: [0] } }),
-    /points must be \{x: Float32Array/);
-  assert.match(validateRequest({ type: 'configure', document: {},
-    points: { x: new Float32Array(3), y: new Float32Array(1) } }), /2 values per label/);
-  assert.match(validateRequest({ type: 'configure', document: {}, probes: { x: new Float32Array(1) } }),
-    /probes must be/);
-  assert.match(validateRequest({ type: 'speed', level: 0 }), /level must be an integer 1..5/);
-  assert.match(validateRequest({ type: 'setWeights', weights: [1] }), /weights must be a Float32Array/);
+  assert.match(validateRequest({ type: 'call', ...base, request: 'build' }), /call: request must be/);
+  assert.match(validateRequest({ type: 'call', ...base, request: { op: 'x' }, arrays: [] }), /arrays must be an object/);
+  assert.match(validateRequest({ type: 'speed', ...base, level: 0 }), /level must be an integer 1..5/);
+  assert.match(validateRequest({ type: 'reset', ...base, seed: 1.5 }), /seed must be an integer/);
 });
 
-test('protocol: validateEvent checks types and error messages', () => {
-  assert.equal(validateEvent({ type: 'progress' }), '');
+test('protocol: validateEvent checks types, sessions and error messages', () => {
+  assert.equal(validateEvent({ type: 'progress', session: 'a', answer: {} }), '');
+  assert.equal(validateEvent({ type: 'loading', id: 1, loaded: 0, total: 0 }), '');
+  assert.match(validateEvent({ type: 'progress' }), /progress: session must be a string/);
   assert.match(validateEvent({ type: 'train' }), /unknown event type/);
   assert.match(validateEvent({ type: 'error', message: 5 }), /message must be a string/);
 });

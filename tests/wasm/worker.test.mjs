@@ -1,262 +1,161 @@
-// web/js/engine-worker.mjs run in Node against a fake engine (fake-engine/nnplay.mjs): init,
-// configure (with raw points and probes), sliced and speed-limited training that pause stops,
-// step, reset, weight edits, finished, early-stopped and diverged runs, errors; and
-// web/js/shell/trainer.mjs driving that worker through an in-process client.
+// web/js/worker/engine-worker.mjs run in Node against a fake engine (fake-engine/nnplay.mjs):
+// init with download progress, configure (setup requests, arrays, the failing request's index
+// in the error path), sliced and speed-limited training that pause stops, step, reset, call,
+// close, finished and diverged runs, one reply per request, and two sessions in one worker.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { pathToFileURL } from 'node:url';
 
 import { root } from './load-module.mjs';
+import { loadWorker } from './worker-harness.mjs';
 
-const events = [];
-const channels = [];
-const NodeMessageChannel = globalThis.MessageChannel;
-let dir;
-let forward = null;  // also hands worker events to the trainer under test
+let worker;
+let nextId = 1;
+const ofType = (type, session = undefined) => worker.events
+  .filter((e) => e.type === type && (session === undefined || e.session === session));
+const last = (type, session) => ofType(type, session).at(-1);
+const replyTo = (id) => worker.events.filter((e) => e.id === id);
 
-/** Sends a request to the worker and waits `ms` for it (and some slices) to run. */
+/** Sends `message` with a fresh id (session 's' unless given), waits `ms`; returns the id. */
 async function send(message, ms = 50) {
-  globalThis.self.onmessage({ data: message });
-  await new Promise((r) => setTimeout(r, ms));
+  const id = nextId++;
+  await worker.request({ session: 's', ...message, id }, ms);
+  return id;
 }
 
-const ofType = (type) => events.filter((e) => e.type === type);
-const last = (type) => ofType(type).at(-1);
+const document = { schema: 1, model: {} };
+const SETUP = [{ op: 'build', spec: document }, { op: 'set_data' }];
+const SNAPSHOT = [{ op: 'get_weights', out: 'weights' }, { op: 'grid', resolution: 4, out: 'grid' }];
 
 before(async () => {
-  // The worker imports ../engine/nnplay.mjs beside its own folder: lay out a copy of web/js
-  // next to the fake engine.
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nnplay-worker-'));
-  fs.cpSync(path.join(root, 'web', 'js'), path.join(dir, 'js'), { recursive: true });
-  fs.cpSync(path.join(root, 'tests', 'wasm', 'fake-engine'), path.join(dir, 'engine'), { recursive: true });
-  globalThis.self = { postMessage: (message) => { events.push(message); forward?.(message); } };
-  // Node keeps a process alive while a MessagePort listens: remember the worker's channel so
-  // the test can close it at the end.
-  globalThis.MessageChannel = class extends NodeMessageChannel {
-    constructor() {
-      super();
-      channels.push(this);
-    }
-  };
-  await import(pathToFileURL(path.join(dir, 'js', 'engine-worker.mjs')).href);
-  await send({ type: 'init' });
+  worker = await loadWorker(path.join(root, 'tests', 'wasm', 'fake-engine'));
+  await send({ type: 'init' }, 0);
+  await worker.until((events) => events.some((e) => e.type === 'ready'));
 });
-after(() => {
-  for (const channel of channels) channel.port1.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+after(() => worker.close());
+
+test('worker: init reports the download and answers ready with its id', () => {
+  const loading = ofType('loading');
+  assert.ok(loading.length >= 2, 'a first and a last loading event');
+  assert.equal(loading.at(-1).loaded, 3000);
+  assert.equal(loading.at(-1).total, 3000);
+  assert.deepEqual(last('ready'), { type: 'ready', id: 1 });
 });
 
-const document = { schema: 1, model: {} };
-
-test('worker: init answers ready', () => {
-  assert.equal(events[0].type, 'ready');
-});
-
-test('worker: configure answers configured and a snapshot with weights and grid', async () => {
-  events.length = 0;
-  await send({ type: 'configure', document });
-  assert.equal(last('configured').hasGrid, true);
+test('worker: configure answers the setup answers, then a snapshot with the named arrays', async () => {
+  worker.events.length = 0;
+  const id = await send({ type: 'configure', setup: SETUP, snapshot: SNAPSHOT });
+  assert.deepEqual(replyTo(id).map((e) => e.type), ['configured']);
+  const configured = last('configured');
+  assert.equal(configured.session, 's');
+  assert.equal(configured.answers.length, 2);
+  assert.equal(configured.answers[0].model.name, 'fake', 'the engine answer, unchanged');
   const snapshot = last('snapshot');
-  assert.ok(snapshot.weights instanceof Float32Array);
-  assert.equal(snapshot.grid.values.length, snapshot.grid.resolution ** 2);
+  assert.equal(snapshot.answers[1].resolution, 4);
+  assert.deepEqual(Object.keys(snapshot.arrays).sort(), ['grid', 'weights']);
+  assert.equal(snapshot.arrays.grid.length, 16);
 });
 
-test('worker: train runs slices until pause', async () => {
+test('worker: a failing setup request stops configure with its index in the path', async () => {
+  worker.events.length = 0;
+  const id = await send({ type: 'configure', setup: [{ op: 'set_data' }, { op: 'build', spec: {} }],
+    snapshot: [] });
+  assert.deepEqual(replyTo(id), [{ type: 'error', path: '/setup/1/spec/model',
+    message: 'required field missing', op: 'build', session: 's', id }]);
+});
+
+test('worker: train runs slices until pause; progress carries the engine answer as is', async () => {
   globalThis.fakeEngine = { batchesPerEpoch: 10 };
-  await send({ type: 'configure', document });
-  events.length = 0;
-  await send({ type: 'train', sliceMs: 1 }, 100);
-  await send({ type: 'pause' });
+  await send({ type: 'configure', setup: SETUP, snapshot: SNAPSHOT });
+  worker.events.length = 0;
+  const train = await send({ type: 'train' }, 100);
+  assert.deepEqual(replyTo(train).map((e) => e.type), ['done']);
+  const pause = await send({ type: 'pause' });
+  assert.deepEqual(replyTo(pause).map((e) => e.type), ['done']);
   const slices = ofType('progress').length;
   assert.ok(slices >= 3, `only ${slices} slices ran`);
   assert.equal(last('paused').reason, 'user');
+  assert.ok('batches_per_epoch' in last('progress').answer, 'snake_case, not renamed');
   await new Promise((r) => setTimeout(r, 50));
   assert.equal(ofType('progress').length, slices, 'training went on after pause');
-  assert.ok(ofType('progress').some((p) => p.epochLogs.length > 0));
 });
 
-test('worker: training stops when the run is finished', async () => {
+test('worker: finished and diverged answers stop the session with the reason', async () => {
   globalThis.fakeEngine = { batchesPerEpoch: 4, epochs: 2 };
-  await send({ type: 'configure', document });
-  events.length = 0;
+  await send({ type: 'configure', setup: SETUP, snapshot: SNAPSHOT });
+  worker.events.length = 0;
   await send({ type: 'train' }, 100);
   assert.equal(last('paused').reason, 'finished');
-  assert.equal(last('progress').finished, true);
-  assert.ok(last('snapshot'));
-});
-
-test('worker: a diverged answer pauses with the reason', async () => {
+  assert.equal(last('progress').answer.finished, true);
   globalThis.fakeEngine = { batchesPerEpoch: 10, divergeAtBatch: 7 };
-  await send({ type: 'configure', document });
-  events.length = 0;
+  await send({ type: 'configure', setup: SETUP, snapshot: SNAPSHOT });
+  worker.events.length = 0;
   await send({ type: 'train' }, 100);
   assert.equal(last('paused').reason, 'diverged: loss is NaN');
-  const count = events.length;
+  assert.equal(last('progress').answer.diverged, true);
+  const count = worker.events.length;
   await new Promise((r) => setTimeout(r, 30));
-  assert.equal(events.length, count);
+  assert.equal(worker.events.length, count);
 });
 
-test('worker: step trains one batch', async () => {
-  globalThis.fakeEngine = { batchesPerEpoch: 10 };
-  await send({ type: 'configure', document });
-  events.length = 0;
+test('worker: step, reset and speed', async () => {
+  globalThis.fakeEngine = { batchesPerEpoch: 1000 };
+  await send({ type: 'configure', setup: SETUP, snapshot: SNAPSHOT });
+  worker.events.length = 0;
   await send({ type: 'step' });
-  assert.equal(ofType('progress').length, 1);
-  assert.equal(last('progress').batchesRun, 1);
-  assert.equal(last('snapshot').weights[0], 1);
-});
-
-test('worker: reset pauses and sends a fresh snapshot', async () => {
-  await send({ type: 'step' });
-  events.length = 0;
+  assert.equal(last('progress').answer.batches_run, 1);
+  assert.equal(last('snapshot').arrays.weights[0], 1);
   await send({ type: 'reset', seed: 3 });
   assert.equal(last('paused').reason, 'reset');
-  assert.equal(last('snapshot').weights[0], 0);
-});
-
-test('worker: a failed request is an error with path, message and op', async () => {
-  events.length = 0;
-  await send({ type: 'configure', document: { schema: 1 } });
-  assert.deepEqual(last('error'), { type: 'error', path: '/spec/model', message: 'required field missing', op: 'build' });
-});
-
-test('worker: an invalid request is an error', async () => {
-  events.length = 0;
-  await send({ type: 'fly' });
-  assert.match(last('error').message, /unknown request type 'fly'/);
-  await send({ type: 'train', sliceMs: -1 });
-  assert.match(last('error').message, /sliceMs must be a positive number/);
-});
-
-test('worker: configure with points sets them and answers the raw points when the engine can', async () => {
-  globalThis.fakeEngine = { points: true };
-  events.length = 0;
-  const x = new Float32Array([1, 2, 3, 4, 5, 6]);
-  const y = new Float32Array([0, 1, 1]);
-  await send({ type: 'configure', document, points: { x, y } });
-  const configured = last('configured');
-  assert.equal(configured.samples, 3);
-  assert.deepEqual([...configured.points.train.x], [1, 2, 3, 4, 5, 6]);
-  assert.deepEqual([...configured.points.train.y], [0, 1, 1]);
-  assert.equal(configured.points.kind, 'classes');
-  globalThis.fakeEngine = {};
-  await send({ type: 'configure', document: { ...document, data: { name: 'circle' } } });
-  assert.equal(last('configured').points, null);
-});
-
-test('worker: a bad points label is an error with the configure id', async () => {
-  events.length = 0;
-  await send({ type: 'configure', id: 7, document,
-    points: { x: new Float32Array([1, 2]), y: new Float32Array([2.5]) } });
-  assert.deepEqual(last('error'), { type: 'error', path: '/points/y',
-    message: 'row 0: label is not a class id 0..1', op: 'set_data', id: 7 });
-  await send({ type: 'configure', document, points: { x: new Float32Array(3), y: new Float32Array(1) } });
-  assert.match(last('error').message, /2 values per label/);
-});
-
-test('worker: probes ride on every snapshot when configure gave probe samples', async () => {
-  globalThis.fakeEngine = { batchesPerEpoch: 10 };
-  events.length = 0;
-  await send({ type: 'configure', document, probes: { x: new Float32Array([1, 2]), y: new Float32Array([1]) } });
-  assert.deepEqual(last('snapshot').probes.gradientNorms, [{ name: 'dense/kernel', norm: 0.5 }]);
-  assert.deepEqual([...last('snapshot').probes.layers[0].probes[0].values], [0.25]);
-  await send({ type: 'step' });
-  assert.ok(last('snapshot').probes);
-  await send({ type: 'configure', document });
-  assert.equal(last('snapshot').probes, undefined);
-});
-
-test('worker: limited speeds train k batches per tick', async () => {
-  globalThis.fakeEngine = { batchesPerEpoch: 1000 };
-  await send({ type: 'configure', document });
+  assert.equal(last('snapshot').arrays.weights[0], 0);
   await send({ type: 'speed', level: 2 });  // 10 batches/s: one batch every 100 ms
-  events.length = 0;
+  worker.events.length = 0;
   await send({ type: 'train' }, 450);
   await send({ type: 'pause' });
-  const progress = ofType('progress');
-  assert.ok(progress.length >= 3 && progress.length <= 5, `${progress.length} ticks`);
-  assert.ok(progress.every((p) => p.batchesRun === 1));
-  await send({ type: 'speed', level: 4 });  // 250/s: 5 batches every 20 ms
-  events.length = 0;
-  await send({ type: 'train' }, 100);
-  await send({ type: 'pause' });
-  assert.ok(ofType('progress').every((p) => p.batchesRun === 5));
+  const ticks = ofType('progress');
+  assert.ok(ticks.length >= 3 && ticks.length <= 5, `${ticks.length} ticks`);
+  assert.ok(ticks.every((p) => p.answer.batches_run === 1));
   await send({ type: 'speed', level: 5 });
-  await send({ type: 'speed', level: 9 });
-  assert.match(last('error').message, /level must be an integer 1..5/);
 });
 
-test('worker: setWeights replaces the weights and answers a snapshot', async () => {
-  await send({ type: 'configure', document });
-  events.length = 0;
-  await send({ type: 'setWeights', weights: new Float32Array([7, 8, 9]) });
-  assert.deepEqual([...last('snapshot').weights], [7, 8, 9]);
-  await send({ type: 'setWeights', weights: new Float32Array([1]) });
-  assert.equal(last('error').path, '/array');
+test('worker: call sets the arrays, answers done {answer}, then a snapshot', async () => {
+  await send({ type: 'configure', setup: SETUP, snapshot: SNAPSHOT });
+  worker.events.length = 0;
+  const id = await send({ type: 'call', request: { op: 'set_weights', array: 'w' },
+    arrays: { w: new Float32Array([7, 8, 9]) } });
+  assert.deepEqual(replyTo(id).map((e) => e.type), ['done']);
+  assert.deepEqual([...last('snapshot').arrays.weights], [7, 8, 9]);
+  const bad = await send({ type: 'call', request: { op: 'set_weights', array: 'w' },
+    arrays: { w: new Float32Array([1]) } });
+  assert.equal(replyTo(bad)[0].path, '/request/array');
 });
 
-test('worker: early stopping and divergence details pass through', async () => {
-  globalThis.fakeEngine = { batchesPerEpoch: 10, earlyStopping: true };
-  await send({ type: 'configure', document });
-  await send({ type: 'step' });
-  assert.deepEqual(last('progress').earlyStopping,
-    { monitor: 'val_loss', bestEpoch: 1, best: 0.25, stoppedEpoch: 0, restored: false });
-  globalThis.fakeEngine = { batchesPerEpoch: 10, divergeAtBatch: 3 };
-  await send({ type: 'configure', document });
-  events.length = 0;
-  await send({ type: 'train' }, 100);
-  const diverged = last('diverged');
-  assert.equal(diverged.reason, 'loss is NaN');
-  assert.equal(diverged.iterations, 3);
-  assert.ok(diverged.lastLosses.length >= 1);
-  assert.ok(events.indexOf(diverged) < events.indexOf(last('paused')));
+test('worker: every request gets one reply, invalid ones and unknown sessions an error', async () => {
+  worker.events.length = 0;
+  const fly = await send({ type: 'fly' });
+  assert.match(replyTo(fly)[0].message, /unknown request type 'fly'/);
+  const speed = await send({ type: 'speed', level: 9 });
+  assert.match(replyTo(speed)[0].message, /level must be an integer 1..5/);
+  const ghost = await send({ type: 'train', session: 'ghost' });
+  assert.deepEqual(replyTo(ghost).map((e) => [e.type, e.path]), [['error', '/session']]);
+  const close = await send({ type: 'close', session: 'ghost' });
+  assert.deepEqual(replyTo(close).map((e) => e.type), ['done']);
 });
 
-test('trainer: configure resolves, play/pause/step/reset, events, errors reject', async () => {
-  const { Trainer } = await import(pathToFileURL(path.join(dir, 'js', 'shell', 'trainer.mjs')).href);
-  const listeners = new Map();
-  const client = {
-    on(type, fn) { listeners.set(type, [...(listeners.get(type) ?? []), fn]); return this; },
-    async start() {},
-    send(type, fields = {}) { globalThis.self.onmessage({ data: { ...fields, type } }); },
-  };
-  forward = (message) => { for (const fn of listeners.get(message.type) ?? []) fn(message); };
-  try {
-    globalThis.fakeEngine = { batchesPerEpoch: 10, divergeAtBatch: 25 };
-    const trainer = new Trainer(client);
-    const seen = [];
-    for (const name of ['configured', 'progress', 'snapshot', 'paused', 'diverged', 'running', 'error']) {
-      trainer.on(name, (e) => seen.push([name, e]));
-    }
-    await assert.rejects(trainer.configure(document), (e) => /not running/.test(e.message));
-    await trainer.start();
-    const points = { x: new Float32Array([1, 2]), y: new Float32Array([1]) };
-    const info = await trainer.configure({ ...document, compile: { optimizer: { type: 'sgd', learning_rate: 5 } } }, { points });
-    assert.equal(points.x.length, 2, 'the caller keeps its arrays');
-    assert.equal(info.samples, 1);
-    assert.ok(trainer.lastSnapshot.weights instanceof Float32Array);
-    trainer.play();
-    assert.equal(trainer.running, true);
-    await new Promise((r) => setTimeout(r, 100));
-    assert.equal(trainer.running, false);
-    const diverged = seen.find(([n]) => n === 'diverged')[1];
-    assert.equal(diverged.lr, 5);
-    assert.equal(diverged.optimizer, 'sgd');
-    assert.equal(seen.filter(([n]) => n === 'paused').at(-1)[1].reason, 'diverged: loss is NaN');
-    trainer.step();
-    await new Promise((r) => setTimeout(r, 20));
-    trainer.reset();
-    await new Promise((r) => setTimeout(r, 20));
-    assert.equal(seen.filter(([n]) => n === 'paused').at(-1)[1].reason, 'reset');
-    trainer.setSpeed(3);
-    trainer.setSpeed(5);
-    await assert.rejects(trainer.configure({ schema: 1 }), (e) => e.path === '/spec/model');
-    assert.ok(seen.some(([n, e]) => n === 'error' && e.path === '/spec/model'));
-    assert.deepEqual(seen.filter(([n]) => n === 'running').map(([, e]) => e.running).slice(0, 2), [true, false]);
-  } finally {
-    forward = null;
-  }
+test('worker: two sessions train side by side, round-robin, their events apart', async () => {
+  globalThis.fakeEngine = { batchesPerEpoch: 1e6 };
+  await send({ type: 'configure', session: 'a', setup: SETUP, snapshot: SNAPSHOT });
+  await send({ type: 'configure', session: 'b', setup: SETUP, snapshot: SNAPSHOT });
+  worker.events.length = 0;
+  await send({ type: 'train', session: 'a' }, 0);
+  await send({ type: 'train', session: 'b' }, 150);
+  await send({ type: 'pause', session: 'a' }, 0);
+  await send({ type: 'pause', session: 'b' });
+  const order = ofType('progress').map((e) => e.session);
+  const [a, b] = [order.filter((s) => s === 'a').length, order.filter((s) => s === 'b').length];
+  assert.ok(a >= 2 && b >= 2 && Math.abs(a - b) <= 1, `slices a ${a}, b ${b}`);
+  assert.ok(order.slice(1).some((s, i) => s !== order[i]), 'interleaved');
+  await send({ type: 'close', session: 'a' });
+  const gone = await send({ type: 'step', session: 'a' });
+  assert.equal(replyTo(gone)[0].path, '/session');
 });

@@ -1,13 +1,15 @@
 // The playground's entry: builds the store (state ⇄ URL hash ⇄ localStorage), the language,
 // the shell (header, tabs, toolbar, control panels, banners, embed dialog, host API), starts
-// the engine worker through the trainer (a clear message in #error when it fails within 5 s),
-// mounts the active lab, and exposes window.nnplay test hooks.
+// the engine worker through the relay (download progress in the lab area, a clear message in
+// #error and to a host page when it fails), mounts the active lab, and exposes window.nnplay
+// test hooks (relay, session: the active lab's session, events: its events).
 import * as i18n from './i18n/i18n.mjs';
 import shellStrings from './i18n/shell-strings.mjs';
 import stateStrings from './i18n/state-strings.mjs';
 import { LABS, registryStrings } from './labs/registry.mjs';
 import { Store } from './state/store.mjs';
-import { Trainer } from './shell/trainer.mjs';
+import { EngineRelay } from './shell/engine-relay.mjs';
+import { ActiveSession } from './shell/active-session.mjs';
 import { Header } from './shell/header.mjs';
 import { Toolbar } from './shell/toolbar.mjs';
 import { ControlPanels } from './shell/controls.mjs';
@@ -20,20 +22,31 @@ import { HostApi } from './embed/host-api.mjs';
 
 const MAX_EVENTS = 200;
 
-/** The trainer event as kept in window.nnplay.events (no big arrays). */
+/** An active-session event as kept in window.nnplay.events (no big arrays). */
 function eventRecord(type, e) {
   switch (type) {
-    case 'progress': return { type, epoch: e.epoch, iterations: e.iterations, logs: e.logs,
-      epochLogs: e.epochLogs, finished: e.finished, earlyStopping: e.earlyStopping };
-    case 'snapshot': return { type, hasGrid: Boolean(e.grid), hasProbes: Boolean(e.probes) };
-    case 'configured': return { type, samples: e.samples, validationSamples: e.validationSamples,
-      hasGrid: e.hasGrid, hasPoints: Boolean(e.points) };
+    case 'progress': {
+      const a = e.answer;
+      return { type, epoch: a.epoch, iterations: a.iterations, logs: a.logs, epoch_logs: a.epoch_logs,
+        finished: a.finished, diverged: a.diverged, early_stopping: a.early_stopping };
+    }
+    case 'snapshot': return { type, answers: e.answers.length, arrays: Object.keys(e.arrays) };
+    case 'configured': return { type, answers: e.answers.length, arrays: Object.keys(e.arrays) };
     default: return { type, ...e };
   }
 }
 
+/** Shows the module download's progress in place of the lab's "Loading the engine…" text. */
+function showLoading({ loaded, total }) {
+  const text = document.querySelector('#lab [data-i18n="status.loading"]');
+  if (!text) return;
+  text.textContent = total > 0
+    ? i18n.t('status.loadingPercent', { percent: Math.min(100, Math.floor((100 * loaded) / total)) })
+    : i18n.t('status.loadingBytes', { kb: Math.round(loaded / 1024) });
+}
+
 async function boot() {
-  const hooks = { ready: false, store: null, trainer: null, lab: null, events: [], errors: [],
+  const hooks = { ready: false, store: null, relay: null, session: null, lab: null, events: [], errors: [],
     firstGridAt: null, gridDraws: 0, thumbDraws: 0 };
   window.nnplay = hooks;
   i18n.register(shellStrings);
@@ -50,19 +63,24 @@ async function boot() {
   window.addEventListener('pagehide', () => store.flush());
   i18n.setLang(store.get('lang'));
 
-  const trainer = new Trainer();
-  hooks.trainer = trainer;
+  const relay = new EngineRelay();
+  const active = new ActiveSession(relay);
+  hooks.relay = relay;
+  hooks.session = active;
   for (const type of ['configured', 'progress', 'snapshot', 'paused', 'diverged', 'running', 'error']) {
-    trainer.on(type, (e) => {
+    active.on(type, (e) => {
       hooks.events.push(eventRecord(type, e));
       if (hooks.events.length > MAX_EVENTS) hooks.events.splice(0, hooks.events.length - MAX_EVENTS);
     });
   }
 
-  const ctx = { store, trainer, t: i18n.t, onLangChange: i18n.onLangChange,
+  const ctx = { store, relay, active, t: i18n.t, onLangChange: i18n.onLangChange,
     register: i18n.register, apply: i18n.apply };
   const errors = new ErrorBanner(document, { errors: hooks.errors });
-  trainer.on('error', (e) => errors.show(e));
+  active.on('error', (e) => errors.show(e));
+  relay.on('loading', showLoading);
+  relay.on('restarted', () => errors.show(i18n.t('error.restarted')));
+  relay.on('error', (e) => errors.show(e.fatal ? i18n.t('error.engine', { message: e.message }) : e));
   new DivergedBanner(document, ctx);
   new StorageBanner(document, ctx);
   new Header(document, { store, t: i18n.t, lang: i18n.lang, onLangChange: i18n.onLangChange });
@@ -77,7 +95,7 @@ async function boot() {
     const open = document.getElementById('controls').classList.toggle('open');
     toggle.setAttribute('aria-expanded', String(open));
   });
-  const host = new HostApi(window, { store, trainer });
+  const host = new HostApi(window, { store, session: active });
   i18n.apply(document);
 
   const labs = new LabHost(document.getElementById('lab'), ctx, {
@@ -93,9 +111,11 @@ async function boot() {
   });
 
   try {
-    await trainer.start();
+    await relay.start();
   } catch (error) {
-    errors.show(i18n.t('error.engine', { message: error.message }));
+    const message = i18n.t('error.engine', { message: error?.message ?? String(error) });
+    errors.show(message);
+    host.post('error', { path: '', message });
     document.getElementById('lab').replaceChildren();
     return;
   }

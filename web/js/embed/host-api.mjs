@@ -15,11 +15,11 @@ import { parentOrigin, validHosts } from './host-origin.mjs';
 const METRICS_INTERVAL_MS = 250;
 
 export class HostApi {
-  /** win: the playground's window; store, trainer: the shell's. */
-  constructor(win, { store, trainer }) {
+  /** win: the playground's window; store: the shell's; session: the active lab's session. */
+  constructor(win, { store, session }) {
     this.win = win;
     this.store = store;
-    this.trainer = trainer;
+    this.session = trainer;
     this.parent = win.parent && win.parent !== win ? win.parent : null;
     this.origin = this.parent ? parentOrigin(win) : null;
     this.pending = [];   // messages waiting for the parent's origin
@@ -28,12 +28,13 @@ export class HostApi {
     this.timer = null;
     if (!this.parent) return;
     win.addEventListener('message', (event) => this.onMessage(event));
-    trainer.on('progress', (p) => this.metrics({ epoch: p.epoch, iterations: p.iterations, logs: p.logs }));
-    trainer.on('paused', ({ reason }) => {
+    session.on('progress', ({ answer: a }) => this.metrics({ epoch: a.epoch, iterations: a.iterations,
+      logs: a.logs }));
+    session.on('paused', ({ reason }) => {
       this.flushMetrics();
       this.post('paused', { reason });
     });
-    trainer.on('error', ({ path, message }) => this.post('error', { path, message }));
+    session.on('error', ({ path, message }) => this.post('error', { path, message }));
   }
 
   /** Tells the host the playground is ready (once, after boot). */
@@ -97,10 +98,10 @@ export class HostApi {
       case 'set-state':
         this.setState(message.state);
         return;
-      case 'play': this.trainer.play(); return;
-      case 'pause': this.trainer.pause(); return;
-      case 'step': this.trainer.step(); return;
-      case 'reset': this.trainer.reset(); return;
+      case 'play': this.session.play(); return;
+      case 'pause': this.session.pause(); return;
+      case 'step': this.session.step(); return;
+      case 'reset': this.session.reset(); return;
       case 'get-state':
         this.post('state', this.readableState());
         return;

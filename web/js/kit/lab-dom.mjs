@@ -1,5 +1,5 @@
 // Small DOM helpers shared by the perceptron and activations labs: the
-// data-i18n fill of their markup with ctx.t, placeholder filling, and trainer listeners that can
+// data-i18n fill of their markup with ctx.t, placeholder filling, and session listeners that can
 // be removed on unmount.
 
 /** Fills data-i18n (text) and data-i18n-aria-label / -title under root with t(key). */
@@ -17,10 +17,10 @@ export function fillText(text, params) {
   return String(text).replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
 }
 
-/** trainer.on(name, fn) that returns a remover (trainer.off when it has one, else a no-op flag
+/** session.on(name, fn) that returns a remover (session.off when it has one, else a no-op
  *  the caller's alive check covers). */
-export function listen(trainer, name, fn) {
-  const off = trainer.on(name, fn);
+export function listen(session, name, fn) {
+  const off = session.on(name, fn);
   if (typeof off === 'function') return off;
-  return () => trainer.off?.(name, fn);
+  return () => session.off?.(name, fn);
 }

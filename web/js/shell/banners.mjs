@@ -26,7 +26,9 @@ export class ErrorBanner {
 }
 
 export class DivergedBanner {
-  constructor(root, { store, trainer, t, onLangChange }) {
+  /** active: the ActiveSession; its 'diverged' events carry the engine's {reason, epoch}; the
+   *  learning rate and optimizer come from the lab's document. */
+  constructor(root, { store, active, t, onLangChange }) {
     this.el = root.getElementById('diverged');
     this.text = root.getElementById('diverged-text');
     this.t = t;
@@ -42,11 +44,15 @@ export class DivergedBanner {
     $('diverged-batchnorm').addEventListener('click', fix(() => ({ batchNorm: true })));
     $('diverged-reset').addEventListener('click', () => {
       this.hide();
-      trainer.reset();
+      active.reset();
     });
     $('diverged-dismiss').addEventListener('click', () => this.hide());
-    trainer.on('diverged', (info) => this.show(info));
-    trainer.on('configured', () => this.hide());
+    active.on('diverged', (info) => {
+      const optimizer = active.document?.compile?.optimizer;
+      this.show({ ...info, lr: typeof optimizer === 'object' ? optimizer.learning_rate : undefined,
+        optimizer: typeof optimizer === 'object' ? optimizer.type : optimizer });
+    });
+    active.on('configured', () => this.hide());
     onLangChange(() => this.render());
   }
 

@@ -1,11 +1,13 @@
 // Mounts the lab named by the store's `lab` into <section id="lab">: loads it through its
 // registry declaration (load() -> default export {mount(el, ctx) -> {unmount()}}) and gives it
-// a context whose store is the lab's own view (its field names, unprefixed). A lab that is
+// a context whose store is the lab's own view (its field names, unprefixed) and whose session
+// is its own engine session (named after the lab; closed on unmount). A lab that is
 // missing or fails to load shows a placeholder message (console.warn, never an error).
 import { LAB } from '../labs/registry.mjs';
 
 export class LabHost {
-  /** el: the lab section; ctx: {store, trainer, t, onLangChange, register, apply};
+  /** el: the lab section; ctx: {store, relay, active (ActiveSession), t, onLangChange, register,
+   *  apply};
    *  onMounted(id): called after each mount (test hooks, hide flags). */
   constructor(el, ctx, { onMounted = () => {} } = {}) {
     this.el = el;
@@ -37,12 +39,14 @@ export class LabHost {
     this.el.replaceChildren();
     this.el.dataset.lab = id;
     try {
-      const handle = await lab.mount(this.el, { ...this.ctx, store: this.ctx.store.scope(id) });
+      const session = this.ctx.relay.session(id);
+      this.ctx.active.use(id);
+      const handle = await lab.mount(this.el, { ...this.ctx, store: this.ctx.store.scope(id), session });
       if (token !== this.token) {
         handle?.unmount?.();
         return;
       }
-      this.current = { id, handle };
+      this.current = { id, handle, session };
     } catch (error) {
       console.warn(`nnplay: the ${id} lab failed to start`, error);
       this.placeholder();
@@ -60,7 +64,7 @@ export class LabHost {
     } catch (error) {
       console.warn(`nnplay: the ${current.id} lab failed to unmount`, error);
     }
-    this.ctx.trainer.pause();
+    current.session?.close();
   }
 
   placeholder() {

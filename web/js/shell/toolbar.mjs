@@ -1,9 +1,10 @@
-// The toolbar: play/pause/step/reset call the trainer; the epoch and iteration counters follow
-// its progress; the speed slider is the store's `speed` (sent to the trainer on change).
+// The toolbar: play/pause/step/reset drive the active lab's session; the epoch and iteration
+// counters follow its progress (the engine's train answers); the speed slider is the store's
+// `speed` (sent to the session on change).
 
 export class Toolbar {
-  /** root: the document; store, trainer, t: the shell's. */
-  constructor(root, { store, trainer, t }) {
+  /** root: the document; store, active (ActiveSession), t: the shell's. */
+  constructor(root, { store, active: session, t }) {
     this.t = t;
     const $ = (id) => root.getElementById(id);
     this.play = $('play');
@@ -12,18 +13,18 @@ export class Toolbar {
     this.iterations = $('iterations');
     this.speed = $('speed');
     this.speedLabel = $('speed-label');
-    this.play.addEventListener('click', () => trainer.play());
-    this.pause.addEventListener('click', () => trainer.pause());
-    $('step').addEventListener('click', () => trainer.step());
+    this.play.addEventListener('click', () => session.play());
+    this.pause.addEventListener('click', () => session.pause());
+    $('step').addEventListener('click', () => session.step());
     $('reset').addEventListener('click', () => {
-      trainer.reset();
+      session.reset();
       this.showCounts(0, 0);
     });
     this.speed.addEventListener('input', () => store.set('speed', Number(this.speed.value)));
     const showSpeed = () => {
       this.speed.value = String(store.get('speed'));
       this.speedLabel.textContent = t(`speed.${store.get('speed')}`);
-      trainer.setSpeed(store.get('speed'));
+      session.setSpeed(store.get('speed'));
     };
     this.offStore = store.subscribe((keys) => {
       if (keys.has('speed') || keys.has('lang')) showSpeed();
@@ -33,11 +34,12 @@ export class Toolbar {
     // 100 ms (each write costs a compositor update), and at once when training stops.
     this.counts = [0, 0];
     this.countTimer = null;
-    trainer.on('progress', (p) => this.showCounts(p.epoch, p.iterations, !trainer.running));
-    trainer.on('paused', () => this.showCounts(...this.counts, true));
-    trainer.on('configured', () => this.showCounts(0, 0, true));
-    trainer.on('running', ({ running }) => this.showRunning(running));
-    this.showRunning(trainer.running);
+    session.on('progress', ({ answer }) => this.showCounts(answer.epoch, answer.iterations,
+      !session.running));
+    session.on('paused', () => this.showCounts(...this.counts, true));
+    session.on('configured', () => this.showCounts(0, 0, true));
+    session.on('running', ({ running }) => this.showRunning(running));
+    this.showRunning(session.running);
   }
 
   showCounts(epoch, iterations, now) {

@@ -1,5 +1,6 @@
-// The vanishing-gradients part of the activations lab: configures the two-tower model with a
-// fixed probe batch, so every snapshot carries ‖∂L/∂W‖ per weight, and draws them per layer and
+// The vanishing-gradients part of the activations lab: configures its session with the two-tower
+// model and a fixed probe batch whose `probes` request rides on every snapshot, so each carries
+// the engine's gradient_norms (‖∂L/∂W‖ per weight), and draws them per layer and
 // over time (#gradient-chart) with both towers' losses and the layer-1 ratio.
 import { probeBatch, towerLayers, vanishingDocument } from './document.mjs';
 import { GradientChartView } from '../../views/gradient-chart-view.mjs';
@@ -32,7 +33,7 @@ export const VANISHING_MARKUP = `
 </section>`;
 
 /** Wires the vanishing section under `root`; returns {render(), unmount()}. */
-export function mountVanishing(root, { store, trainer, t }) {
+export function mountVanishing(root, { store, session, t }) {
   const text = (key, params) => fillText(t(key, params), params);
   const $ = (selector) => root.querySelector(selector);
   const ui = {
@@ -51,7 +52,15 @@ export function mountVanishing(root, { store, trainer, t }) {
     lab.norms = null;
     render();
     try {
-      await trainer.configure(vanishingDocument(state), { probes: probeBatch(state.seed ?? 0) });
+      const document = vanishingDocument(state);
+      const probe = probeBatch(state.seed ?? 0);
+      await session.configure({
+        setup: [{ op: 'build', spec: document }, { op: 'set_data' }],
+        arrays: { probe_x: probe.x, probe_y: probe.y },
+        // One target array per model output: both towers learn the same labels.
+        snapshot: [{ op: 'get_weights', out: 'weights' },
+          { op: 'probes', x: ['probe_x'], y: document.model.outputs.map(() => 'probe_y') }],
+      });
     } catch (error) {
       // shown by the shell's error banner
     }
@@ -99,7 +108,7 @@ export function mountVanishing(root, { store, trainer, t }) {
   }
 
   function onSnapshot(snapshot) {
-    const list = snapshot?.probes?.gradientNorms;
+    const list = snapshot?.answers?.[1]?.gradient_norms;
     if (!list) return;
     const byName = new Map(list.map((g) => [g.name, g.norm]));
     const depth = store.get('deepDepth');
@@ -117,17 +126,17 @@ export function mountVanishing(root, { store, trainer, t }) {
     renderRatio();
   }
 
-  function onProgress(p) {
-    lab.time = p.epoch + (p.batchesPerEpoch ? p.batch / p.batchesPerEpoch : 0);
-    const last = p.epochLogs?.[p.epochLogs.length - 1];
+  function onProgress({ answer: p }) {
+    lab.time = p.epoch + (p.batches_per_epoch ? p.batch / p.batches_per_epoch : 0);
+    const last = p.epoch_logs?.[p.epoch_logs.length - 1];
     lab.logs = last?.logs ?? p.logs ?? lab.logs;
     renderLosses();
   }
 
   const offs = [
-    listen(trainer, 'snapshot', (s) => lab.alive && onSnapshot(s)),
-    listen(trainer, 'progress', (p) => lab.alive && onProgress(p)),
-    listen(trainer, 'paused', ({ reason } = {}) => {
+    listen(session, 'snapshot', (s) => lab.alive && onSnapshot(s)),
+    listen(session, 'progress', (p) => lab.alive && onProgress(p)),
+    listen(session, 'paused', ({ reason } = {}) => {
       if (lab.alive && reason === 'reset') { lab.time = 0; lab.logs = null; chart.reset(); renderLosses(); }
     }),
     store.subscribe((keys) => {

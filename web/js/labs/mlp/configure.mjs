@@ -1,7 +1,9 @@
-// What the MLP lab sends to trainer.configure: the model document (mlpDocument(state)) plus the grid request
-// (every hidden neuron's map for the thumbnails) and, for custom data, the points themselves.
+// What the MLP lab hands its engine session: setup = build (the document), the custom points
+// (set_data from arrays) or the document's data, then `points` (the 2-D points the heat map
+// draws); snapshot = get_weights and the decision grid with every hidden neuron's map.
 import { mlpDocument, taskOf } from '../../model/document.mjs';
 import { pointsToArrays } from '../../data/points.mjs';
+import { answersByOp, arrayNamed, weightsOf } from '../../kit/session-answers.mjs';
 
 export const GRID = Object.freeze({ xRange: [-6, 6], yRange: [-6, 6], resolution: 50, neurons: true });
 
@@ -16,15 +18,53 @@ export const CONFIG_KEYS = new Set([
 export const MIN_CUSTOM_POINTS = 2;
 
 /**
- * {document, options} for trainer.configure(document, options), or null when custom data have
- * too few points to train on.
+ * {setup, snapshot, arrays} for session.configure, or null when custom data have too few
+ * points to train on.
  */
 export function configureRequest(state) {
   const custom = state.dataset === 'custom';
   if (custom && (state.points?.length ?? 0) < MIN_CUSTOM_POINTS) return null;
-  const options = { grid: { ...GRID } };
-  if (custom) options.points = pointsToArrays(state.points);
-  return { document: mlpDocument(state), options };
+  const document = mlpDocument(state);
+  const setup = [{ op: 'build', spec: document }];
+  let arrays = {};
+  if (custom) {
+    const { x, y } = pointsToArrays(state.points);
+    arrays = { points_x: x, points_y: y };
+    setup.push({ op: 'set_data', points: { x: 'points_x', y: 'points_y' } });
+  } else {
+    setup.push({ op: 'set_data' });
+  }
+  setup.push({ op: 'points', out: 'points' });
+  const grid = {
+    op: 'grid', x_range: GRID.xRange, y_range: GRID.yRange, resolution: GRID.resolution,
+    neurons: GRID.neurons, out: 'grid',
+  };
+  const features = document.data?.inputs?.length === 1 ? document.data.inputs[0] : undefined;
+  if (features) grid.features = features;
+  return { setup, snapshot: [{ op: 'get_weights', out: 'weights' }, grid], arrays };
+}
+
+/** The lab's reading of a configured event: {model, points: {train: {x, y}, validation, kind,
+ *  classes} | null}. */
+export function configuredInfo(setup, event) {
+  const { build, points } = answersByOp(setup, event.answers);
+  const pair = (x, y) => ({ x: arrayNamed(event, points.arrays?.[x]), y: arrayNamed(event, points.arrays?.[y]) });
+  return {
+    model: build?.model ?? null,
+    points: points ? { train: pair('train_x', 'train_y'), validation: pair('validation_x', 'validation_y'),
+      kind: points.kind, classes: points.classes ?? 0 } : null,
+  };
+}
+
+/** The views' snapshot: {weights, weightLayout, grid: {values, resolution, maps, xRange, yRange}}. */
+export function snapshotInfo(snapshotRequests, event) {
+  const { get_weights: weights, grid } = answersByOp(snapshotRequests, event.answers);
+  const out = { ...(weightsOf(event, weights) ?? {}) };
+  const values = arrayNamed(event, grid?.array);
+  if (values) {
+    out.grid = { values, resolution: grid.resolution, maps: grid.maps, xRange: GRID.xRange, yRange: GRID.yRange };
+  }
+  return out;
 }
 
 export { taskOf };

@@ -1,10 +1,13 @@
-// The MLP lab (TensorFlow Playground and beyond): wires the store and the trainer to its views.
-// Configures the trainer from mlpDocument(state) (debounced on relevant keys), rebuilds the
+// The MLP lab (TensorFlow Playground and beyond): wires the store and its engine session to its
+// views. Configures the session from mlpDocument(state) (debounced on relevant keys), rebuilds the
 // network editor only when its shape changes, and repaints the heat map, thumbnails and links
 // from snapshots once per animation frame at most.
 import strings from './strings.mjs';
 import { applyStrings, buildLayout } from './layout.mjs';
-import { CONFIG_KEYS, GRID, configureRequest, taskOf } from './configure.mjs';
+import {
+  CONFIG_KEYS, GRID, configureRequest, configuredInfo, snapshotInfo, taskOf,
+} from './configure.mjs';
+import { setWeightsCall } from '../../kit/session-answers.mjs';
 import { DataTools } from './data-tools.mjs';
 import { drawDatasetPreview } from './dataset-previews.mjs';
 import { addLayer, removeLayer, resizeLayer, setActivation } from './network-edits.mjs';
@@ -26,12 +29,14 @@ function hooks() {
 }
 
 function mount(el, ctx) {
-  const { store, trainer } = ctx;
+  const { store, session } = ctx;
   const t = (key, params) => ctx.t(key, params);
   const ui = buildLayout(el, t);
   featureMaps ??= new Map(FEATURES.map((f) => [f.key, featureMap(f.key, { range: GRID.xRange, resolution: GRID.resolution })]));
 
-  let configured = null;   // the last configured event
+  let configured = null;   // {model, points} of the last configured event
+  let request = null;      // the last {setup, snapshot, arrays} given to the session
+  let lastView = null;     // the last snapshot as the views take it (snapshotInfo)
   let task = taskOf(store.state());   // the task of the configured model
   let shownPoints = null;  // {train: [[x1, x2, label]], test: [...]}
   let pendingSnapshot = null;
@@ -72,11 +77,12 @@ function mount(el, ctx) {
   }
 
   function editWeight(index, value) {
-    const weights = trainer.lastSnapshot?.weights;
+    const weights = lastView?.weights;
     if (!weights || index < 0 || index >= weights.length) return;
     const next = Float32Array.from(weights);
     next[index] = value;
-    trainer.setWeights(next);
+    const { request: call, arrays } = setWeightsCall(next);
+    session.call(call, arrays).catch(() => {});  // the shell shows session errors
   }
 
   /** Rebuilds the network editor when layers, features or output units changed. */
@@ -91,7 +97,7 @@ function mount(el, ctx) {
     }, { force });
     ui.network.querySelector('.net-inputs')?.setAttribute('data-group', 'features');
     applyHideFlags();
-    if (trainer.lastSnapshot) scheduleFrame(trainer.lastSnapshot);
+    if (lastView) scheduleFrame(lastView);
   }
 
   /** The shell hides [data-group] elements named by the URL's hide flag; redo it for new DOM. */
@@ -133,23 +139,24 @@ function mount(el, ctx) {
     clearTimeout(configureTimer);
     configureTimer = 0;
     const state = store.state();
-    const request = configureRequest(state);
-    ui.needPoints.hidden = request !== null;
-    if (!request) {
+    const next = configureRequest(state);
+    ui.needPoints.hidden = next !== null;
+    if (!next) {
       // Too few custom points to train: show them over an empty map until there are more.
-      if (trainer.running) trainer.pause();
+      if (session.running) session.pause();
       configured = null;
       heatmap.reset();
       showPoints();
       return;
     }
-    const wasRunning = trainer.running;
+    const wasRunning = session.running;
     const count = ++configureCount;
+    request = next;
     try {
-      await trainer.configure(request.document, request.options);
-      if (mounted && wasRunning && count === configureCount) trainer.play();
+      await session.configure(next);
+      if (mounted && wasRunning && count === configureCount) session.play();
     } catch (error) {
-      // The shell shows trainer errors; the lab only keeps its previous picture.
+      // The shell shows session errors; the lab only keeps its previous picture.
       if (mounted && error?.message === 'the engine is not running' && count === configureCount) {
         configureTimer = setTimeout(configure, 300);
       }
@@ -191,9 +198,10 @@ function mount(el, ctx) {
     }
   }
 
-  // Trainer events.
-  unsubscribers.push(trainer.on('configured', (info) => {
-    configured = info;
+  // Session events (the engine's answers as they are).
+  unsubscribers.push(session.on('configured', (event) => {
+    if (!request) return;
+    configured = configuredInfo(request.setup, event);
     task = taskOf(store.state());
     metrics.reset({ accuracy: task.task === 'classification' });
     pendingLosses = { loss: NaN, val_loss: NaN };
@@ -203,20 +211,24 @@ function mount(el, ctx) {
     tools.refresh();
     setNetworkShape();
   }));
-  unsubscribers.push(trainer.on('progress', (p) => {
-    const es = p.earlyStopping;
+  unsubscribers.push(session.on('progress', ({ answer }) => {
+    const es = answer.early_stopping;
     metrics.update({
-      epochLogs: p.epochLogs ?? [],
-      earlyStopping: es ? { bestEpoch: es.bestEpoch, restored: es.restored } : null,
+      epochLogs: answer.epoch_logs ?? [],
+      earlyStopping: es ? { bestEpoch: es.best_epoch, restored: Boolean(es.restored) } : null,
     });
-    const last = p.epochLogs?.at(-1)?.logs;
+    const last = answer.epoch_logs?.at(-1)?.logs;
     if (last) {
       pendingLosses = last;
       scheduleFrame();
     }
   }));
-  unsubscribers.push(trainer.on('snapshot', (s) => scheduleFrame(s)));
-  unsubscribers.push(trainer.on('paused', ({ reason }) => {
+  unsubscribers.push(session.on('snapshot', (event) => {
+    if (!request) return;
+    lastView = snapshotInfo(request.snapshot, event);
+    scheduleFrame(lastView);
+  }));
+  unsubscribers.push(session.on('paused', ({ reason }) => {
     if (reason === 'reset') metrics.reset({ accuracy: task.task === 'classification' });
   }));
 

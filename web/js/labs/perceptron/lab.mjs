@@ -1,7 +1,7 @@
 // The perceptron lab: one neuron ŷ = step(w·x + b) trained by Rosenblatt's rule on a logic gate's
 // four points, its weights editable by hand (inputs or the plot's handles), XOR failing visibly,
-// and one click that adds a hidden layer which solves it. Wires the store and the trainer to the
-// PerceptronView; predictions and accuracy are computed here from the snapshot's weights.
+// and one click that adds a hidden layer which solves it. Wires the store and its engine session
+// to the PerceptronView; predictions and accuracy are computed here from the snapshot's weights.
 import strings from './strings.mjs';
 import { PERCEPTRON_MARKUP } from './markup.mjs';
 import { labDocument, perceptronWeightArray } from './document.mjs';
@@ -11,12 +11,19 @@ import {
 import { PerceptronView } from '../../views/perceptron-view.mjs';
 import { applyStrings, fillText, listen } from '../../kit/lab-dom.mjs';
 import { clearFieldMessage, refusalText, showFieldMessage } from '../../kit/field-message.mjs';
+import { setWeightsCall, weightsOf } from '../../kit/session-answers.mjs';
 
 const CONFIG_KEYS = new Set(['gate', 'pHidden', 'lr', 'epochs', 'seed']);
 const XOR_PATIENCE = 20;   // epochs without 4/4 before the note explains XOR
+const SNAPSHOT = [{ op: 'get_weights', out: 'weights' }];
 
 function mount(el, ctx) {
-  const { store, trainer } = ctx;
+  const { store, session } = ctx;
+  /** Hands the perceptron's [w1, w2, b] to the engine (a snapshot follows). */
+  const sendWeights = (w) => {
+    const { request, arrays } = setWeightsCall(perceptronWeightArray(w));
+    session.call(request, arrays).catch(() => {});   // the shell shows session errors
+  };
   const text = (key, params) => fillText(ctx.t(key, params), params);
   el.innerHTML = PERCEPTRON_MARKUP;
   const $ = (selector) => el.querySelector(selector);
@@ -40,7 +47,7 @@ function mount(el, ctx) {
     store.set('pWeights', weights);
     if (store.get('pHidden')) return;
     updateLocal();
-    trainer.setWeights(perceptronWeightArray(weights));
+    sendWeights(weights);
   }
 
   function updateLocal() {
@@ -53,9 +60,10 @@ function mount(el, ctx) {
     restart();
     renderModeText(state);
     try {
-      await trainer.configure(labDocument(state));
+      await session.configure({ setup: [{ op: 'build', spec: labDocument(state) }, { op: 'set_data' }],
+        snapshot: SNAPSHOT });
       if (!lab.alive) return;
-      if (!state.pHidden) trainer.setWeights(perceptronWeightArray(store.get('pWeights')));
+      if (!state.pHidden) sendWeights(store.get('pWeights'));
     } catch (error) {
       // The shell shows configure errors in its banner; nothing to redo here.
     }
@@ -69,10 +77,10 @@ function mount(el, ctx) {
 
   /** The first epoch without a mistake (perceptron loss 0, or accuracy 1 with the hidden
    *  layer): the weights at its start already solved the gate, so solvedAt = that epoch − 1. */
-  function onProgress(p) {
-    lab.epoch = p.epoch;
+  function onProgress({ answer }) {
+    lab.epoch = answer.epoch;
     const hidden = store.get('pHidden');
-    for (const { epoch, logs } of p.epochLogs ?? []) {
+    for (const { epoch, logs } of answer.epoch_logs ?? []) {
       const clean = hidden ? logs.accuracy === 1 : logs.loss === 0;
       if (!clean) lab.cleanEpoch = null;
       else if (lab.cleanEpoch === null) lab.cleanEpoch = epoch;
@@ -128,7 +136,7 @@ function mount(el, ctx) {
   }
 
   function onSnapshot(snapshot) {
-    const { weights, weightLayout } = snapshot ?? {};
+    const { weights, weightLayout } = weightsOf(snapshot, snapshot?.answers?.[0]) ?? {};
     if (!weights || !weightLayout) return;
     const state = store.state();
     let points;
@@ -153,20 +161,20 @@ function mount(el, ctx) {
   }
 
   const offs = [
-    listen(trainer, 'snapshot', (s) => lab.alive && onSnapshot(s)),
-    listen(trainer, 'progress', (p) => lab.alive && onProgress(p)),
-    listen(trainer, 'paused', ({ reason } = {}) => {
+    listen(session, 'snapshot', (s) => lab.alive && onSnapshot(s)),
+    listen(session, 'progress', (p) => lab.alive && onProgress(p)),
+    listen(session, 'paused', ({ reason } = {}) => {
       if (!lab.alive || reason !== 'reset') return;
       restart();
       ui.note.hidden = true;
-      if (!store.get('pHidden')) trainer.setWeights(perceptronWeightArray(store.get('pWeights')));
+      if (!store.get('pHidden')) sendWeights(store.get('pWeights'));
     }),
     store.subscribe((keys) => {
       if (keys.has('gate') && !store.get('pHidden')) updateLocal();
       if ([...keys].some((k) => CONFIG_KEYS.has(k))) scheduleConfigure();
       else if (keys.has('pWeights') && !store.get('pHidden')) {
         const w = store.get('pWeights');
-        if (w.some((v, k) => v !== lab.weights[k])) trainer.setWeights(perceptronWeightArray(w));
+        if (w.some((v, k) => v !== lab.weights[k])) sendWeights(w);
       }
     }),
     ctx.onLangChange?.(() => { applyStrings(el, ctx.t); renderModeText(); }),

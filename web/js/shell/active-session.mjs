@@ -1,0 +1,71 @@
+// @ts-check
+// The session of the lab on screen, for the shell's parts that follow whichever lab is active
+// (toolbar, banners, host API, test hooks): forwards play/pause/step/reset/speed to the active
+// lab's SessionHandle and re-emits that session's events only, so a lab switch never needs
+// listeners moved.
+import { SESSION_EVENTS } from './session-handle.mjs';
+
+export class ActiveSession {
+  /** @param {import('./engine-relay.mjs').EngineRelay} relay */
+  constructor(relay) {
+    this.relay = relay;
+    /** @type {string | null} */
+    this.name = null;
+    this.speed = 5;
+    /** @type {Map<string, Set<Function>>} */
+    this.listeners = new Map(SESSION_EVENTS.map((type) => [type, new Set()]));
+    relay.onSessionEvent((name, type, event) => {
+      if (name === this.name) this.emit(type, event);
+    });
+  }
+
+  /** Makes session `name` the active one (null: none). @param {string | null} name */
+  use(name) {
+    this.name = name;
+    this.handle?.setSpeed(this.speed);
+    this.emit('running', { running: this.running });
+  }
+
+  /** @returns {import('./session-handle.mjs').SessionHandle | null} */
+  get handle() {
+    return this.name === null ? null : this.relay.session(this.name);
+  }
+
+  get running() { return this.handle?.running ?? false; }
+  get lastSnapshot() { return this.handle?.lastSnapshot ?? null; }
+  get lastProgress() { return this.handle?.lastProgress ?? null; }
+  /** The active lab's document (the spec of its build request), or null. */
+  get document() { return this.handle?.document ?? null; }
+
+  play() { this.handle?.play(); }
+  pause() { this.handle?.pause(); }
+  step() { this.handle?.step(); }
+  reset() { this.handle?.reset(); }
+  snapshot() { this.handle?.snapshot(); }
+
+  /** @param {number} level 1..5, kept for the next active session too */
+  setSpeed(level) {
+    this.speed = level;
+    this.handle?.setSpeed(level);
+  }
+
+  /** Calls fn(event) for the active session's events `type`; returns the unsubscribe function.
+   *  @param {string} type @param {(event: any) => void} fn @returns {() => void} */
+  on(type, fn) {
+    const set = this.listeners.get(type);
+    if (!set) throw new Error(`session: unknown event '${type}'`);
+    set.add(fn);
+    return () => set.delete(fn);
+  }
+
+  /** @param {string} type @param {any} event */
+  emit(type, event) {
+    for (const fn of [...(this.listeners.get(type) ?? [])]) {
+      try {
+        fn(event);
+      } catch (error) {
+        console.warn(`nnplay: an active-session '${type}' listener failed`, error);
+      }
+    }
+  }
+}

@@ -1,0 +1,198 @@
+// @ts-check
+// The page's handle on one named engine session (EngineRelay.session(name)): configure with
+// the lab's setup and snapshot requests, play/pause/step/reset/speed, single calls, and events
+// with the engine's answers as they are. It remembers the last configure message so the relay
+// can configure the session again after the worker was restarted.
+
+/** @typedef {import('../protocol.mjs').SessionRequest} SessionRequest */
+/** @typedef {import('../protocol.mjs').Arrays} Arrays */
+/** @typedef {{setup: SessionRequest[], snapshot: SessionRequest[], arrays?: Arrays}} Configuration */
+/** @typedef {{answers: object[], arrays: Arrays}} Snapshot */
+/** @typedef {{path: string, message: string, op?: string}} RequestError */
+
+/** Handle events: configured {answers, arrays}, progress {answer}, snapshot {answers, arrays},
+ *  paused {reason}, running {running}, diverged {reason, epoch, iterations} (from a progress
+ *  answer with `diverged`), error {path, message, op}. */
+export const SESSION_EVENTS = ['configured', 'progress', 'snapshot', 'paused', 'running', 'diverged',
+  'error'];
+
+/** @param {Arrays | undefined} arrays @returns {Arrays} fresh copies (posting transfers them) */
+const copyArrays = (arrays) => Object.fromEntries(Object.entries(arrays ?? {})
+  .map(([name, values]) => [name, Float32Array.from(values)]));
+
+export class SessionHandle {
+  /**
+   * @param {string} name the session id
+   * @param {{send: (type: string, fields?: object, kind?: string) => Promise<any>,
+   *   sessionEvent: (name: string, type: string, event: any) => void}} relay
+   */
+  constructor(name, relay) {
+    this.name = name;
+    this.relay = relay;
+    /** @type {Map<string, Set<Function>>} */
+    this.listeners = new Map(SESSION_EVENTS.map((type) => [type, new Set()]));
+    this.running = false;
+    this.speed = 5;
+    /** @type {Configuration | null} the last configure, kept for a restart */
+    this.configuration = null;
+    /** @type {{answers: object[], arrays: Arrays} | null} */
+    this.configured = null;
+    /** @type {Snapshot | null} */
+    this.lastSnapshot = null;
+    /** @type {object | null} the last train answer */
+    this.lastProgress = null;
+  }
+
+  /**
+   * Calls fn(event) for every event `type` (SESSION_EVENTS); returns the unsubscribe function.
+   * @param {string} type @param {(event: any) => void} fn @returns {() => void}
+   */
+  on(type, fn) {
+    const set = this.listeners.get(type);
+    if (!set) throw new Error(`session: unknown event '${type}'`);
+    set.add(fn);
+    return () => set.delete(fn);
+  }
+
+  /** @param {string} type @param {any} event */
+  emit(type, event) {
+    for (const fn of [...(this.listeners.get(type) ?? [])]) {
+      try {
+        fn(event);
+      } catch (error) {
+        console.warn(`nnplay: a '${type}' listener of session '${this.name}' failed`, error);
+      }
+    }
+    this.relay.sessionEvent(this.name, type, event);
+  }
+
+  /** @param {boolean} running */
+  setRunning(running) {
+    if (this.running === running) return;
+    this.running = running;
+    this.emit('running', { running });
+  }
+
+  /**
+   * Creates or rebuilds the session: sets `arrays`, runs `setup` in order and keeps `snapshot`
+   * for every snapshot. Resolves with {answers, arrays} (the setup answers and the arrays they
+   * name); rejects with {path, message, op}. The caller's arrays are copied, never detached.
+   * @param {Configuration} configuration
+   * @returns {Promise<{answers: object[], arrays: Arrays}>}
+   */
+  configure({ setup, snapshot, arrays }) {
+    this.configuration = { setup, snapshot, arrays: copyArrays(arrays) };
+    this.setRunning(false);
+    return this.sendConfiguration();
+  }
+
+  /** Sends the kept configuration (configure, and the relay after a restart). */
+  sendConfiguration() {
+    const { setup, snapshot, arrays } = /** @type {Configuration} */ (this.configuration);
+    const sent = this.request('configure', { setup, snapshot, arrays: copyArrays(arrays) }, 'configure');
+    if (this.speed !== 5) this.request('speed', { level: this.speed }).catch(() => {});
+    return sent.then((reply) => {
+      this.configured = { answers: reply.answers, arrays: reply.arrays };
+      this.emit('configured', this.configured);
+      return this.configured;
+    });
+  }
+
+  /** The `spec` of the configuration's build request (the lab's document), or null. */
+  get document() {
+    const build = this.configuration?.setup.find((r) => r.op === 'build');
+    return /** @type {any} */ (build)?.spec ?? null;
+  }
+
+  play() {
+    if (!this.configured || this.running) return;
+    this.setRunning(true);
+    this.request('train').catch(() => this.setRunning(false));
+  }
+
+  pause() {
+    if (this.configured) this.request('pause').catch(() => {});
+  }
+
+  /** Trains one batch (pausing first). */
+  step() {
+    if (!this.configured) return;
+    this.setRunning(false);
+    this.request('step').catch(() => {});
+  }
+
+  /** Re-initialises the weights and the optimizer (with `seed`, or the document's); pauses.
+   *  @param {number} [seed] */
+  reset(seed = this.document?.model?.seed) {
+    if (!this.configured) return;
+    this.setRunning(false);
+    this.request('reset', Number.isInteger(seed) ? { seed } : {}).catch(() => {});
+  }
+
+  /** Speed level 1..5: 2, 10, 50, 250 batches per second, or as fast as possible.
+   *  @param {number} level */
+  setSpeed(level) {
+    const value = Math.min(5, Math.max(1, Math.round(Number(level) || 5)));
+    if (value === this.speed) return;
+    this.speed = value;
+    if (this.configured) this.request('speed', { level: value }).catch(() => {});
+  }
+
+  /**
+   * One engine request with `arrays` set first (e.g. set_weights); resolves with its answer
+   * (a snapshot event follows); rejects with {path, message, op}.
+   * @param {SessionRequest} request @param {Arrays} [arrays] @returns {Promise<object>}
+   */
+  call(request, arrays) {
+    if (!this.configured) return Promise.reject({ path: '', message: 'the session is not configured' });
+    return this.request('call', { request, arrays: copyArrays(arrays) }, 'call').then((r) => r.answer);
+  }
+
+  /** Asks for a fresh snapshot event. */
+  snapshot() {
+    if (this.configured) this.request('snapshot').catch(() => {});
+  }
+
+  /** Closes the session in the worker; the relay forgets it (no reconfigure after a restart). */
+  close() {
+    this.setRunning(false);
+    const was = this.configuration;
+    this.configuration = null;
+    this.configured = null;
+    if (was) this.request('close').catch(() => {});
+  }
+
+  /** Sends request `type`; errors are also emitted as 'error' events (the shell shows them).
+   *  @param {string} type @param {object} [fields] @param {string} [kind] timeout class */
+  request(type, fields = {}, kind = type) {
+    return this.relay.send(type, { ...fields, session: this.name }, kind).catch((error) => {
+      if (!error?.restarted) this.emit('error', error);
+      throw error;
+    });
+  }
+
+  /** A worker event for this session (from the relay). @param {any} message */
+  dispatch(message) {
+    switch (message.type) {
+      case 'progress': {
+        this.lastProgress = message.answer;
+        this.emit('progress', { answer: message.answer });
+        const { diverged, reason, epoch, iterations } = message.answer ?? {};
+        if (diverged) this.emit('diverged', { reason, epoch, iterations });
+        break;
+      }
+      case 'snapshot':
+        this.lastSnapshot = { answers: message.answers, arrays: message.arrays };
+        this.emit('snapshot', this.lastSnapshot);
+        break;
+      case 'paused':
+        this.setRunning(false);
+        this.emit('paused', { reason: message.reason });
+        break;
+      case 'error':
+        this.emit('error', { path: message.path ?? '', message: message.message, op: message.op });
+        break;
+      default:
+    }
+  }
+}

@@ -1,0 +1,112 @@
+// The training scheduler of the engine worker, apart from the sessions it drives: interleaves
+// the training slices of every running session round-robin. At full speed (level 5) each turn
+// is one ~15 ms slice of the next session, queued through a MessageChannel (not setTimeout,
+// which browsers clamp to 4 ms when nested), so the worker goes back to its event loop between
+// slices and pause or configure requests get through. Limited speeds (levels 1..4: 2, 10, 50,
+// 250 batches/s) train k batches per timer tick, one timer per session.
+
+/** Batches per second of speed levels 1..4. */
+export const SPEEDS = [2, 10, 50, 250];
+const MIN_TICK_MS = 20;
+
+/** {intervalMs, batches} of a limited speed level (1..4). */
+export function tickOf(level) {
+  const perSecond = SPEEDS[level - 1];
+  const intervalMs = Math.max(1000 / perSecond, MIN_TICK_MS);
+  return { intervalMs, batches: Math.max(1, Math.round((perSecond * intervalMs) / 1000)) };
+}
+
+/** A queue of one-shot callbacks through a MessageChannel (the fastest yield to the event loop). */
+function channelQueue() {
+  const channel = new MessageChannel();
+  const waiting = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return (fn) => {
+    waiting.push(fn);
+    channel.port2.postMessage(0);
+  };
+}
+
+export class Scheduler {
+  /**
+   * A runner is any object with `speed` (1..5) and `slice(request) -> boolean` (trains with the
+   * given engine train request; false when it stopped). opts: sliceMs; queue(fn) and
+   * setTimer/clearTimer replace the MessageChannel and timers (unit tests).
+   */
+  constructor({ sliceMs = 15, queue = null, setTimer = setTimeout, clearTimer = clearTimeout } = {}) {
+    this.sliceMs = sliceMs;
+    this.queue = queue;
+    this.setTimer = setTimer;
+    this.clearTimer = clearTimer;
+    this.ring = [];          // running full-speed runners, in turn order
+    this.turn = 0;
+    this.queued = false;     // a full-speed turn is waiting in the queue
+    this.timers = new Map(); // runner -> timer of a limited-speed runner
+  }
+
+  /** Whether `runner` is scheduled. */
+  has(runner) {
+    return this.ring.includes(runner) || this.timers.has(runner);
+  }
+
+  /** Schedules `runner` (at its current speed) until stop() or its slice returns false. */
+  start(runner) {
+    this.stop(runner);
+    if (runner.speed >= 5) {
+      this.ring.push(runner);
+      this.kick();
+    } else {
+      this.tickLater(runner);
+    }
+  }
+
+  /** Unschedules `runner`; a slice already queued for it will not run. */
+  stop(runner) {
+    const at = this.ring.indexOf(runner);
+    if (at >= 0) {
+      this.ring.splice(at, 1);
+      if (at < this.turn) this.turn -= 1;
+    }
+    if (this.timers.has(runner)) {
+      this.clearTimer(this.timers.get(runner));
+      this.timers.delete(runner);
+    }
+  }
+
+  kick() {
+    if (this.queued || this.ring.length === 0) return;
+    this.queued = true;
+    // Node (the worker's tests) drains a MessagePort's messages, new ones included, before its
+    // timers run, which would starve the tests' timers: setImmediate yields there instead.
+    this.queue ??= typeof setImmediate === 'function' ? setImmediate : channelQueue();
+    this.queue(() => this.fullSpeedTurn());
+  }
+
+  /** Gives the next full-speed runner one time-budgeted slice. */
+  fullSpeedTurn() {
+    this.queued = false;
+    if (this.ring.length === 0) return;
+    if (this.turn >= this.ring.length) this.turn = 0;
+    const runner = this.ring[this.turn];
+    this.turn += 1;
+    if (!this.runSlice(runner, { op: 'train', ms: this.sliceMs })) this.stop(runner);
+    this.kick();
+  }
+
+  tickLater(runner) {
+    const { intervalMs, batches } = tickOf(runner.speed);
+    this.timers.set(runner, this.setTimer(() => {
+      this.timers.delete(runner);
+      if (this.runSlice(runner, { op: 'train', batches })) this.tickLater(runner);
+    }, intervalMs));
+  }
+
+  /** runner.slice(request); a throwing slice counts as stopped (the runner reports it). */
+  runSlice(runner, request) {
+    try {
+      return runner.slice(request) === true;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,166 @@
+// One engine Session of the worker, under a session id: runs the requests a lab gives it
+// (setup on configure, the snapshot requests after training slices, single calls) and posts
+// the engine's answers as they are, never renamed. Training is driven by the Scheduler, which
+// calls slice(); the runner stops itself when an answer says `finished` or `diverged`.
+import { Event, makeMessage } from '../protocol.mjs';
+
+/** A request that failed: {path, message, op} as the error reply carries them. */
+export class RunnerError extends Error {
+  constructor(path, message, op = undefined) {
+    super(message);
+    this.path = path;
+    this.op = op;
+  }
+}
+
+/** Every string value anywhere under `value` (array names in answers are plain strings). */
+function strings(value, found = new Set()) {
+  if (typeof value === 'string') found.add(value);
+  else if (Array.isArray(value)) for (const item of value) strings(item, found);
+  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) strings(item, found);
+  return found;
+}
+
+export class SessionRunner {
+  /** name: the session id; module: the instantiated engine module; post(message): to the page;
+   *  scheduler: the worker's Scheduler; snapshotMs: snapshots while training at most this often. */
+  constructor(name, module, { post, scheduler, snapshotMs = 250 }) {
+    this.name = name;
+    this.session = new module.Session();
+    this.post = (type, fields) => post(makeMessage(type, { ...fields, session: name }));
+    this.scheduler = scheduler;
+    this.snapshotMs = snapshotMs;
+    this.snapshotRequests = [];
+    this.speed = 5;
+    this.lastSnapshotAt = 0;
+  }
+
+  get running() {
+    return this.scheduler.has(this);
+  }
+
+  /** Runs one request; returns the answer or throws a RunnerError (path prefixed by `where`). */
+  run(request, where = '') {
+    const answer = JSON.parse(this.session.handle(JSON.stringify(request)));
+    if (!answer.ok) {
+      throw new RunnerError(`${where}${answer.error?.path ?? ''}`, answer.error?.message ?? 'unknown error',
+        request.op);
+    }
+    return answer;
+  }
+
+  setArrays(arrays = {}, where = '/arrays') {
+    for (const [name, values] of Object.entries(arrays)) {
+      const problem = this.session.setArray(name, values);
+      if (problem) throw new RunnerError(`${where}/${name}`, problem, 'setArray');
+    }
+  }
+
+  /** {name: Float32Array} of every array the answers name that the session has. */
+  arraysOf(answers) {
+    const arrays = {};
+    for (const name of strings(answers)) {
+      if (this.session.hasArray(name)) arrays[name] = this.session.getArray(name);
+    }
+    return arrays;
+  }
+
+  /** Stops training; posts paused {reason} when it was running (or always, with `always`). */
+  stop(reason, always = false) {
+    const was = this.running;
+    this.scheduler.stop(this);
+    if (reason && (was || always)) this.post(Event.paused, { reason });
+  }
+
+  /** configure: stop, set arrays, run setup in order, keep the snapshot requests. Returns
+   *  {answers, arrays}; a failure's path is '/setup/<index>' + the engine's path. */
+  configure({ arrays, setup, snapshot }) {
+    this.stop('reset');
+    this.snapshotRequests = [];
+    this.setArrays(arrays);
+    const answers = setup.map((request, i) => this.run(request, `/setup/${i}`));
+    this.snapshotRequests = snapshot;
+    return { answers, arrays: this.arraysOf(answers) };
+  }
+
+  start() {
+    if (!this.running) this.scheduler.start(this);
+  }
+
+  setSpeed(level) {
+    this.speed = level;
+    if (this.running) this.scheduler.start(this);  // reschedules at the new speed
+  }
+
+  /** One training slice (called by the Scheduler): posts progress and, now and then or when it
+   *  stops, a snapshot. Returns whether training goes on. */
+  slice(request) {
+    let going;
+    try {
+      going = this.report(this.run(request));
+    } catch (error) {
+      this.fail(error);
+      return false;
+    }
+    if (!going || performance.now() - this.lastSnapshotAt >= this.snapshotMs) this.safeSnapshot();
+    return going;
+  }
+
+  /** Posts a train answer; stops on finished or diverged. Returns whether training goes on. */
+  report(answer) {
+    this.post(Event.progress, { answer });
+    if (answer.diverged) {
+      const reason = answer.reason ?? answer.stop_reason ?? 'non-finite loss';
+      this.stop(`diverged: ${reason}`, true);
+      return false;
+    }
+    if (answer.finished) {
+      this.stop('finished', true);
+      return false;
+    }
+    return true;
+  }
+
+  step() {
+    this.stop('user');
+    if (this.report(this.run({ op: 'train', batches: 1 }))) this.snapshot();
+  }
+
+  reset(seed) {
+    this.stop();
+    this.run(seed === undefined ? { op: 'reset' } : { op: 'reset', seed });
+    this.post(Event.paused, { reason: 'reset' });
+    this.snapshot();
+  }
+
+  /** Posts the snapshot requests' answers and the arrays they name (buffers transferred). */
+  snapshot() {
+    this.lastSnapshotAt = performance.now();
+    if (this.snapshotRequests.length === 0) return;
+    const answers = this.snapshotRequests.map((request, i) => this.run(request, `/snapshot/${i}`));
+    this.post(Event.snapshot, { answers, arrays: this.arraysOf(answers) });
+  }
+
+  /** snapshot() from a training slice: a failure is reported, not thrown. */
+  safeSnapshot() {
+    try {
+      this.snapshot();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Reports a failure outside a request (a slice): an error event, then paused 'error'. */
+  fail(error) {
+    const was = this.running;
+    this.scheduler.stop(this);
+    const { path = '', op } = error instanceof RunnerError ? error : {};
+    this.post(Event.error, { path, message: error?.message ?? String(error), ...(op ? { op } : {}) });
+    if (was) this.post(Event.paused, { reason: 'error' });
+  }
+
+  close() {
+    this.scheduler.stop(this);
+    this.session.delete?.();
+  }
+}
