@@ -19,7 +19,7 @@ export class HostApi {
   constructor(win, { store, session }) {
     this.win = win;
     this.store = store;
-    this.session = trainer;
+    this.session = session;
     this.parent = win.parent && win.parent !== win ? win.parent : null;
     this.origin = this.parent ? parentOrigin(win) : null;
     this.pending = [];   // messages waiting for the parent's origin
