@@ -39,19 +39,24 @@ export default [
   // The page: ES modules in the browser (ESLint's default parser options: latest syntax, modules).
   {
     files: ['web/**/*.{js,mjs}'],
-    ignores: ['web/js/engine-worker.mjs'],
+    ignores: ['web/js/worker/**', 'web/js/data/csv-worker.mjs'],
     languageOptions: { globals: globals.browser },
   },
-  // The engine worker owns the wasm module in a (module) Web Worker: no document, no window.
-  { files: ['web/js/engine-worker.mjs'], languageOptions: { globals: globals.worker } },
+  // The engine and CSV workers run in (module) Web Workers: no document, no window. The
+  // scheduler also runs under Node in the tests, where it uses setImmediate when present.
+  {
+    files: ['web/js/worker/**/*.mjs', 'web/js/data/csv-worker.mjs'],
+    languageOptions: { globals: { ...globals.worker, setImmediate: 'readonly' } },
+  },
   // Tests, benchmarks, fixture generators and scripts run in Node.
   {
     files: ['tests/**/*.{js,mjs}', 'bench/**/*.{js,mjs}', 'scripts/**/*.{js,mjs}'],
     languageOptions: { globals: globals.node },
   },
-  // Browser tests pass functions to page.evaluate(); those bodies run in the page.
+  // Browser tests and the page benchmark pass functions to page.evaluate(); those bodies run
+  // in the page.
   {
-    files: ['tests/browser/**/*.{js,mjs}'],
+    files: ['tests/browser/**/*.{js,mjs}', 'bench/page/**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   prettier,

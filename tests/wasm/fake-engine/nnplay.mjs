@@ -79,11 +79,12 @@ class Session {
       case 'get_weights':
         this.arrays.set(request.out, this.weights ?? new Float32Array([this.batch, 2, 3]));
         return { array: request.out, weights: [{ name: 'dense/kernel', shape: [2, 1], offset: 0 }] };
-      case 'grid':
+      case 'grid': {
         // A left-to-right ramp from 0 to 1, so a drawn grid shows both colours.
         const n = request.resolution;
         this.arrays.set('grid', Float32Array.from({ length: n * n }, (_, i) => (i % n) / (n - 1)));
         return { array: 'grid', resolution: request.resolution, maps: [{ layer: 'dense', unit: 0, offset: 0 }] };
+      }
       default:
         return fail('/op', `unknown op '${request.op}'`);
     }

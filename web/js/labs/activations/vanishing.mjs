@@ -61,7 +61,7 @@ export function mountVanishing(root, { store, session, t }) {
         snapshot: [{ op: 'get_weights', out: 'weights' },
           { op: 'probes', x: ['probe_x'], y: document.model.outputs.map(() => 'probe_y') }],
       });
-    } catch (error) {
+    } catch {
       // shown by the shell's error banner
     }
   }

@@ -64,7 +64,7 @@ function mount(el, ctx) {
         snapshot: SNAPSHOT });
       if (!lab.alive) return;
       if (!state.pHidden) sendWeights(store.get('pWeights'));
-    } catch (error) {
+    } catch {
       // The shell shows configure errors in its banner; nothing to redo here.
     }
   }
