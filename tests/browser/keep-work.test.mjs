@@ -170,6 +170,23 @@ test('a 1e39 point from the host is refused naming the key; a 1e300 weight at th
   assert.equal(await panel.evaluate(() => window.nnplay.store.get('lr')), 0.03);
 });
 
+test("the labs' own inputs say a refused value at the field (perceptron rate, tower depth)", async () => {
+  const page = await b.openApp('#lab=perceptron');
+  await page.fill('#perceptron-lr', '0');
+  await page.press('#perceptron-lr', 'Tab');
+  const lrMessage = page.locator('[data-role=lr-field] .field-message');
+  await lrMessage.waitFor({ state: 'visible' });
+  assert.match(await lrMessage.textContent(), /Learning rate/);
+  assert.equal(await page.evaluate(() => window.nnplay.store.get('lr')), 1, 'the rate is kept');
+  const towers = await b.openApp('#lab=activations');
+  await towers.fill('#deep-depth', '20');
+  await towers.press('#deep-depth', 'Tab');
+  const depthMessage = towers.locator('.vanishing-controls .field-message');
+  await depthMessage.waitFor({ state: 'visible' });
+  assert.match(await depthMessage.textContent(), /12/);
+  assert.equal(await towers.evaluate(() => window.nnplay.store.get('deepDepth')), 8, 'the depth is kept');
+});
+
 test('a full storage quota shows a banner and keeps the state in memory', async () => {
   await b.clearStorage();
   const page = await b.context.newPage();

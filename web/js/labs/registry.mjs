@@ -37,6 +37,16 @@ export const LABS = Object.freeze(
 export const LAB = Object.freeze(Object.fromEntries(LABS.map((lab) => [lab.id, lab])));
 
 /**
+ * The names of lab `lab`'s fields whose change needs a new model (a rebuild): every kit field
+ * and every own field not marked `keepsModel`.
+ * @param {LabDeclaration} lab
+ * @returns {Set<string>}
+ */
+export function rebuildNames(lab) {
+  return new Set([...Object.keys(lab.kit), ...lab.fields.filter((f) => !f.keepsModel).map((f) => f.name)]);
+}
+
+/**
  * The interface text the registry brings: each lab's tab title (`tab.<id>`), its groups'
  * names (`group.<name>`) and the lab's own strings.
  * @returns {{en: Record<string, string>, ko: Record<string, string>}}

@@ -9,7 +9,7 @@
  * @typedef {{
  *   key: string, name: string, lab: string | null, type: FieldType, default: any,
  *   min?: number, max?: number, minOpen?: boolean, maxOpen?: boolean, options?: string[],
- *   maxItems?: number, maxUnits?: number, length?: number, pattern?: RegExp,
+ *   maxItems?: number, maxUnits?: number, length?: number, pattern?: RegExp, keepsModel?: boolean,
  * }} Field
  * @typedef {{ok: true, value: any} | {ok: false, message: string, code: string}} Checked
  */

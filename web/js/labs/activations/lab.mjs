@@ -4,15 +4,14 @@
 import strings from './strings.mjs';
 import { EXPLORER_MARKUP, mountExplorer } from './explorer.mjs';
 import { VANISHING_MARKUP, mountVanishing } from './vanishing.mjs';
-import { applyStrings } from '../../kit/lab-dom.mjs';
 
 function mount(el, ctx) {
   el.innerHTML = `<div class="activations-lab">${EXPLORER_MARKUP}${VANISHING_MARKUP}</div>`;
-  applyStrings(el, ctx.t);
+  ctx.apply(el);
   const explorer = mountExplorer(el, ctx.t);
   const vanishing = mountVanishing(el, ctx);
   const offLang = ctx.onLangChange?.(() => {
-    applyStrings(el, ctx.t);
+    ctx.apply(el);
     explorer.render();
     vanishing.render();
   });

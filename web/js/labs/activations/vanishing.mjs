@@ -5,10 +5,14 @@
 import { probeBatch, towerLayers, vanishingDocument } from './document.mjs';
 import { GradientChartView } from '../../views/gradient-chart-view.mjs';
 import { palette } from '../../views/colors.mjs';
-import { fillText, listen } from '../../kit/lab-dom.mjs';
+import { fillText } from '../../kit/lab-dom.mjs';
+import { Disposer, debounce, publishTestHook } from '../../kit/lab-kit.mjs';
+import { rebuildNames } from '../registry.mjs';
+import declaration from './index.mjs';
+import { clearFieldMessage, refusalText, showFieldMessage } from '../../kit/field-message.mjs';
+import { FIELD } from '../../state/schema.mjs';
 
-const CONFIG_KEYS = new Set(['deepAct', 'deepDepth', 'seed', 'optimizer', 'lr', 'momentum', 'rho',
-  'beta1', 'beta2', 'epsilon', 'weightDecay', 'batch', 'epochs', 'samples', 'noise', 'trainRatio']);
+const CONFIG_KEYS = rebuildNames(declaration);
 // Read from the page palette (--tower-sigmoid, --tower-relu) when drawn.
 const COLORS = { get deep() { return palette().towerSigmoid; }, get relu() { return palette().towerRelu; } };
 
@@ -42,7 +46,7 @@ export function mountVanishing(root, { store, session, t }) {
     deepLoss: $('[data-role=deep-loss]'), reluLoss: $('[data-role=relu-loss]'), ratio: $('[data-role=ratio]'),
   };
   const chart = new GradientChartView($('#gradient-chart'));
-  const lab = { timer: null, alive: true, time: 0, logs: null, norms: null };
+  const lab = { alive: true, time: 0, logs: null, norms: null };
 
   async function configure() {
     const state = store.state();
@@ -120,9 +124,7 @@ export function mountVanishing(root, { store, session, t }) {
     lab.norms = norms;
     chart.update({ time: lab.time, towers: [
       { color: COLORS.deep, norms: norms.deep }, { color: COLORS.relu, norms: norms.relu }] });
-    if (window.nnplay) {
-      window.nnplay.vanishing = { deep: norms.deep, relu: norms.relu, ratio: norms.relu[0] / norms.deep[0], time: lab.time };
-    }
+    publishTestHook('vanishing', { deep: norms.deep, relu: norms.relu, ratio: norms.relu[0] / norms.deep[0], time: lab.time });
     renderRatio();
   }
 
@@ -133,25 +135,29 @@ export function mountVanishing(root, { store, session, t }) {
     renderLosses();
   }
 
-  const offs = [
-    listen(session, 'snapshot', (s) => lab.alive && onSnapshot(s)),
-    listen(session, 'progress', (p) => lab.alive && onProgress(p)),
-    listen(session, 'paused', ({ reason } = {}) => {
+  const configureLater = debounce(() => configure(), 150);
+  const disposer = new Disposer().add(() => configureLater.cancel());
+  disposer.add(session.on('snapshot', (s) => lab.alive && onSnapshot(s)));
+  disposer.add(session.on('progress', (p) => lab.alive && onProgress(p)));
+  disposer.add(session.on('paused', ({ reason } = {}) => {
       if (lab.alive && reason === 'reset') { lab.time = 0; lab.logs = null; chart.reset(); renderLosses(); }
-    }),
-    store.subscribe((keys) => {
-      if ([...keys].some((k) => CONFIG_KEYS.has(k))) {
-        clearTimeout(lab.timer);
-        lab.timer = setTimeout(configure, 150);
-      }
-      if (keys.has('deepAct') || keys.has('deepDepth')) render();
-    }),
-  ];
+  }));
+  disposer.add(store.subscribe((keys) => {
+    if ([...keys].some((k) => CONFIG_KEYS.has(k))) configureLater.call();
+    if (keys.has('deepAct') || keys.has('deepDepth')) render();
+  }));
   ui.act.addEventListener('change', () => store.set('deepAct', ui.act.value));
+  // A depth the lab cannot take is said beside the field, and the towers keep their depth.
   ui.depth.addEventListener('change', () => {
-    const depth = Math.round(Number(ui.depth.value));
-    if (depth >= 6 && depth <= 12) store.set('deepDepth', depth);
-    else ui.depth.value = String(store.get('deepDepth'));
+    const depth = ui.depth.value.trim() === '' ? NaN : Number(ui.depth.value);
+    const checked = store.validate('deepDepth', depth);
+    if (!checked.ok) {
+      showFieldMessage(ui.depth.closest('.lab-field'), refusalText(t, FIELD['activations.deepDepth'],
+        Number.isNaN(depth) ? { code: 'number' } : checked, t('act.deepDepth')), ui.depth);
+      return;
+    }
+    clearFieldMessage(ui.depth.closest('.lab-field'), [ui.depth]);
+    store.set('deepDepth', depth);
   });
 
   render();
@@ -160,8 +166,7 @@ export function mountVanishing(root, { store, session, t }) {
     render,
     unmount() {
       lab.alive = false;
-      clearTimeout(lab.timer);
-      for (const off of offs) if (typeof off === 'function') off();
+      disposer.dispose();
     },
   };
 }

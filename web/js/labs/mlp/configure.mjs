@@ -1,18 +1,17 @@
 // What the MLP lab hands its engine session: setup = build (the document), the custom points
 // (set_data from arrays) or the document's data, then `points` (the 2-D points the heat map
 // draws); snapshot = get_weights and the decision grid with every hidden neuron's map.
+import declaration from './index.mjs';
+import { rebuildNames } from '../registry.mjs';
 import { mlpDocument, taskOf } from '../../model/document.mjs';
 import { pointsToArrays } from '../../data/points.mjs';
 import { answersByOp, arrayNamed, weightsOf } from '../../kit/session-answers.mjs';
 
 export const GRID = Object.freeze({ xRange: [-6, 6], yRange: [-6, 6], resolution: 50, neurons: true });
 
-/** Store keys the document depends on: a change reconfigures (debounced). */
-export const CONFIG_KEYS = new Set([
-  'lr', 'batch', 'epochs', 'optimizer', 'momentum', 'rho', 'beta1', 'beta2', 'epsilon',
-  'weightDecay', 'loss', 'layers', 'init', 'reg', 'regRate', 'dropout', 'batchNorm', 'earlyStop',
-  'patience', 'seed', 'dataset', 'samples', 'classes', 'trainRatio', 'noise', 'points', 'features',
-]);
+/** The lab's fields the document depends on (all but the view-only ones): a change
+ *  reconfigures (debounced). */
+export const CONFIG_KEYS = rebuildNames(declaration);
 
 /** Custom data need at least this many points (one to train, one to test). */
 export const MIN_CUSTOM_POINTS = 2;

@@ -25,6 +25,7 @@ export const MLP_FIELDS = Object.freeze([
   field('features', 'list', ['x1', 'x2'], { options: FEATURES }),
   field('layers', 'layers', [{ units: 4, activation: 'tanh' }, { units: 2, activation: 'tanh' }],
     { options: ACTIVATIONS, maxItems: LIMITS.maxLayers, maxUnits: LIMITS.maxUnits }),
-  field('discretize', 'bool', false),
-  field('showTest', 'bool', true),
+  // How the heat map is drawn: changing them never rebuilds the model.
+  field('discretize', 'bool', false, { keepsModel: true }),
+  field('showTest', 'bool', true, { keepsModel: true }),
 ]);

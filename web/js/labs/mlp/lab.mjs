@@ -3,7 +3,8 @@
 // network editor only when its shape changes, and repaints the heat map, thumbnails and links
 // from snapshots once per animation frame at most.
 import strings from './strings.mjs';
-import { applyStrings, buildLayout } from './layout.mjs';
+import { buildLayout } from './layout.mjs';
+import { Disposer, debounce, frameScheduler, publishTestHook } from '../../kit/lab-kit.mjs';
 import {
   CONFIG_KEYS, GRID, configureRequest, configuredInfo, snapshotInfo, taskOf,
 } from './configure.mjs';
@@ -22,16 +23,25 @@ import { NetworkView } from '../../views/network-view.mjs';
 const CONFIGURE_DELAY_MS = 150;
 let featureMaps = null;  // key -> Float32Array(res*res), computed once
 
-/** window.nnplay (created if absent, never replaced): test hooks and counters. */
-function hooks() {
-  window.nnplay ??= {};
-  return window.nnplay;
+/** Draw counters for the browser tests and the page benchmark (window.nnplay). */
+const drawStats = { firstGridAt: null, gridDraws: 0, thumbDraws: 0 };
+
+/** Counts a drawn grid and `thumbs` drawn thumbnails, and publishes the counters. */
+function countDraws(grid, thumbs) {
+  if (grid) {
+    drawStats.gridDraws += 1;
+    if (!(drawStats.firstGridAt > 0)) drawStats.firstGridAt = performance.now();
+  }
+  drawStats.thumbDraws += thumbs;
+  publishTestHook('mlpDraws', drawStats);
+  if (window.nnplay) Object.assign(window.nnplay, drawStats);  // the names tests and bench read
 }
 
 function mount(el, ctx) {
   const { store, session } = ctx;
   const t = (key, params) => ctx.t(key, params);
-  const ui = buildLayout(el, t);
+  const ui = buildLayout(el);
+  ctx.apply(el);
   featureMaps ??= new Map(FEATURES.map((f) => [f.key, featureMap(f.key, { range: GRID.xRange, resolution: GRID.resolution })]));
 
   let configured = null;   // {model, points} of the last configured event
@@ -43,11 +53,12 @@ function mount(el, ctx) {
   let pendingLosses = null;
   let lossShownAt = 0;
   let lossTimer = 0;
-  let frame = 0;
-  let configureTimer = 0;
   let configureCount = 0;
   let mounted = true;
-  const unsubscribers = [];
+  const disposer = new Disposer();
+  const configureLater = debounce(() => configure(), CONFIGURE_DELAY_MS);
+  const frames = frameScheduler(() => drawFrame());
+  disposer.add(() => configureLater.cancel()).add(() => frames.cancel()).add(() => clearTimeout(lossTimer));
 
   const heatmap = new HeatmapView(ui.heatmapBox, {
     canvasId: 'heatmap', range: GRID.xRange, label: t('mlp.heatmap'),
@@ -136,8 +147,7 @@ function mount(el, ctx) {
   }
 
   async function configure() {
-    clearTimeout(configureTimer);
-    configureTimer = 0;
+    configureLater.cancel();
     const state = store.state();
     const next = configureRequest(state);
     ui.needPoints.hidden = next !== null;
@@ -158,35 +168,24 @@ function mount(el, ctx) {
     } catch (error) {
       // The shell shows session errors; the lab only keeps its previous picture.
       if (mounted && error?.message === 'the engine is not running' && count === configureCount) {
-        configureTimer = setTimeout(configure, 300);
+        configureLater.call();
       }
     }
   }
 
-  function scheduleConfigure() {
-    clearTimeout(configureTimer);
-    configureTimer = setTimeout(configure, CONFIGURE_DELAY_MS);
-  }
-
   function scheduleFrame(snapshot) {
     if (snapshot) pendingSnapshot = snapshot;
-    if (!frame) frame = requestAnimationFrame(drawFrame);
+    frames.schedule();
   }
 
   function drawFrame() {
-    frame = 0;
     const snapshot = pendingSnapshot;
     pendingSnapshot = null;
-    const debug = hooks();
-    if (snapshot?.grid && configured) {
-      heatmap.update({ grid: snapshot.grid });
-      if (!(debug.firstGridAt > 0)) debug.firstGridAt = performance.now();
-      debug.gridDraws = (debug.gridDraws ?? 0) + 1;
-    }
-    if (snapshot?.weights) {
-      const drawn = network.update(networkData(snapshot, { unitOutputs: task.task === 'classification' }));
-      debug.thumbDraws = (debug.thumbDraws ?? 0) + drawn;
-    }
+    const grid = Boolean(snapshot?.grid && configured);
+    if (grid) heatmap.update({ grid: snapshot.grid });
+    const thumbs = snapshot?.weights
+      ? network.update(networkData(snapshot, { unitOutputs: task.task === 'classification' })) : 0;
+    if (grid || thumbs) countDraws(grid, thumbs);
     // Loss readouts change at most 4 times a second (every DOM change costs a compositor commit).
     if (pendingLosses && (snapshot || performance.now() - lossShownAt >= 250)) {
       ui.trainLoss.textContent = format(pendingLosses.loss);
@@ -199,7 +198,7 @@ function mount(el, ctx) {
   }
 
   // Session events (the engine's answers as they are).
-  unsubscribers.push(session.on('configured', (event) => {
+  disposer.add(session.on('configured', (event) => {
     if (!request) return;
     configured = configuredInfo(request.setup, event);
     task = taskOf(store.state());
@@ -211,7 +210,7 @@ function mount(el, ctx) {
     tools.refresh();
     setNetworkShape();
   }));
-  unsubscribers.push(session.on('progress', ({ answer }) => {
+  disposer.add(session.on('progress', ({ answer }) => {
     const es = answer.early_stopping;
     metrics.update({
       epochLogs: answer.epoch_logs ?? [],
@@ -223,18 +222,26 @@ function mount(el, ctx) {
       scheduleFrame();
     }
   }));
-  unsubscribers.push(session.on('snapshot', (event) => {
+  disposer.add(session.on('snapshot', (event) => {
     if (!request) return;
     lastView = snapshotInfo(request.snapshot, event);
     scheduleFrame(lastView);
   }));
-  unsubscribers.push(session.on('paused', ({ reason }) => {
+  disposer.add(session.on('paused', ({ reason }) => {
     if (reason === 'reset') metrics.reset({ accuracy: task.task === 'classification' });
   }));
 
   // Store changes.
-  unsubscribers.push(store.subscribe((changed) => {
-    if ([...changed].some((key) => CONFIG_KEYS.has(key))) scheduleConfigure();
+  disposer.add(store.subscribe((changed) => {
+    // TensorFlow Playground's activation control sets every hidden layer's activation.
+    if (changed.has('activation')) {
+      const activation = store.get('activation');
+      const layers = store.get('layers');
+      if (layers.some((layer) => layer.activation !== activation)) {
+        store.set('layers', layers.map((layer) => ({ ...layer, activation })));
+      }
+    }
+    if ([...changed].some((key) => CONFIG_KEYS.has(key))) configureLater.call();
     if (changed.has('layers') || changed.has('features')) setNetworkShape();
     if (changed.has('discretize')) heatmap.update({ discretize: store.get('discretize') });
     if (changed.has('showTest')) heatmap.update({ showTest: store.get('showTest') });
@@ -260,13 +267,13 @@ function mount(el, ctx) {
   ui.showTest.addEventListener('change', () => store.set('showTest', ui.showTest.checked));
   ui.discretize.addEventListener('change', () => store.set('discretize', ui.discretize.checked));
 
-  const offLang = ctx.onLangChange?.(() => {
-    applyStrings(el, t);
+  disposer.add(ctx.onLangChange?.(() => {
+    ctx.apply(el);
     updateLegend();
     setNetworkShape(true);
     metrics.setStrings(t);
     tools.refresh(true);
-  });
+  }));
 
   heatmap.update({ discretize: store.get('discretize'), showTest: store.get('showTest') });
   syncControls();
@@ -277,11 +284,7 @@ function mount(el, ctx) {
   return {
     unmount() {
       mounted = false;
-      clearTimeout(configureTimer);
-      clearTimeout(lossTimer);
-      cancelAnimationFrame(frame);
-      for (const off of unsubscribers) off?.();
-      offLang?.();
+      disposer.dispose();
       heatmap.destroy();
       network.destroy();
       metrics.destroy();

@@ -53,20 +53,10 @@ const MARKUP = `<div class="mlp-lab">
   </section>
 </div>`;
 
-const ATTRIBUTES = [['data-i18n-title', 'title'], ['data-i18n-aria-label', 'aria-label']];
-
-/** Fills every data-i18n text and attribute under `root` with t(). */
-export function applyStrings(root, t) {
-  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const [data, attribute] of ATTRIBUTES) {
-    for (const el of root.querySelectorAll(`[${data}]`)) el.setAttribute(attribute, t(el.getAttribute(data)));
-  }
-}
-
-/** Builds the lab's markup in `el`; returns the elements the lab wires. */
-export function buildLayout(el, t) {
+/** Builds the lab's markup in `el` (its text is filled by the shell's i18n.apply); returns the
+ *  elements the lab wires. */
+export function buildLayout(el) {
   el.innerHTML = MARKUP;
-  applyStrings(el, t);
   const $ = (selector) => el.querySelector(selector);
   return {
     root: $('.mlp-lab'),

@@ -17,7 +17,8 @@ export default {
   fields: [
     field('gate', 'enum', 'and', { options: ['and', 'or', 'nand', 'xor'] }),
     field('pHidden', 'bool', false),
-    field('pWeights', 'numbers', [0, 0, 0]),
+    // Hand-set weights go to the running model (set_weights), not through a rebuild.
+    field('pWeights', 'numbers', [0, 0, 0], { keepsModel: true }),
   ],
   panels: [],
   groups: { perceptron: { en: 'Perceptron', ko: '퍼셉트론', hides: 'the gate buttons and weight controls' } },

@@ -9,11 +9,15 @@ import {
   countCorrect, hiddenLine, hiddenNetwork, hiddenOutput, hiddenPredictions, perceptronPredictions,
 } from './model.mjs';
 import { PerceptronView } from '../../views/perceptron-view.mjs';
-import { applyStrings, fillText, listen } from '../../kit/lab-dom.mjs';
+import { fillText } from '../../kit/lab-dom.mjs';
+import { Disposer, debounce, publishTestHook } from '../../kit/lab-kit.mjs';
+import { rebuildNames } from '../registry.mjs';
+import declaration from './index.mjs';
+import { FIELD } from '../../state/schema.mjs';
 import { clearFieldMessage, refusalText, showFieldMessage } from '../../kit/field-message.mjs';
 import { setWeightsCall, weightsOf } from '../../kit/session-answers.mjs';
 
-const CONFIG_KEYS = new Set(['gate', 'pHidden', 'lr', 'epochs', 'seed']);
+const CONFIG_KEYS = rebuildNames(declaration);
 const XOR_PATIENCE = 20;   // epochs without 4/4 before the note explains XOR
 const SNAPSHOT = [{ op: 'get_weights', out: 'weights' }];
 
@@ -37,8 +41,7 @@ function mount(el, ctx) {
   };
   const view = new PerceptronView($('#perceptron-plot'), { onDrag: (w) => setWeights(w) });
   const lab = {
-    epoch: 0, correct: 0, solvedAt: null, cleanEpoch: null, weights: [0, 0, 0], timer: null,
-    alive: true,
+    epoch: 0, correct: 0, solvedAt: null, cleanEpoch: null, weights: [0, 0, 0], alive: true,
   };
 
   /** Hand-set weights: the start weights in the store and the model's weights now. */
@@ -88,10 +91,7 @@ function mount(el, ctx) {
     renderReadout();
   }
 
-  function scheduleConfigure() {
-    clearTimeout(lab.timer);
-    lab.timer = setTimeout(configure, 150);
-  }
+  const configureLater = debounce(() => configure(), 150);
 
   function renderModeText(state = store.state()) {
     const hidden = Boolean(state.pHidden);
@@ -156,29 +156,28 @@ function mount(el, ctx) {
       lab.solvedAt = lab.cleanEpoch !== null ? Math.max(0, lab.cleanEpoch - 1) : lab.epoch;
     }
     if (lab.correct < 4) lab.solvedAt = null;
-    window.nnplay && (window.nnplay.perceptron = { correct: lab.correct, epoch: lab.epoch, solvedAt: lab.solvedAt });
+    publishTestHook('perceptron', { correct: lab.correct, epoch: lab.epoch, solvedAt: lab.solvedAt });
     renderReadout(state);
   }
 
-  const offs = [
-    listen(session, 'snapshot', (s) => lab.alive && onSnapshot(s)),
-    listen(session, 'progress', (p) => lab.alive && onProgress(p)),
-    listen(session, 'paused', ({ reason } = {}) => {
+  const disposer = new Disposer().add(() => configureLater.cancel());
+  disposer.add(session.on('snapshot', (s) => lab.alive && onSnapshot(s)));
+  disposer.add(session.on('progress', (p) => lab.alive && onProgress(p)));
+  disposer.add(session.on('paused', ({ reason } = {}) => {
       if (!lab.alive || reason !== 'reset') return;
       restart();
       ui.note.hidden = true;
       if (!store.get('pHidden')) sendWeights(store.get('pWeights'));
-    }),
-    store.subscribe((keys) => {
+  }));
+  disposer.add(store.subscribe((keys) => {
       if (keys.has('gate') && !store.get('pHidden')) updateLocal();
-      if ([...keys].some((k) => CONFIG_KEYS.has(k))) scheduleConfigure();
+      if ([...keys].some((k) => CONFIG_KEYS.has(k))) configureLater.call();
       else if (keys.has('pWeights') && !store.get('pHidden')) {
         const w = store.get('pWeights');
         if (w.some((v, k) => v !== lab.weights[k])) sendWeights(w);
       }
-    }),
-    ctx.onLangChange?.(() => { applyStrings(el, ctx.t); renderModeText(); }),
-  ];
+  }));
+  disposer.add(ctx.onLangChange?.(() => { ctx.apply(el); renderModeText(); }));
 
   ui.gates.forEach((b) => b.addEventListener('click', () => store.set('gate', b.dataset.gate)));
   // Typed weights are checked before they are stored: a refused one (not a number, or beyond
@@ -196,15 +195,22 @@ function mount(el, ctx) {
     clearFieldMessage(ui.weights, ui.w);
     setWeights(w);
   }));
+  // A learning rate the lab cannot take is said beside the field; the model keeps its rate.
   ui.lr.addEventListener('change', () => {
-    const lr = Number(ui.lr.value);
-    if (lr > 0 && lr <= 10) store.set('lr', lr);
-    else ui.lr.value = String(store.get('lr'));
+    const lr = ui.lr.value.trim() === '' ? NaN : Number(ui.lr.value);
+    const checked = store.validate('lr', lr);
+    if (!checked.ok) {
+      const code = Number.isNaN(lr) ? { code: 'number' } : checked;
+      showFieldMessage(ui.lrField, refusalText(ctx.t, FIELD['perceptron.lr'], code, ctx.t('perceptron.lr')), ui.lr);
+      return;
+    }
+    clearFieldMessage(ui.lrField, [ui.lr]);
+    store.set('lr', lr);
   });
   $('#add-hidden').addEventListener('click', () => store.set('pHidden', true));
   $('#remove-hidden').addEventListener('click', () => store.set('pHidden', false));
 
-  applyStrings(el, ctx.t);
+  ctx.apply(el);
   lab.weights = store.get('pWeights');
   renderModeText();
   if (!store.get('pHidden')) updateLocal();
@@ -213,8 +219,7 @@ function mount(el, ctx) {
   return {
     unmount() {
       lab.alive = false;
-      clearTimeout(lab.timer);
-      for (const off of offs) if (typeof off === 'function') off();
+      disposer.dispose();
       el.innerHTML = '';
     },
   };
