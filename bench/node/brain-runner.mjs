@@ -85,7 +85,14 @@ export class BrainEngine {
       rows.push({ input: [data.x[2 * i], data.x[2 * i + 1]], output: [data.y[i]] });
     }
     // brain.js refuses momentum 0 and errorThresh 0 ("out of normal training range").
-    const opts = { iterations: 1, errorThresh: 1e-9, learningRate: 0.03, momentum: 1e-9, log: false, timeout: Infinity };
+    const opts = {
+      iterations: 1,
+      errorThresh: 1e-9,
+      learningRate: 0.03,
+      momentum: 1e-9,
+      log: false,
+      timeout: Infinity,
+    };
     const points = workload.grid?.points;
     const n = points ? points.length / 2 : 0;
     const input = [0, 0];
@@ -131,14 +138,15 @@ export class BrainEngine {
       sequences.push(seq);
     }
     const chunks = [];
-    for (let s = 0; s < sequences.length; s += workload.chunk) chunks.push(sequences.slice(s, s + workload.chunk));
+    for (let s = 0; s < sequences.length; s += workload.chunk)
+      chunks.push(sequences.slice(s, s + workload.chunk));
     let next = 0;
     const opts = { iterations: 1, errorThresh: 1e-9, learningRate: 0.01, log: false };
     const cellNote =
       cell === 'lstm'
         ? 'brain.js 1.6.1 LSTM has no separate cell state (it keeps forget*h_prev); same ' +
           'initial weights copied into its matrices'
-        : "brain.js RNN uses ReLU, not tanh, so it keeps its own init (the copied weights explode)";
+        : 'brain.js RNN uses ReLU, not tanh, so it keeps its own init (the copied weights explode)';
     return {
       note:
         `per-sample updates (batch 1) with brain's RMSProp-style step, loss at each of the 20 ` +

@@ -12,8 +12,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /// Where the module may be: --nnplay, $NNPLAY_MJS, the build tree, the page's copy.
 export function nnplayCandidates(explicit) {
-  return [explicit, process.env.NNPLAY_MJS, path.join(root, 'build/wasm/wasm/nnplay.mjs'),
-    path.join(root, 'web/engine/nnplay.mjs')].filter(Boolean);
+  return [
+    explicit,
+    process.env.NNPLAY_MJS,
+    path.join(root, 'build/wasm/wasm/nnplay.mjs'),
+    path.join(root, 'web/engine/nnplay.mjs'),
+  ].filter(Boolean);
 }
 
 /// Loads the module (Node 20's fetch cannot load a file: URL such as the .wasm, so pass its bytes;
@@ -82,8 +86,12 @@ export class NnplayEngine {
       const batches = workload.chunk ? Math.max(1, Math.round(workload.chunk / workload.batch)) : 0;
       const g = workload.grid;
       const gridReq = g && {
-        op: 'grid', x_range: [g.lo, g.hi], y_range: [g.lo, g.hi], resolution: g.resolution,
-        neurons: Boolean(variant.neurons), out: 'grid',
+        op: 'grid',
+        x_range: [g.lo, g.hi],
+        y_range: [g.lo, g.hi],
+        resolution: g.resolution,
+        neurons: Boolean(variant.neurons),
+        out: 'grid',
       };
       return {
         weights,

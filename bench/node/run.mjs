@@ -21,7 +21,10 @@ function parseArgs(argv) {
     else if (a === '--round-ms') args.roundMs = Number(argv[++i]);
     else if (a === '--only') args.only = argv[++i].split(',');
     else if (a === '--nnplay') args.nnplay = argv[++i];
-    else throw new Error(`unknown argument ${a}; expected --quick, --rounds N, --round-ms MS, --only W1,W2, --nnplay path`);
+    else
+      throw new Error(
+        `unknown argument ${a}; expected --quick, --rounds N, --round-ms MS, --only W1,W2, --nnplay path`,
+      );
   }
   return args;
 }
@@ -49,10 +52,15 @@ const errText = (e) => String(e?.message ?? e).split('\n')[0];
 async function setupWorkload(workload, data, engines) {
   const rows = [];
   const nnplay = engines.nnplay;
-  const variants = workload.grid ? [{ label: 'nnplay-wasm', neurons: false }, { label: 'nnplay-wasm+neurons', neurons: true }]
+  const variants = workload.grid
+    ? [
+        { label: 'nnplay-wasm', neurons: false },
+        { label: 'nnplay-wasm+neurons', neurons: true },
+      ]
     : [{ label: 'nnplay-wasm' }];
   let weights = null;
-  let weightSource = nnplay.unavailable ? 'fallback (seeded Glorot in workloads.mjs: nnplay not loaded)'
+  let weightSource = nnplay.unavailable
+    ? 'fallback (seeded Glorot in workloads.mjs: nnplay not loaded)'
     : 'fallback (seeded Glorot in workloads.mjs: nnplay gave none)';
   const fallback = fallbackWeights(workload, 7);
   const shapesOf = (list) => list.map((w) => w.shape.join('x')).join(',');
@@ -135,7 +143,8 @@ async function runWorkload(base, engines, opts) {
   for (const row of live()) {
     try {
       await row.inst.activate();
-      for (let i = 0; i < (workload.grid ? 3 : 1); i++) await (workload.grid ? row.inst.grid() : row.inst.train());
+      for (let i = 0; i < (workload.grid ? 3 : 1); i++)
+        await (workload.grid ? row.inst.grid() : row.inst.train());
     } catch (e) {
       row.failed = `error: ${errText(e)}`;
     }
@@ -178,20 +187,27 @@ function printWorkload(workload, result) {
   const unit = workload.grid ? 'ms/grid' : 'samples/s';
   console.log(`\n${workload.title}`);
   console.log(`  initial weights: ${weightSource}`);
-  console.log(`  ${'engine'.padEnd(20)} ${unit.padStart(11)} ${'min..max'.padStart(21)}  ${'nnplay/peer'.padStart(11)}  loss (first -> last round)`);
+  console.log(
+    `  ${'engine'.padEnd(20)} ${unit.padStart(11)} ${'min..max'.padStart(21)}  ${'nnplay/peer'.padStart(11)}  loss (first -> last round)`,
+  );
   for (const row of rows) {
     const reason = row.failed ?? row.skip;
     if (reason || !row.median) {
-      console.log(`  ${row.label.padEnd(20)} ${'-'.padStart(11)} ${''.padStart(21)}  ${'-'.padStart(11)}  ${reason ?? 'no measurement'}`);
+      console.log(
+        `  ${row.label.padEnd(20)} ${'-'.padStart(11)} ${''.padStart(21)}  ${'-'.padStart(11)}  ${reason ?? 'no measurement'}`,
+      );
       continue;
     }
     const d = workload.grid ? 2 : 0;
     const range = `${fmt(Math.min(...row.values), d)}..${fmt(Math.max(...row.values), d)}`;
     const r = row.label.startsWith('nnplay') ? null : ratio(workload, nn, row);
     const loss = row.firstLoss !== undefined ? `${fmt(row.firstLoss, 4)} -> ${fmt(row.lastLoss, 4)}` : '';
-    console.log(`  ${row.label.padEnd(20)} ${fmt(row.median, d).padStart(11)} ${range.padStart(21)}  ${(r ? `${fmt(r, 2)}x` : '').padStart(11)}  ${loss}`);
+    console.log(
+      `  ${row.label.padEnd(20)} ${fmt(row.median, d).padStart(11)} ${range.padStart(21)}  ${(r ? `${fmt(r, 2)}x` : '').padStart(11)}  ${loss}`,
+    );
   }
-  for (const row of rows) if (row.note && !row.skip && !row.failed) console.log(`    ${row.label}: ${row.note}`);
+  for (const row of rows)
+    if (row.note && !row.skip && !row.failed) console.log(`    ${row.label}: ${row.note}`);
 }
 
 function evaluateTargets(results) {
@@ -223,8 +239,12 @@ async function main() {
   for (const e of Object.values(engines)) e.unavailable = await e.engine.init();
   const cpus = os.cpus();
   console.log(`nnplay Node benchmark${opts.quick ? ' (--quick: smoke test, figures meaningless)' : ''}`);
-  console.log(`  node ${process.version}, ${cpus.length} x ${cpus[0]?.model ?? 'cpu'}; rounds interleaved, medians reported`);
-  console.log(`  nnplay module: ${engines.nnplay.engine.modulePath ?? `not loaded (${engines.nnplay.unavailable})`}`);
+  console.log(
+    `  node ${process.version}, ${cpus.length} x ${cpus[0]?.model ?? 'cpu'}; rounds interleaved, medians reported`,
+  );
+  console.log(
+    `  nnplay module: ${engines.nnplay.engine.modulePath ?? `not loaded (${engines.nnplay.unavailable})`}`,
+  );
 
   const results = {};
   for (const workload of WORKLOADS) {
@@ -235,23 +255,52 @@ async function main() {
   }
 
   const targets = evaluateTargets(results);
-  console.log('\nTargets (the engine\'s speed goals; ratios from this run, informational):');
+  console.log("\nTargets (the engine's speed goals; ratios from this run, informational):");
   for (const t of targets) {
-    console.log(`  ${t.status.padEnd(4)}  ${t.target.padEnd(26)} ${t.ratio === null ? 'nnplay or peer missing' : `${fmt(t.ratio, 2)}x vs ${t.peer}`}`);
+    console.log(
+      `  ${t.status.padEnd(4)}  ${t.target.padEnd(26)} ${t.ratio === null ? 'nnplay or peer missing' : `${fmt(t.ratio, 2)}x vs ${t.peer}`}`,
+    );
   }
   const seconds = (performance.now() - started) / 1000;
   console.log(`\n(total ${fmt(seconds, 1)} s)`);
 
   const summary = {
-    bench: 'nnplay-node', quick: opts.quick, node: process.version, cpus: cpus.length, seconds: Number(seconds.toFixed(1)),
-    workloads: Object.fromEntries(Object.entries(results).map(([id, { workload, rows, weightSource }]) => [id, {
-      unit: workload.grid ? 'ms_per_grid' : 'samples_per_s',
-      weights: weightSource,
-      engines: Object.fromEntries(rows.map((r) => [r.label, r.median && !r.failed
-        ? { median: Number(r.median.toPrecision(4)), runs: r.values.length,
-          ratio: r.label.startsWith('nnplay') ? undefined : Number((ratio(workload, rows.find((x) => x.label === 'nnplay-wasm'), r) ?? NaN).toFixed(3)) || null }
-        : { skipped: r.failed ?? r.skip ?? 'no measurement' }])),
-    }])),
+    bench: 'nnplay-node',
+    quick: opts.quick,
+    node: process.version,
+    cpus: cpus.length,
+    seconds: Number(seconds.toFixed(1)),
+    workloads: Object.fromEntries(
+      Object.entries(results).map(([id, { workload, rows, weightSource }]) => [
+        id,
+        {
+          unit: workload.grid ? 'ms_per_grid' : 'samples_per_s',
+          weights: weightSource,
+          engines: Object.fromEntries(
+            rows.map((r) => [
+              r.label,
+              r.median && !r.failed
+                ? {
+                    median: Number(r.median.toPrecision(4)),
+                    runs: r.values.length,
+                    ratio: r.label.startsWith('nnplay')
+                      ? undefined
+                      : Number(
+                          (
+                            ratio(
+                              workload,
+                              rows.find((x) => x.label === 'nnplay-wasm'),
+                              r,
+                            ) ?? NaN
+                          ).toFixed(3),
+                        ) || null,
+                  }
+                : { skipped: r.failed ?? r.skip ?? 'no measurement' },
+            ]),
+          ),
+        },
+      ]),
+    ),
     targets: targets.map((t) => ({ ...t, ratio: t.ratio === null ? null : Number(t.ratio.toFixed(3)) })),
   };
   console.log(`BENCH_JSON ${JSON.stringify(summary)}`);

@@ -56,7 +56,10 @@ export function twoSpirals(n, seed) {
       y[row] = part === 0 ? 1 : 0;
     }
   }
-  shuffleRows(rng, n, [{ data: x, width: 2 }, { data: y, width: 1 }]);
+  shuffleRows(rng, n, [
+    { data: x, width: 2 },
+    { data: y, width: 1 },
+  ]);
   return { x, y };
 }
 
@@ -77,7 +80,10 @@ export function prototypes(n, seed, features = 784, classes = 10) {
     }
     y[s * classes + c] = 1;
   }
-  shuffleRows(rng, n, [{ data: x, width: features }, { data: y, width: classes }]);
+  shuffleRows(rng, n, [
+    { data: x, width: features },
+    { data: y, width: classes },
+  ]);
   return { x, y };
 }
 
@@ -149,7 +155,10 @@ function sineWorkload(id, cell, title) {
     id,
     title,
     inputShape: [20, 1],
-    layers: [{ type: cell, units: 32 }, { type: 'dense', units: 1 }],
+    layers: [
+      { type: cell, units: 32 },
+      { type: 'dense', units: 1 },
+    ],
     optimizer: { type: 'adam', learning_rate: 0.01 },
     loss: 'mean_squared_error',
     batch: 32,
@@ -201,8 +210,16 @@ export const WORKLOADS = [
     chunk: 640,
     data: () => prototypes(10000, 2),
   },
-  sineWorkload('W3', 'lstm', 'W3 LSTM(32) over 20 sine values -> Dense(1), MSE, Adam 0.01, batch 32, 2,000 windows'),
-  sineWorkload('W4', 'simple_rnn', 'W4 SimpleRNN(32) over 20 sine values -> Dense(1), MSE, Adam 0.01, batch 32, 2,000 windows'),
+  sineWorkload(
+    'W3',
+    'lstm',
+    'W3 LSTM(32) over 20 sine values -> Dense(1), MSE, Adam 0.01, batch 32, 2,000 windows',
+  ),
+  sineWorkload(
+    'W4',
+    'simple_rnn',
+    'W4 SimpleRNN(32) over 20 sine values -> Dense(1), MSE, Adam 0.01, batch 32, 2,000 windows',
+  ),
 ];
 
 /// The nnplay schema-1 document for a workload (docs/schema.md).

@@ -37,11 +37,20 @@ export async function measureInPage(windowMs) {
       for (const e of list.getEntries()) {
         if (e.startTime < start) continue;
         // Where the time went: the longest scripts of the frame (source, function, ms).
-        const scripts = [...(e.scripts ?? [])].sort((x, y) => y.duration - x.duration).slice(0, 3)
-          .map((sc) => `${(sc.sourceURL ?? '').split('/').pop()}:${sc.sourceFunctionName || sc.invoker} ` +
-            `${Math.round(sc.duration)} ms`);
-        loafs.push({ duration: e.duration, blocking: e.blockingDuration,
-          render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0, scripts });
+        const scripts = [...(e.scripts ?? [])]
+          .sort((x, y) => y.duration - x.duration)
+          .slice(0, 3)
+          .map(
+            (sc) =>
+              `${(sc.sourceURL ?? '').split('/').pop()}:${sc.sourceFunctionName || sc.invoker} ` +
+              `${Math.round(sc.duration)} ms`,
+          );
+        loafs.push({
+          duration: e.duration,
+          blocking: e.blockingDuration,
+          render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+          scripts,
+        });
       }
     });
     observer.observe({ type: 'long-animation-frame', buffered: true });
@@ -50,7 +59,8 @@ export async function measureInPage(windowMs) {
     const out = [];
     const frame = (t) => {
       out.push(t);
-      if (t - start < windowMs) requestAnimationFrame(frame); else resolve(out);
+      if (t - start < windowMs) requestAnimationFrame(frame);
+      else resolve(out);
     };
     requestAnimationFrame(frame);
   });
@@ -59,14 +69,24 @@ export async function measureInPage(windowMs) {
   observer?.disconnect();
   const after = counts();
   const epoch = window.nnplay.events.filter((e) => e.type === 'progress').at(-1)?.epoch ?? null;
-  return { stamps, loafs, loafSupported: observer !== null, running: window.nnplay.trainer.running,
-    grids: after.grid - before.grid, thumbs: after.thumbs - before.thumbs, epoch };
+  return {
+    stamps,
+    loafs,
+    loafSupported: observer !== null,
+    running: window.nnplay.trainer.running,
+    grids: after.grid - before.grid,
+    thumbs: after.thumbs - before.thumbs,
+    epoch,
+  };
 }
 
 /** Figures from measureInPage's answer: frame count, median / longest interval, dropped frames,
  *  long animation frames (count, longest, where its time went), draws and the epoch reached. */
 export function summariseFrames(m) {
-  const intervals = m.stamps.slice(1).map((t, i) => t - m.stamps[i]).sort((x, y) => x - y);
+  const intervals = m.stamps
+    .slice(1)
+    .map((t, i) => t - m.stamps[i])
+    .sort((x, y) => x - y);
   const worst = m.loafs.reduce((a, e) => (e.duration > (a?.duration ?? -1) ? e : a), null);
   return {
     frames: intervals.length,
@@ -77,6 +97,9 @@ export function summariseFrames(m) {
     loafCount: m.loafs.length,
     loafLongestMs: +(worst?.duration ?? 0).toFixed(1),
     loafLongest: worst && { renderMs: Math.round(worst.render), scripts: worst.scripts },
-    gridDraws: m.grids, thumbDraws: m.thumbs, epochReached: m.epoch, trainedThroughout: m.running,
+    gridDraws: m.grids,
+    thumbDraws: m.thumbs,
+    epochReached: m.epoch,
+    trainedThroughout: m.running,
   };
 }

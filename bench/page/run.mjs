@@ -14,7 +14,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 
 import {
-  launch, markEvents, startServer, waitConfigured, waitEvent, waitReady, watch,
+  launch,
+  markEvents,
+  startServer,
+  waitConfigured,
+  waitEvent,
+  waitReady,
+  watch,
 } from '../../tests/browser/harness.mjs';
 import { FRAME_MS, JITTER_MS, measureInPage, summariseFrames } from './frames.mjs';
 
@@ -26,7 +32,8 @@ const BUDGETS = { firstBoundaryMs: 1500, medianFrameMs: +FRAME_MS.toFixed(1), lo
 // The mlp-spiral preset spelled out (all seven features, 2×8 tanh, speed 5: as fast as
 // possible), with an epoch limit it cannot reach in the window: thumbnails, heat map and chart
 // all redraw while one core trains.
-const TRAINING_HASH = '#lab=mlp&preset=mlp-spiral&dataset=spiral&speed=5' +
+const TRAINING_HASH =
+  '#lab=mlp&preset=mlp-spiral&dataset=spiral&speed=5' +
   '&features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&layers=8.tanh,8.tanh&epochs=100000';
 
 function parseArgs(argv) {
@@ -75,8 +82,9 @@ async function firstBoundary(url) {
   const browser = await launch();
   const page = watch(await browser.context.newPage());
   await page.goto(new URL('/#lab=mlp&preset=mlp-circle', url).href);
-  await unlessBroken(page, 'first boundary',
-    () => page.waitForFunction(() => window.nnplay?.firstGridAt > 0, null, { timeout: 30000 }));
+  await unlessBroken(page, 'first boundary', () =>
+    page.waitForFunction(() => window.nnplay?.firstGridAt > 0, null, { timeout: 30000 }),
+  );
   const ms = await page.evaluate(() => window.nnplay.firstGridAt);
   assertClean(page, 'first boundary');
   await page.close();
@@ -111,27 +119,37 @@ const ratio = (value, budget) => `${(value / budget).toFixed(2)}x`;
 function line(label, value, unit, budget, slack = 0) {
   const within = value <= budget + slack ? 'within' : 'over (informational)';
   const figure = `${value} ${unit}`;
-  return `  ${label.padEnd(34)}${figure.padStart(10)}   budget ${+budget.toFixed(1)} ${unit}: ` +
-    `${ratio(value, budget)}, ${within}`;
+  return (
+    `  ${label.padEnd(34)}${figure.padStart(10)}   budget ${+budget.toFixed(1)} ${unit}: ` +
+    `${ratio(value, budget)}, ${within}`
+  );
 }
 
 function report(f, args) {
   const load = os.loadavg()[0].toFixed(1);
   const cores = os.cpus().length;
-  console.log(`page bench: ${args.rounds} cold load(s), ${args.windowMs / 1000} s training window, ` +
-    `${cores} cores, load average ${load}`);
-  console.log(`${line('first boundary after navigation', f.firstBoundaryMs, 'ms', BUDGETS.firstBoundaryMs)}` +
-    `   [rounds: ${f.firstBoundaryRoundsMs.join(', ')} ms]`);
+  console.log(
+    `page bench: ${args.rounds} cold load(s), ${args.windowMs / 1000} s training window, ` +
+      `${cores} cores, load average ${load}`,
+  );
+  console.log(
+    `${line('first boundary after navigation', f.firstBoundaryMs, 'ms', BUDGETS.firstBoundaryMs)}` +
+      `   [rounds: ${f.firstBoundaryRoundsMs.join(', ')} ms]`,
+  );
   console.log(line('rAF interval, median', f.medianMs, 'ms', BUDGETS.medianFrameMs, JITTER_MS));
   console.log(line('rAF interval, longest', f.longestMs, 'ms', BUDGETS.longestFrameMs, JITTER_MS));
   console.log(`  ${'dropped frames'.padEnd(34)}${`${f.droppedFrames} of ${f.frames}`.padStart(10)}`);
   const worst = f.loafLongest;
   const where = worst ? ` (render ${worst.renderMs} ms; ${worst.scripts.join(', ') || 'no script'})` : '';
-  console.log(`  ${'long animation frames'.padEnd(34)}${String(f.loafCount).padStart(10)}   ` +
-    (f.loafSupported ? `longest ${f.loafLongestMs} ms${where}` : 'not reported by this Chromium'));
-  console.log(`  ${'while training'.padEnd(34)}${''.padStart(10)}   ${f.gridDraws} boundaries, ` +
-    `${f.thumbDraws} thumbnail draws, epoch ${f.epochReached}` +
-    (f.trainedThroughout ? '' : ' (training stopped inside the window)'));
+  console.log(
+    `  ${'long animation frames'.padEnd(34)}${String(f.loafCount).padStart(10)}   ` +
+      (f.loafSupported ? `longest ${f.loafLongestMs} ms${where}` : 'not reported by this Chromium'),
+  );
+  console.log(
+    `  ${'while training'.padEnd(34)}${''.padStart(10)}   ${f.gridDraws} boundaries, ` +
+      `${f.thumbDraws} thumbnail draws, epoch ${f.epochReached}` +
+      (f.trainedThroughout ? '' : ' (training stopped inside the window)'),
+  );
   if (Number(load) > cores) {
     console.log(`  (load average ${load} on ${cores} cores: figures are pessimistic; run alone to compare)`);
   }
@@ -149,11 +167,17 @@ async function main() {
       rounds.push(cold.ms);
       browser = cold.browser;
     }
-    const frames = await trainingFrames(browser.context, server.url,
-      { windowMs: args.windowMs, warmMs: args.quick ? 300 : 500 });
+    const frames = await trainingFrames(browser.context, server.url, {
+      windowMs: args.windowMs,
+      warmMs: args.quick ? 300 : 500,
+    });
     const figures = {
-      firstBoundaryMs: median(rounds), firstBoundaryRoundsMs: rounds, ...frames,
-      budgets: BUDGETS, loadAverage: +os.loadavg()[0].toFixed(2), windowMs: args.windowMs,
+      firstBoundaryMs: median(rounds),
+      firstBoundaryRoundsMs: rounds,
+      ...frames,
+      budgets: BUDGETS,
+      loadAverage: +os.loadavg()[0].toFixed(2),
+      windowMs: args.windowMs,
     };
     report(figures, args);
     const json = JSON.stringify(figures);

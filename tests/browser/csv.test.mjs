@@ -3,20 +3,30 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { canvasHash, isShown, markEvents, screenshot, storeState, useBrowser, waitConfigured } from './harness.mjs';
+import {
+  canvasHash,
+  isShown,
+  markEvents,
+  screenshot,
+  storeState,
+  useBrowser,
+  waitConfigured,
+} from './harness.mjs';
 
 const b = useBrowser();
 
 /** 40 points of two classes on either side of x1 = 0 (header row first). */
-const GOOD = ['x1,x2,label', ...Array.from({ length: 40 }, (_, i) => {
-  const x1 = ((i % 8) - 3.5) / 1.5;
-  const x2 = (Math.floor(i / 8) - 2) / 1.2;
-  return `${x1.toFixed(2)},${x2.toFixed(2)},${x1 > 0 ? 1 : 0}`;
-})].join('\n');
+const GOOD = [
+  'x1,x2,label',
+  ...Array.from({ length: 40 }, (_, i) => {
+    const x1 = ((i % 8) - 3.5) / 1.5;
+    const x2 = (Math.floor(i / 8) - 2) / 1.2;
+    return `${x1.toFixed(2)},${x2.toFixed(2)},${x1 > 0 ? 1 : 0}`;
+  }),
+].join('\n');
 
 /** Rows 3 (x2 not a number), 5 (two columns) and 6 (label 2.5 is no class id) are wrong. */
-const BAD = ['x1,x2,label', '0.5,0.5,1', '0.1,abc,0', '-1,-1,0', '0.3,0.2', '1,1,2.5', '2,2,1']
-  .join('\n');
+const BAD = ['x1,x2,label', '0.5,0.5,1', '0.1,abc,0', '-1,-1,0', '0.3,0.2', '1,1,2.5', '2,2,1'].join('\n');
 
 async function applyCsv(page, text) {
   await page.fill('#csv-input', text);
@@ -35,8 +45,9 @@ test('a bad CSV shows its errors per row and keeps the previous data', async () 
 
   const mark = await markEvents(page);
   await applyCsv(page, GOOD);
-  await page.waitForFunction(() => window.nnplay.store.get('dataset') === 'custom' &&
-    window.nnplay.store.get('points').length === 40);
+  await page.waitForFunction(
+    () => window.nnplay.store.get('dataset') === 'custom' && window.nnplay.store.get('points').length === 40,
+  );
   await waitConfigured(page, mark);
   await page.waitForTimeout(400);
   assert.equal(await isShown(page, '#csv-errors'), false, 'no errors shown for a good CSV');

@@ -11,9 +11,16 @@ const b = useBrowser();
 
 /** Per group: the visibility (checkVisibility) of each [data-group] element, in DOM order. */
 async function groupVisibility(page) {
-  return page.evaluate((groups) => Object.fromEntries(groups.map((g) => [g,
-    [...document.querySelectorAll(`[data-group="${g}"]`)].map((el) => el.checkVisibility())])),
-  GROUPS);
+  return page.evaluate(
+    (groups) =>
+      Object.fromEntries(
+        groups.map((g) => [
+          g,
+          [...document.querySelectorAll(`[data-group="${g}"]`)].map((el) => el.checkVisibility()),
+        ]),
+      ),
+    GROUPS,
+  );
 }
 
 /** Opens `lab` without and with `#hide=<hidden>`; the named groups are all hidden, the other
@@ -29,7 +36,10 @@ async function checkHide(lab, hidden) {
   const seen = await groupVisibility(page);
   for (const group of hidden) {
     assert.ok(shown[group].some(Boolean), `${lab}: group ${group} has visible elements without the flag`);
-    assert.ok(seen[group].every((v) => !v), `${lab}: every [data-group=${group}] element is hidden`);
+    assert.ok(
+      seen[group].every((v) => !v),
+      `${lab}: every [data-group=${group}] element is hidden`,
+    );
   }
   for (const group of GROUPS.filter((g) => !hidden.includes(g))) {
     assert.deepEqual(seen[group], shown[group], `${lab}: group ${group} (not named) is unchanged`);
@@ -66,23 +76,27 @@ test('postMessage API: a host page loads a preset, plays and receives metrics', 
   await b.clearStorage();
   const host = await b.open('/__host__/host.html');
   const received = (type) => host.evaluate((t) => window.received.filter((m) => m.type === t), type);
-  await host.waitForFunction(() => window.received.some((m) => m.type === 'ready'), null,
-    { timeout: 20000 });
+  await host.waitForFunction(() => window.received.some((m) => m.type === 'ready'), null, { timeout: 20000 });
   await host.evaluate(() => window.send({ nnplay: 1, type: 'load-preset', name: 'mlp-xor' }));
   const frame = host.frame({ url: /127\.0\.0\.1:\d+\/(#.*)?$/ });
   assert.ok(frame, 'the playground iframe');
-  await frame.waitForFunction(() => window.nnplay.store.get('preset') === 'mlp-xor' &&
-    window.nnplay.store.get('dataset') === 'xor');
+  await frame.waitForFunction(
+    () => window.nnplay.store.get('preset') === 'mlp-xor' && window.nnplay.store.get('dataset') === 'xor',
+  );
   // At full speed the preset passes its 1000 epochs in about a second (metrics come ≤ 4/s):
   // set-state gives it room to run until the host pauses it.
   await host.evaluate(() => window.send({ nnplay: 1, type: 'set-state', state: { epochs: 100000 } }));
   await frame.waitForFunction(() => window.nnplay.store.get('epochs') === 100000);
-  await host.waitForTimeout(400);  // the new configure (debounced) goes first
+  await host.waitForTimeout(400); // the new configure (debounced) goes first
   await host.evaluate(() => window.send({ nnplay: 1, type: 'play' }));
-  await host.waitForFunction(() => {
-    const epochs = window.received.filter((m) => m.type === 'metrics').map((m) => m.epoch);
-    return epochs.length >= 3 && epochs.at(-1) > epochs[0];
-  }, null, { timeout: 30000 });
+  await host.waitForFunction(
+    () => {
+      const epochs = window.received.filter((m) => m.type === 'metrics').map((m) => m.epoch);
+      return epochs.length >= 3 && epochs.at(-1) > epochs[0];
+    },
+    null,
+    { timeout: 30000 },
+  );
   await host.evaluate(() => window.send({ nnplay: 1, type: 'pause' }));
   await host.waitForFunction(() => window.received.some((m) => m.type === 'paused'));
   const [paused] = await received('paused');
@@ -93,7 +107,10 @@ test('postMessage API: a host page loads a preset, plays and receives metrics', 
   for (let i = 1; i < epochs.length; i += 1) {
     assert.ok(epochs[i] >= epochs[i - 1], `metrics epochs never go back: ${epochs.join(',')}`);
   }
-  assert.ok(metrics.every((m) => Number.isFinite(m.iterations) && m.logs), 'metrics carry iterations and logs');
+  assert.ok(
+    metrics.every((m) => Number.isFinite(m.iterations) && m.logs),
+    'metrics carry iterations and logs',
+  );
   assert.ok(Number.isFinite(metrics.at(-1).logs.loss), 'metrics carry the loss');
   const ready = await received('ready');
   assert.equal(ready.length, 1, 'one ready message');

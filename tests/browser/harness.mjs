@@ -25,8 +25,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '..', '..');
 const webDir = path.resolve(process.env.NNPLAY_WEB_DIR ?? path.join(root, 'web'));
 const fixturesDir = path.join(here, 'fixtures');
-export const artifactsDir = path.resolve(process.env.NNPLAY_ARTIFACTS ??
-  path.join(root, 'test-artifacts', 'browser'));
+export const artifactsDir = path.resolve(
+  process.env.NNPLAY_ARTIFACTS ?? path.join(root, 'test-artifacts', 'browser'),
+);
 
 /** Chromium switches (Playwright adds its own defaults, e.g. --disable-background-timer-throttling
  *  and --disable-renderer-backgrounding). `--headless` is Chromium's new headless mode (the old
@@ -34,19 +35,32 @@ export const artifactsDir = path.resolve(process.env.NNPLAY_ARTIFACTS ??
  *  that containers often lack; --disable-gpu for the same software rendering on every machine;
  *  the rest keep the browser from going to the network (QUIC, updates, sync, first-run pages)
  *  while tests run, so timings and results do not depend on it. */
-export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-  '--no-first-run', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync'];
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export const LAPTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
 const MIME = {
-  '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png', '.svg': 'image/svg+xml', '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8', '.md': 'text/markdown; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
 };
 
 /** Maps a URL path to a file under web/ or, for /__host__/..., under tests/browser/fixtures/;
@@ -75,8 +89,11 @@ export async function startServer() {
         return;
       }
       const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store',
-        'content-length': String(body.length) });
+      res.writeHead(200, {
+        'content-type': type,
+        'cache-control': 'no-store',
+        'content-length': String(body.length),
+      });
       if (wasmDelayMs > 0 && urlPath === '/engine/nnplay.wasm') {
         // A slow link: a third now (so the page can show progress), the rest after the delay.
         const cut = Math.floor(body.length / 3);
@@ -94,8 +111,14 @@ export async function startServer() {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}/`,
-    setWasmDelay: (ms) => { wasmDelayMs = ms; },
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+    setWasmDelay: (ms) => {
+      wasmDelayMs = ms;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
   };
 }
 
@@ -103,10 +126,12 @@ export async function startServer() {
 export async function launch({ viewport = LAPTOP, args = [] } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nnplay-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.NNPLAY_CHROMIUM ?? '/usr/bin/chromium', headless: true,
-    args: [...chromiumArgs, ...args], viewport,
+    executablePath: process.env.NNPLAY_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [...chromiumArgs, ...args],
+    viewport,
   });
-  context.setDefaultTimeout(15000);  // waits fail with their selector/function, not a hang
+  context.setDefaultTimeout(15000); // waits fail with their selector/function, not a hang
   return {
     context,
     async close() {
@@ -151,12 +176,17 @@ export async function waitReady(page, timeout = 15000) {
   try {
     await page.waitForFunction(() => window.nnplay?.ready === true, null, { timeout });
   } catch (error) {
-    const shown = await page.evaluate(() => ({
-      errors: window.nnplay?.errors ?? '(no window.nnplay)',
-      banner: document.querySelector('#error:not([hidden])')?.textContent ?? null,
-    })).catch(() => ({}));
-    throw new Error(`the app did not become ready: ${JSON.stringify(shown)}; ` +
-      `problems: ${JSON.stringify(page.problems ?? [])}`, { cause: error });
+    const shown = await page
+      .evaluate(() => ({
+        errors: window.nnplay?.errors ?? '(no window.nnplay)',
+        banner: document.querySelector('#error:not([hidden])')?.textContent ?? null,
+      }))
+      .catch(() => ({}));
+    throw new Error(
+      `the app did not become ready: ${JSON.stringify(shown)}; ` +
+        `problems: ${JSON.stringify(page.problems ?? [])}`,
+      { cause: error },
+    );
   }
 }
 
@@ -213,8 +243,7 @@ export function useBrowser({ viewport = LAPTOP, args = [] } = {}) {
    *  the same origin), so each test starts from defaults + its hash. */
   fixture.openApp = async (hash = '', opts = {}) => {
     if (!opts.keepStorage) await fixture.clearStorage(opts.context);
-    const page = await fixture.open(hash ? `/${hash.startsWith('#') ? hash : `#${hash}`}` : '/',
-      opts);
+    const page = await fixture.open(hash ? `/${hash.startsWith('#') ? hash : `#${hash}`}` : '/', opts);
     await waitReady(page);
     return page;
   };
@@ -262,8 +291,9 @@ export async function recordEpochs(page) {
 
 /** The epoch losses recorded since recordEpochs(page): [{epoch, loss}] in order. */
 export async function epochLosses(page) {
-  return page.evaluate(() => window.__epochLogs
-    .filter((e) => Number.isFinite(e.loss)).map(({ epoch, loss }) => ({ epoch, loss })));
+  return page.evaluate(() =>
+    window.__epochLogs.filter((e) => Number.isFinite(e.loss)).map(({ epoch, loss }) => ({ epoch, loss })),
+  );
 }
 
 /** Sets a control panel input `[data-key=key]` as a user would (select, checkbox or text/number/
@@ -318,15 +348,19 @@ export async function markEvents(page) {
 /** Waits for an active-session event of `type` in window.nnplay.events (after `mark` when given) and
  *  returns it. */
 export async function waitEvent(page, type, mark = null, timeout = 20000) {
-  const handle = await page.waitForFunction(([t, m]) => {
-    const events = window.nnplay.events;
-    let from = 0;
-    if (m) {
-      const last = window.__nnplayMarks[m];
-      from = last ? events.lastIndexOf(last) + 1 : 0;
-    }
-    return events.slice(from).find((e) => e.type === t) ?? false;
-  }, [type, mark], { timeout, polling: 50 });
+  const handle = await page.waitForFunction(
+    ([t, m]) => {
+      const events = window.nnplay.events;
+      let from = 0;
+      if (m) {
+        const last = window.__nnplayMarks[m];
+        from = last ? events.lastIndexOf(last) + 1 : 0;
+      }
+      return events.slice(from).find((e) => e.type === t) ?? false;
+    },
+    [type, mark],
+    { timeout, polling: 50 },
+  );
   return handle.jsonValue();
 }
 
@@ -359,15 +393,21 @@ export async function loadPreset(page, name) {
 /** Waits for the lab's model to be configured (a 'configured' session event after `mark`);
  *  fails at once with the engine's message if an 'error' event comes first. */
 export async function waitConfigured(page, mark = null, timeout = 20000) {
-  const event = await page.waitForFunction((m) => {
-    const events = window.nnplay.events;
-    let from = 0;
-    if (m) {
-      const last = window.__nnplayMarks[m];
-      from = last ? events.lastIndexOf(last) + 1 : 0;
-    }
-    return events.slice(from).find((e) => e.type === 'configured' || e.type === 'error') ?? false;
-  }, mark, { timeout, polling: 50 }).then((h) => h.jsonValue());
+  const event = await page
+    .waitForFunction(
+      (m) => {
+        const events = window.nnplay.events;
+        let from = 0;
+        if (m) {
+          const last = window.__nnplayMarks[m];
+          from = last ? events.lastIndexOf(last) + 1 : 0;
+        }
+        return events.slice(from).find((e) => e.type === 'configured' || e.type === 'error') ?? false;
+      },
+      mark,
+      { timeout, polling: 50 },
+    )
+    .then((h) => h.jsonValue());
   if (event.type === 'error') {
     throw new Error(`configure failed: ${event.path}: ${event.message} (op ${event.op})`);
   }

@@ -17,7 +17,13 @@ import { after, test } from 'node:test';
 
 import { FIELD } from '../../web/js/state/schema.mjs';
 import {
-  hasHangul, isShown, markEvents, screenshot, storeState, useBrowser, waitConfigured,
+  hasHangul,
+  isShown,
+  markEvents,
+  screenshot,
+  storeState,
+  useBrowser,
+  waitConfigured,
 } from './harness.mjs';
 
 const b = useBrowser();
@@ -37,8 +43,10 @@ function recordLongTasks() {
 // The file's browser exists once useBrowser's hook has run: set it up at the first open.
 let ready = null;
 const setUp = () => {
-  ready ??= Promise.all([b.context.addInitScript(recordLongTasks),
-    b.context.grantPermissions(['clipboard-read', 'clipboard-write'])]);
+  ready ??= Promise.all([
+    b.context.addInitScript(recordLongTasks),
+    b.context.grantPermissions(['clipboard-read', 'clipboard-write']),
+  ]);
   return ready;
 };
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -59,8 +67,10 @@ async function longTasks(page) {
 function assertResponsive(tasks, what) {
   const worst = Math.max(0, ...tasks.map((task) => task.ms));
   const load = `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`;
-  assert.ok(worst <= TASK_LIMIT_MS, `${what}: a main-thread task took ${worst} ms (tasks over 50 ms: ` +
-    `${JSON.stringify(tasks)}; ${load})`);
+  assert.ok(
+    worst <= TASK_LIMIT_MS,
+    `${what}: a main-thread task took ${worst} ms (tasks over 50 ms: ` + `${JSON.stringify(tasks)}; ${load})`,
+  );
 }
 
 /** Runs action() and waits until the CSV box shows its answer; returns the long tasks of that time. */
@@ -121,8 +131,11 @@ test('pasting a CSV with a 1 MB cell: refused at once, the data kept', async () 
   const boxText = await page.inputValue('#csv-input');
   /** Pastes rows with a cell of n nines, as a user does (clipboard, Ctrl+A, Ctrl+V). */
   const paste = async (n) => {
-    await page.evaluate((cell) => navigator.clipboard.writeText(
-      `x1,x2,label\n1,2,0\n3,4,1\n5,6,0\n1,2,${'9'.repeat(cell)}x\n7,8,1\n`), n);
+    await page.evaluate(
+      (cell) =>
+        navigator.clipboard.writeText(`x1,x2,label\n1,2,0\n3,4,1\n5,6,0\n1,2,${'9'.repeat(cell)}x\n7,8,1\n`),
+      n,
+    );
     await page.focus('#csv-input');
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Control+V');

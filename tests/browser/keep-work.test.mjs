@@ -9,19 +9,32 @@ import { screenshot, useBrowser, waitReady } from './harness.mjs';
 const b = useBrowser();
 const KEY = 'nnplay.state.v1';
 const OWN = 'nnplay.own.v1';
-const POINTS = Array.from({ length: 1000 }, (_, i) => [((i % 40) - 20) / 4, (Math.floor(i / 40) - 12) / 4, i % 2]);
-const SAVED = { lab: 'mlp', lang: 'en', 'mlp.dataset': 'custom', 'mlp.lr': 0.1,
-  'mlp.layers': [{ units: 5, activation: 'relu' }], 'perceptron.gate': 'xor' };
+const POINTS = Array.from({ length: 1000 }, (_, i) => [
+  ((i % 40) - 20) / 4,
+  (Math.floor(i / 40) - 12) / 4,
+  i % 2,
+]);
+const SAVED = {
+  lab: 'mlp',
+  lang: 'en',
+  'mlp.dataset': 'custom',
+  'mlp.lr': 0.1,
+  'mlp.layers': [{ units: 5, activation: 'relu' }],
+  'perceptron.gate': 'xor',
+};
 
 /** Fills the app origin's storage with SAVED and 1,000 own points (a blank same-origin page). */
 async function prefill(extra = {}) {
   await b.clearStorage();
   const page = await b.context.newPage();
   await page.goto(new URL('/__host__/blank.html', b.url).href);
-  await page.evaluate(([k, o, s, p]) => {
-    localStorage.setItem(k, JSON.stringify(s));
-    localStorage.setItem(o, JSON.stringify({ 'mlp.points': p }));
-  }, [KEY, OWN, { ...SAVED, ...extra }, POINTS]);
+  await page.evaluate(
+    ([k, o, s, p]) => {
+      localStorage.setItem(k, JSON.stringify(s));
+      localStorage.setItem(o, JSON.stringify({ 'mlp.points': p }));
+    },
+    [KEY, OWN, { ...SAVED, ...extra }, POINTS],
+  );
   await page.close();
 }
 
@@ -29,8 +42,13 @@ async function prefill(extra = {}) {
 async function saved() {
   const page = await b.context.newPage();
   await page.goto(new URL('/__host__/blank.html', b.url).href);
-  const out = await page.evaluate(([k, o]) => ({ state: JSON.parse(localStorage.getItem(k) ?? 'null'),
-    own: JSON.parse(localStorage.getItem(o) ?? 'null') }), [KEY, OWN]);
+  const out = await page.evaluate(
+    ([k, o]) => ({
+      state: JSON.parse(localStorage.getItem(k) ?? 'null'),
+      own: JSON.parse(localStorage.getItem(o) ?? 'null'),
+    }),
+    [KEY, OWN],
+  );
   await page.close();
   return out;
 }
@@ -56,13 +74,16 @@ test('opening a link leaves the saved state and points intact; "Your points" rea
   await page.close();
 });
 
-test('an iframe with src leaves the top page\'s saved state intact', async () => {
+test("an iframe with src leaves the top page's saved state intact", async () => {
   await prefill();
   const host = await b.open('/__host__/embed.html');
   const frame = host.frames().find((f) => f !== host.mainFrame());
   await frame.waitForFunction(() => window.nnplay?.ready === true);
   assert.equal(await frame.evaluate(() => window.nnplay.store.get('dataset')), 'xor');
-  await frame.evaluate(() => { window.nnplay.store.set('lr', 0.5); window.nnplay.store.flush(); });
+  await frame.evaluate(() => {
+    window.nnplay.store.set('lr', 0.5);
+    window.nnplay.store.flush();
+  });
   await host.close();
   await assertIntact('after an embed');
 });
@@ -82,10 +103,15 @@ test('a hashchange applies only the changed keys (points and network kept)', asy
   const page = await b.open('/');
   await waitReady(page);
   assert.equal(await page.evaluate(() => window.nnplay.store.get('points').length), 1000);
-  await page.evaluate(() => { location.hash = '#lab=mlp&batch=7'; });
+  await page.evaluate(() => {
+    location.hash = '#lab=mlp&batch=7';
+  });
   await page.waitForFunction(() => window.nnplay.store.get('batch') === 7);
-  const state = await page.evaluate(() => ({ points: window.nnplay.store.get('points').length,
-    layers: window.nnplay.store.get('layers'), lr: window.nnplay.store.get('lr') }));
+  const state = await page.evaluate(() => ({
+    points: window.nnplay.store.get('points').length,
+    layers: window.nnplay.store.get('layers'),
+    lr: window.nnplay.store.get('lr'),
+  }));
   assert.equal(state.points, 1000);
   assert.deepEqual(state.layers, SAVED['mlp.layers']);
   assert.equal(state.lr, 0.1);
@@ -93,19 +119,30 @@ test('a hashchange applies only the changed keys (points and network kept)', asy
   await assertIntact('after a hashchange');
 });
 
-test('a foreign popup\'s location change leaves saved state and points intact', async () => {
+test("a foreign popup's location change leaves saved state and points intact", async () => {
   await prefill();
   const opener = await b.open('/__host__/blank.html');
   const [popup] = await Promise.all([
     b.context.waitForEvent('page'),
-    opener.evaluate(() => { window.popup = window.open('/', 'nnplay'); }),
+    opener.evaluate(() => {
+      window.popup = window.open('/', 'nnplay');
+    }),
   ]);
   await waitReady(popup);
-  await opener.evaluate(() => { window.popup.location.hash = '#lab=perceptron&gate=or'; });
+  await opener.evaluate(() => {
+    window.popup.location.hash = '#lab=perceptron&gate=or';
+  });
   await popup.waitForFunction(() => window.nnplay.store.get('lab') === 'perceptron');
-  await opener.evaluate(() => { window.popup.location = '/#lab=mlp&dataset=gauss'; });
-  await popup.waitForFunction(() => window.nnplay?.ready && window.nnplay.store.get('lab') === 'mlp')
-    .catch(async (e) => { throw new Error(`${e.message} ${await popup.evaluate(() => `${location.href} ${JSON.stringify(window.nnplay?.store?.state?.()['mlp.dataset'])} ${window.nnplay?.store?.get('lab')}`)}`); });
+  await opener.evaluate(() => {
+    window.popup.location = '/#lab=mlp&dataset=gauss';
+  });
+  await popup
+    .waitForFunction(() => window.nnplay?.ready && window.nnplay.store.get('lab') === 'mlp')
+    .catch(async (e) => {
+      throw new Error(
+        `${e.message} ${await popup.evaluate(() => `${location.href} ${JSON.stringify(window.nnplay?.store?.state?.()['mlp.dataset'])} ${window.nnplay?.store?.get('lab')}`)}`,
+      );
+    });
   assert.equal(await popup.evaluate(() => window.nnplay.store.get('dataset')), 'gauss');
   await popup.evaluate(() => window.nnplay.store.flush());
   await popup.close({ runBeforeUnload: true });
@@ -126,10 +163,14 @@ test('the documented host example (load-preset on ready) leaves saved points and
 
 test('get-state withholds the points unless the host is on hosts=; replies go to its origin', async () => {
   await b.clearStorage();
-  for (const [hash, readable] of [['#lab=mlp&dataset=custom&points=1,1,0;2,2,1', false],
-    [`#lab=mlp&dataset=custom&points=1,1,0;2,2,1&hosts=${encodeURIComponent(new URL(b.url).origin)}`, true]]) {
+  for (const [hash, readable] of [
+    ['#lab=mlp&dataset=custom&points=1,1,0;2,2,1', false],
+    [`#lab=mlp&dataset=custom&points=1,1,0;2,2,1&hosts=${encodeURIComponent(new URL(b.url).origin)}`, true],
+  ]) {
     const host = await b.open(`/__host__/host.html?src=${encodeURIComponent(`/${hash}`)}`);
-    await host.waitForFunction(() => window.received.some((m) => m.type === 'ready'), null, { timeout: 20000 });
+    await host.waitForFunction(() => window.received.some((m) => m.type === 'ready'), null, {
+      timeout: 20000,
+    });
     await host.evaluate(() => window.send({ nnplay: 1, type: 'get-state' }));
     await host.waitForFunction(() => window.received.some((m) => m.type === 'state'));
     const reply = await host.evaluate(() => window.received.find((m) => m.type === 'state'));
@@ -144,7 +185,9 @@ test('a 1e39 point from the host is refused naming the key; a 1e300 weight at th
   await b.clearStorage();
   const host = await b.open('/__host__/host.html');
   await host.waitForFunction(() => window.received.some((m) => m.type === 'ready'), null, { timeout: 20000 });
-  await host.evaluate(() => window.send({ nnplay: 1, type: 'set-state', state: { points: [[1e39, 0, 1]], lr: 0.2 } }));
+  await host.evaluate(() =>
+    window.send({ nnplay: 1, type: 'set-state', state: { points: [[1e39, 0, 1]], lr: 0.2 } }),
+  );
   await host.waitForFunction(() => window.received.some((m) => m.type === 'error'));
   const error = await host.evaluate(() => window.received.find((m) => m.type === 'error'));
   assert.equal(error.key, 'points');
@@ -199,7 +242,10 @@ test('a full storage quota shows a banner and keeps the state in memory', async 
   watch(page);
   await page.goto(new URL('/#lab=mlp&lang=ko', b.url).href);
   await waitReady(page);
-  await page.evaluate(() => { window.nnplay.store.set('lr', 0.3); window.nnplay.store.flush(); });
+  await page.evaluate(() => {
+    window.nnplay.store.set('lr', 0.3);
+    window.nnplay.store.flush();
+  });
   await page.locator('#storage-full').waitFor({ state: 'visible' });
   assert.match(await page.locator('#storage-full').textContent(), /저장/);
   assert.equal(await page.evaluate(() => window.nnplay.store.get('lr')), 0.3);

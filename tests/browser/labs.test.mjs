@@ -14,7 +14,7 @@ async function openLab(lab, opts = {}, extraHash = '') {
   const page = await b.openApp(`#lab=${lab}${extraHash}`, opts);
   await page.waitForFunction((id) => window.nnplay.lab === id, lab);
   await waitConfigured(page);
-  await page.waitForTimeout(300);  // let the first snapshot draw
+  await page.waitForTimeout(300); // let the first snapshot draw
   assert.deepEqual(await page.evaluate(() => window.nnplay.errors), [], 'error banner messages');
   assert.equal(await isShown(page, '#error'), false, '#error banner is hidden');
   return page;
@@ -30,7 +30,8 @@ for (const lab of LABS) {
   test(`${lab} lab on a phone (390×844): no horizontal overflow (phone screenshot)`, async () => {
     const page = await openLab(lab, { viewport: PHONE });
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-      scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth,
+      scrollWidth: document.scrollingElement.scrollWidth,
+      innerWidth: window.innerWidth,
     }));
     assert.ok(scrollWidth <= innerWidth, `page is ${scrollWidth} px wide in a ${innerWidth} px window`);
     await screenshot(page, `${lab}-phone`, { fullPage: true });
@@ -39,28 +40,41 @@ for (const lab of LABS) {
 
 test('the registry drives the tabs and each lab shows exactly its panels', async () => {
   const page = await openLab('mlp');
-  const tabs = await page.evaluate(() => [...document.querySelectorAll('#lab-tabs [data-lab]')]
-    .map((tab) => tab.dataset.lab));
+  const tabs = await page.evaluate(() =>
+    [...document.querySelectorAll('#lab-tabs [data-lab]')].map((tab) => tab.dataset.lab),
+  );
   assert.deepEqual(tabs, LABS, 'one tab per registered lab, in registry order');
   for (const lab of [...LABS.filter((id) => id !== 'mlp'), 'mlp']) {
     await page.click(`#lab-tabs [data-lab="${lab}"]`);
     await page.waitForFunction((id) => window.nnplay.lab === id, lab);
     await page.waitForFunction((id) => window.nnplay.store.get('lab') === id, lab);
-    const panels = await page.evaluate(() => [...document.querySelectorAll('#control-panels .panel')]
-      .map((panel) => [panel.dataset.panel, [...panel.querySelectorAll('[data-key]')].map((el) => el.dataset.key)]));
-    assert.deepEqual(panels, LAB[lab].panels.map(([group, names]) => [group, [...names]]), `${lab} panels`);
+    const panels = await page.evaluate(() =>
+      [...document.querySelectorAll('#control-panels .panel')].map((panel) => [
+        panel.dataset.panel,
+        [...panel.querySelectorAll('[data-key]')].map((el) => el.dataset.key),
+      ]),
+    );
+    assert.deepEqual(
+      panels,
+      LAB[lab].panels.map(([group, names]) => [group, [...names]]),
+      `${lab} panels`,
+    );
   }
   await page.waitForTimeout(300);
   assert.deepEqual(await page.evaluate(() => window.nnplay.errors), []);
 });
 
 test('Korean interface text appears with lang=ko (and not with lang=en)', async () => {
-  const texts = async (page) => page.evaluate(() => ({
-    tabs: document.querySelector('#lab-tabs').innerText,
-    play: document.querySelector('#play').innerText || document.querySelector('#play').title ||
-      document.querySelector('#play').getAttribute('aria-label') || '',
-    body: document.body.innerText,
-  }));
+  const texts = async (page) =>
+    page.evaluate(() => ({
+      tabs: document.querySelector('#lab-tabs').innerText,
+      play:
+        document.querySelector('#play').innerText ||
+        document.querySelector('#play').title ||
+        document.querySelector('#play').getAttribute('aria-label') ||
+        '',
+      body: document.body.innerText,
+    }));
   const en = await texts(await openLab('mlp', {}, '&lang=en'));
   assert.ok(!hasHangul(en.tabs), `English tabs: ${en.tabs}`);
   const page = await openLab('mlp', {}, '&lang=ko');

@@ -5,7 +5,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  canvasHash, epochLosses, markEvents, recordEpochs, screenshot, setControl, useBrowser, waitConfigured, waitEvent,
+  canvasHash,
+  epochLosses,
+  markEvents,
+  recordEpochs,
+  screenshot,
+  setControl,
+  useBrowser,
+  waitConfigured,
+  waitEvent,
 } from './harness.mjs';
 
 const b = useBrowser();
@@ -14,8 +22,10 @@ const b = useBrowser();
 async function openCircle(extraHash = '') {
   const page = await b.openApp(`#lab=mlp&preset=mlp-circle${extraHash}`);
   const configured = await waitConfigured(page);
-  assert.ok(configured.arrays.some((name) => /train_x/.test(name)),
-    `the engine gave the 2-D points the heat map draws (arrays: ${configured.arrays})`);
+  assert.ok(
+    configured.arrays.some((name) => /train_x/.test(name)),
+    `the engine gave the 2-D points the heat map draws (arrays: ${configured.arrays})`,
+  );
   await page.waitForFunction(() => window.nnplay.gridDraws >= 1 && window.nnplay.firstGridAt > 0);
   return page;
 }
@@ -23,12 +33,15 @@ async function openCircle(extraHash = '') {
 test('training starts, the loss falls, the boundary and the thumbnails change', async () => {
   const page = await openCircle();
   await page.waitForSelector('.neuron-thumb', { state: 'attached' });
-  await page.waitForTimeout(300);  // snapshot after configure drawn everywhere
+  await page.waitForTimeout(300); // snapshot after configure drawn everywhere
   const before = {
     heatmap: await canvasHash(page, '#heatmap'),
     thumb: await canvasHash(page, '.neuron-thumb'),
-    ...(await page.evaluate(() => ({ grid: window.nnplay.gridDraws, thumbs: window.nnplay.thumbDraws,
-      epoch: document.querySelector('#epoch').textContent }))),
+    ...(await page.evaluate(() => ({
+      grid: window.nnplay.gridDraws,
+      thumbs: window.nnplay.thumbDraws,
+      epoch: document.querySelector('#epoch').textContent,
+    }))),
   };
   assert.ok(before.heatmap && before.thumb, 'the heat map and a thumbnail are drawn canvases');
 
@@ -38,20 +51,26 @@ test('training starts, the loss falls, the boundary and the thumbnails change', 
   await page.waitForFunction(() => window.__epochLogs.length >= 30, null, { timeout: 30000 });
   await page.click('#pause');
   await waitEvent(page, 'paused', mark);
-  await page.waitForTimeout(400);  // the pause snapshot is drawn
+  await page.waitForTimeout(400); // the pause snapshot is drawn
 
   const losses = await epochLosses(page);
   assert.ok(losses.length >= 10, `only ${losses.length} epoch losses recorded`);
   const first = losses[0].loss;
   const last = losses.at(-1).loss;
-  assert.ok(last < 0.8 * first, `loss ${first} -> ${last} over epochs ${losses[0].epoch}..${losses.at(-1).epoch}`);
+  assert.ok(
+    last < 0.8 * first,
+    `loss ${first} -> ${last} over epochs ${losses[0].epoch}..${losses.at(-1).epoch}`,
+  );
 
   const after = {
     heatmap: await canvasHash(page, '#heatmap'),
     thumb: await canvasHash(page, '.neuron-thumb'),
-    ...(await page.evaluate(() => ({ grid: window.nnplay.gridDraws, thumbs: window.nnplay.thumbDraws,
+    ...(await page.evaluate(() => ({
+      grid: window.nnplay.gridDraws,
+      thumbs: window.nnplay.thumbDraws,
       epoch: document.querySelector('#epoch').textContent,
-      iterations: document.querySelector('#iterations').textContent }))),
+      iterations: document.querySelector('#iterations').textContent,
+    }))),
   };
   assert.notEqual(after.heatmap, before.heatmap, 'the decision boundary repainted');
   assert.notEqual(after.thumb, before.thumb, 'the first neuron thumbnail repainted');
@@ -76,32 +95,52 @@ test('step runs one batch; reset re-initialises the weights', async () => {
   const progress = await waitEvent(page, 'progress', mark);
   assert.equal(progress.iterations, 1, 'one batch');
   await page.waitForFunction(() => /^\D*1\D*$/.test(document.querySelector('#iterations').textContent));
-  await page.waitForFunction((w) => String(Array.from(window.nnplay.session.lastSnapshot.arrays.weights)) !== String(w), initial);
-  assert.equal(await page.evaluate(() => window.nnplay.session.running), false, 'step does not start training');
+  await page.waitForFunction(
+    (w) => String(Array.from(window.nnplay.session.lastSnapshot.arrays.weights)) !== String(w),
+    initial,
+  );
+  assert.equal(
+    await page.evaluate(() => window.nnplay.session.running),
+    false,
+    'step does not start training',
+  );
 
   await page.click('#reset');
   await page.waitForFunction(() => /^\D*0\D*$/.test(document.querySelector('#iterations').textContent));
-  await page.waitForFunction((w) => String(Array.from(window.nnplay.session.lastSnapshot.arrays.weights)) === String(w), initial);
+  await page.waitForFunction(
+    (w) => String(Array.from(window.nnplay.session.lastSnapshot.arrays.weights)) === String(w),
+    initial,
+  );
   assert.equal(await page.evaluate(() => window.nnplay.session.running), false);
 });
 
 test('divergence (lr 10, relu, regression) pauses and explains, no NaN painted', async () => {
   const page = await openCircle();
-  await page.evaluate(() => window.nnplay.store.patch({
-    dataset: 'regress_plane', layers: [{ units: 8, activation: 'relu' }, { units: 8, activation: 'relu' }],
-    activation: 'relu', optimizer: 'sgd', init: 'he_normal',
-  }));
+  await page.evaluate(() =>
+    window.nnplay.store.patch({
+      dataset: 'regress_plane',
+      layers: [
+        { units: 8, activation: 'relu' },
+        { units: 8, activation: 'relu' },
+      ],
+      activation: 'relu',
+      optimizer: 'sgd',
+      init: 'he_normal',
+    }),
+  );
   const mark = await markEvents(page);
-  await setControl(page, 'lr', 10);  // through the learning-rate control
+  await setControl(page, 'lr', 10); // through the learning-rate control
   await page.waitForFunction(() => window.nnplay.store.get('lr') === 10);
   await waitConfigured(page, mark);
   // Every snapshot the page gets from now on: are its weights and its grid finite?
   await page.evaluate(() => {
     window.__snapshots = [];
-    window.nnplay.session.on('snapshot', (snap) => window.__snapshots.push({
-      weights: snap.arrays.weights.every(Number.isFinite),
-      grid: snap.arrays.grid ? snap.arrays.grid.every(Number.isFinite) : null,
-    }));
+    window.nnplay.session.on('snapshot', (snap) =>
+      window.__snapshots.push({
+        weights: snap.arrays.weights.every(Number.isFinite),
+        grid: snap.arrays.grid ? snap.arrays.grid.every(Number.isFinite) : null,
+      }),
+    );
   });
   const mark2 = await markEvents(page);
   await page.click('#play');
@@ -119,7 +158,10 @@ test('divergence (lr 10, relu, regression) pauses and explains, no NaN painted',
   // before the bad batch) and so does every grid; the heat map is neither blank nor grey.
   const snapshots = await page.evaluate(() => window.__snapshots);
   assert.ok(snapshots.length >= 1, 'a snapshot after the divergence');
-  assert.ok(snapshots.every((s) => s.weights && s.grid !== false), `snapshots: ${JSON.stringify(snapshots)}`);
+  assert.ok(
+    snapshots.every((s) => s.weights && s.grid !== false),
+    `snapshots: ${JSON.stringify(snapshots)}`,
+  );
   const pixels = await page.evaluate(() => {
     const c = document.querySelector('#heatmap');
     const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);

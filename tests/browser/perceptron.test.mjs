@@ -4,7 +4,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  loadPreset, markEvents, screenshot, setControl, useBrowser, waitConfigured, waitEvent,
+  loadPreset,
+  markEvents,
+  screenshot,
+  setControl,
+  useBrowser,
+  waitConfigured,
+  waitEvent,
 } from './harness.mjs';
 
 const b = useBrowser();
@@ -15,7 +21,8 @@ async function correct(page) {
   return page.evaluate(() => {
     const n = window.nnplay.perceptron?.correct ?? null;
     const shown = document.querySelector('#perceptron-correct')?.textContent.match(/([0-4])\s*\/\s*4/);
-    if (!shown || Number(shown[1]) !== n) throw new Error(`#perceptron-correct says "${shown?.[0]}", the lab ${n}`);
+    if (!shown || Number(shown[1]) !== n)
+      throw new Error(`#perceptron-correct says "${shown?.[0]}", the lab ${n}`);
     return n;
   });
 }
@@ -27,8 +34,16 @@ async function engineScore(page, gate) {
     const w = window.nnplay.session.lastSnapshot?.arrays?.weights;
     if (!w || w.length !== 3) return null;
     const truth = { and: [0, 0, 0, 1], or: [0, 1, 1, 1], nand: [1, 1, 1, 0], xor: [0, 1, 1, 0] }[g];
-    const xs = [[0, 0], [0, 1], [1, 0], [1, 1]];
-    const right = xs.filter(([a, c], i) => (Math.fround(Math.fround(w[0] * a) + Math.fround(w[1] * c)) + w[2] >= 0 ? 1 : 0) === truth[i]).length;
+    const xs = [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ];
+    const right = xs.filter(
+      ([a, c], i) =>
+        (Math.fround(Math.fround(w[0] * a) + Math.fround(w[1] * c)) + w[2] >= 0 ? 1 : 0) === truth[i],
+    ).length;
     return { right, weights: Array.from(w) };
   }, gate);
 }
@@ -38,8 +53,11 @@ async function train(page, ms = 4000) {
   const mark = await markEvents(page);
   await page.click('#play');
   await waitEvent(page, 'progress', mark);
-  await page.waitForFunction(() => !window.nnplay.session.running, null, { timeout: ms })
-    .catch(async () => { await page.click('#pause'); });
+  await page
+    .waitForFunction(() => !window.nnplay.session.running, null, { timeout: ms })
+    .catch(async () => {
+      await page.click('#pause');
+    });
   await page.waitForFunction(() => !window.nnplay.session.running);
   await page.waitForTimeout(300);
 }
@@ -49,7 +67,7 @@ test('AND reaches 4/4 (perceptron-and preset from the menu)', async () => {
   await waitConfigured(page);
   await loadPreset(page, 'perceptron-and');
   assert.equal(await page.evaluate(() => window.nnplay.store.get('gate')), 'and');
-  await setControl(page, 'speed', 5);  // the preset trains slowly (speed 2) to be watched
+  await setControl(page, 'speed', 5); // the preset trains slowly (speed 2) to be watched
   await train(page);
   assert.equal(await correct(page), 4, `engine weights: ${JSON.stringify(await engineScore(page, 'and'))}`);
   await screenshot(page, 'perceptron-and');
@@ -65,7 +83,7 @@ test('XOR stays below 4/4; #add-hidden solves it', async () => {
   await train(page, 15000);
   const xor = await correct(page);
   assert.ok(xor !== null && xor < 4, `XOR without a hidden layer: ${xor}/4`);
-  await page.waitForSelector('#add-hidden', { state: 'visible' });  // the note explains XOR
+  await page.waitForSelector('#add-hidden', { state: 'visible' }); // the note explains XOR
   await screenshot(page, 'perceptron-xor-fails');
 
   const mark2 = await markEvents(page);

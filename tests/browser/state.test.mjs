@@ -4,17 +4,37 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  controlValues, markEvents, setControl, storeState, useBrowser, waitConfigured, waitReady, watch,
+  controlValues,
+  markEvents,
+  setControl,
+  storeState,
+  useBrowser,
+  waitConfigured,
+  waitReady,
+  watch,
 } from './harness.mjs';
 
 const b = useBrowser();
 
 /** Control settings made through the DOM, one per panel group (value as the input takes it). */
 const CONTROLS = [
-  ['lr', 0.1], ['batch', 25], ['epochs', 500], ['optimizer', 'adam'], ['beta1', 0.8],
-  ['loss', 'mse'], ['init', 'he_uniform'], ['reg', 'l2'], ['regRate', 0.01], ['dropout', 0.2],
-  ['batchNorm', true], ['earlyStop', true], ['patience', 7], ['seed', 42], ['trainRatio', 70],
-  ['noise', 15], ['speed', 3],
+  ['lr', 0.1],
+  ['batch', 25],
+  ['epochs', 500],
+  ['optimizer', 'adam'],
+  ['beta1', 0.8],
+  ['loss', 'mse'],
+  ['init', 'he_uniform'],
+  ['reg', 'l2'],
+  ['regRate', 0.01],
+  ['dropout', 0.2],
+  ['batchNorm', true],
+  ['earlyStop', true],
+  ['patience', 7],
+  ['seed', 42],
+  ['trainRatio', 70],
+  ['noise', 15],
+  ['speed', 3],
 ];
 
 /** Sets the controls, edits the network (a layer and a neuron more) and waits for the store. */
@@ -24,18 +44,18 @@ async function editEverything(page) {
   }
   const layersBefore = await page.evaluate(() => window.nnplay.store.get('layers'));
   await page.click('#add-layer');
-  await page.waitForFunction((n) => window.nnplay.store.get('layers').length === n + 1,
-    layersBefore.length);
+  await page.waitForFunction((n) => window.nnplay.store.get('layers').length === n + 1, layersBefore.length);
   await page.click('.add-neuron[data-layer="0"]');
-  await page.waitForFunction((u) => window.nnplay.store.get('layers')[0].units === u + 1,
-    layersBefore[0].units);
+  await page.waitForFunction(
+    (u) => window.nnplay.store.get('layers')[0].units === u + 1,
+    layersBefore[0].units,
+  );
   const state = await storeState(page);
   for (const [key, value] of CONTROLS) {
     assert.deepEqual(state[key], value, `store.${key} after setting its control`);
   }
   return state;
 }
-
 
 test('a link restores the same controls in a fresh browser (empty localStorage)', async () => {
   const page = await b.openApp('#lab=mlp');
@@ -50,7 +70,7 @@ test('a link restores the same controls in a fresh browser (empty localStorage)'
   const other = watch(await fresh.newPage());
   try {
     await other.goto(link);
-    await waitReady(other);  // a new profile: localStorage was empty, only the link counts
+    await waitReady(other); // a new profile: localStorage was empty, only the link counts
     await waitConfigured(other);
     assert.deepEqual(await storeState(other), state, 'store.state() from the link');
     assert.deepEqual(await controlValues(other), controls, 'DOM control values from the link');

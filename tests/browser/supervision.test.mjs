@@ -18,12 +18,16 @@ test('a killed engine worker is restarted, the banner says so, and Train works a
     dead.terminate();
     dead.onerror(new ErrorEvent('error', { message: 'killed by the test' }));
   });
-  await page.waitForFunction(() => /restarted/.test(document.querySelector('#error:not([hidden])')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    /restarted/.test(document.querySelector('#error:not([hidden])')?.textContent ?? ''),
+  );
   await waitConfigured(page, mark);
   assert.notEqual(await page.evaluate(() => window.nnplay.relay.worker), null, 'a new worker');
   await screenshot(page, 'supervision-restarted');
   await page.click('#play');
-  await page.waitForFunction(() => (window.nnplay.session.lastProgress?.epoch ?? 0) >= 3, null, { timeout: 20000 });
+  await page.waitForFunction(() => (window.nnplay.session.lastProgress?.epoch ?? 0) >= 3, null, {
+    timeout: 20000,
+  });
   await page.click('#pause');
   await page.waitForFunction(() => !window.nnplay.session.running);
   const text = await page.locator('#error-text').innerText();
@@ -52,7 +56,8 @@ test('two sessions in the page train side by side with their own session ids', a
     const { relay, session } = window.nnplay;
     window.__wire = [];
     relay.worker.addEventListener('message', ({ data }) => {
-      if (data.type === 'progress') window.__wire.push({ session: data.session, iterations: data.answer.iterations });
+      if (data.type === 'progress')
+        window.__wire.push({ session: data.session, iterations: data.answer.iterations });
     });
     const first = session.handle;
     const second = relay.session('second');
@@ -60,17 +65,26 @@ test('two sessions in the page train side by side with their own session ids', a
     first.play();
     second.play();
   });
-  await page.waitForFunction(() => ['mlp', 'second'].every((s) => window.__wire
-    .filter((p) => p.session === s).length >= 5), null, { timeout: 20000 });
+  await page.waitForFunction(
+    () => ['mlp', 'second'].every((s) => window.__wire.filter((p) => p.session === s).length >= 5),
+    null,
+    { timeout: 20000 },
+  );
   const wire = await page.evaluate(() => {
     window.nnplay.session.pause();
     window.nnplay.relay.session('second').close();
     return window.__wire;
   });
-  assert.ok(wire.every((p) => p.session === 'mlp' || p.session === 'second'), 'every event names its session');
+  assert.ok(
+    wire.every((p) => p.session === 'mlp' || p.session === 'second'),
+    'every event names its session',
+  );
   for (const name of ['mlp', 'second']) {
     const iterations = wire.filter((p) => p.session === name).map((p) => p.iterations);
-    assert.ok(iterations.every((n, i) => i === 0 || n > iterations[i - 1]), `${name}: ${iterations}`);
+    assert.ok(
+      iterations.every((n, i) => i === 0 || n > iterations[i - 1]),
+      `${name}: ${iterations}`,
+    );
   }
   await page.waitForFunction(() => !window.nnplay.session.running);
 });

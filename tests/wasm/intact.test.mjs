@@ -33,8 +33,20 @@ after(() => s?.close());
 const badRequests = [
   ['malformed JSON', '{"op": "train"'],
   ['unknown op', { op: 'fly' }],
-  ['a build with an invalid layer', { op: 'build', spec: { schema: 1, model: {
-    type: 'sequential', input_shape: [2], layers: [{ type: 'dense', units: 0 }] } } }],
+  [
+    'a build with an invalid layer',
+    {
+      op: 'build',
+      spec: {
+        schema: 1,
+        model: {
+          type: 'sequential',
+          input_shape: [2],
+          layers: [{ type: 'dense', units: 0 }],
+        },
+      },
+    },
+  ],
   ['a build with an unknown field', { op: 'build', spec: { schema: 1, bogus: true, model: {} } }],
   ['train with zero batches', { op: 'train', batches: 0 }],
   ['train with a negative time budget', { op: 'train', ms: -5 }],

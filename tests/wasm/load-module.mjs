@@ -43,21 +43,35 @@ export class TestSession {
     return answer;
   }
 
-  setArray(name, values) { return this.session.setArray(name, values); }
-  getArray(name) { return this.session.getArray(name); }
-  hasArray(name) { return this.session.hasArray(name); }
-  deleteArray(name) { this.session.deleteArray(name); }
-  close() { this.session.delete(); }
+  setArray(name, values) {
+    return this.session.setArray(name, values);
+  }
+  getArray(name) {
+    return this.session.getArray(name);
+  }
+  hasArray(name) {
+    return this.session.hasArray(name);
+  }
+  deleteArray(name) {
+    this.session.deleteArray(name);
+  }
+  close() {
+    this.session.delete();
+  }
 }
 
 /** Every preset document in docs/presets/ as [{name, document}], sorted by file name. */
 export function presets() {
   const dir = path.join(root, 'docs', 'presets');
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((name) => {
-    const preset = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
-    return { name, document: preset.document ?? preset };
-  });
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((name) => {
+      const preset = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
+      return { name, document: preset.document ?? preset };
+    });
 }
 
 /** Deterministic inputs for a model's inputs: `samples` samples, integer values 0 and 1 (valid

@@ -56,7 +56,7 @@ test('arrays: deleteArray removes an array', () => {
   s.setArray('gone', new Float32Array([1]));
   s.deleteArray('gone');
   assert.equal(s.hasArray('gone'), false);
-  s.deleteArray('gone');  // deleting twice is harmless
+  s.deleteArray('gone'); // deleting twice is harmless
 });
 
 test('arrays: replacing an array keeps the new values', () => {

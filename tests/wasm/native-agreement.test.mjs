@@ -8,7 +8,9 @@ import { runNative, runWasm, worstDifference } from './session-script.mjs';
 
 const tolerance = 1e-5;
 let module;
-before(async () => { module = await loadModule(); });
+before(async () => {
+  module = await loadModule();
+});
 
 /** Batches of the first epoch (at most 200), found by one wasm batch. */
 function firstEpochBatches(document) {
@@ -59,7 +61,8 @@ for (const { name, document } of presets()) {
     const native = runNative(script);
     for (const [i, answer] of wasm.entries()) {
       if (answer.ok !== undefined) assert.ok(answer.ok, `wasm step ${i}: ${JSON.stringify(answer)}`);
-      if (native[i].ok !== undefined) assert.ok(native[i].ok, `native step ${i}: ${JSON.stringify(native[i])}`);
+      if (native[i].ok !== undefined)
+        assert.ok(native[i].ok, `native step ${i}: ${JSON.stringify(native[i])}`);
     }
     assert.deepEqual(wasm[0].model, native[0].model);
     assert.deepEqual(wasm[2].weights, native[2].weights);
@@ -67,8 +70,14 @@ for (const { name, document } of presets()) {
     assert.ok(weights <= tolerance, `initial weights differ by ${weights}`);
     const [w, n] = [wasm[4], native[4]];
     assert.equal(w.batches_run, n.batches_run);
-    const losses = [[n.logs.loss, w.logs.loss], ...n.epoch_logs.map((e, k) => [e.logs.loss, w.epoch_logs[k].logs.loss])];
-    const loss = worstDifference(losses.map((p) => p[0]), losses.map((p) => p[1]));
+    const losses = [
+      [n.logs.loss, w.logs.loss],
+      ...n.epoch_logs.map((e, k) => [e.logs.loss, w.epoch_logs[k].logs.loss]),
+    ];
+    const loss = worstDifference(
+      losses.map((p) => p[0]),
+      losses.map((p) => p[1]),
+    );
     assert.ok(loss <= tolerance, `losses differ by ${loss}: ${JSON.stringify(losses)}`);
   });
 }

@@ -11,7 +11,9 @@ import { ACTIVATIONS, ACTIVATION_IDS, alphaOf } from '../../web/js/labs/activati
 import { probeBatch, vanishingDocument } from '../../web/js/labs/activations/document.mjs';
 
 let s;
-before(async () => { s = new TestSession(await loadModule()); });
+before(async () => {
+  s = new TestSession(await loadModule());
+});
 after(() => s?.close());
 
 const H = 1e-2;
@@ -30,7 +32,10 @@ function activationModel(id, alpha) {
 function enginePredict(id, xs) {
   const wide = id === 'softmax';
   const x = new Float32Array(wide ? 2 * xs.length : xs.length);
-  xs.forEach((v, i) => { if (wide) x[2 * i] = v; else x[i] = v; });
+  xs.forEach((v, i) => {
+    if (wide) x[2 * i] = v;
+    else x[i] = v;
+  });
   s.setArray('act_x', x);
   const answer = s.ok({ op: 'predict', x: ['act_x'], out: 'act' });
   const out = s.getArray(answer.arrays[0].name);
@@ -47,26 +52,49 @@ for (const id of ACTIVATION_IDS) {
       const values = enginePredict(id, xs);
       xs.forEach((x, i) => {
         const want = values[i];
-        assert.ok(Math.abs(f(x, alpha) - want) <= 1e-5 * Math.max(1, Math.abs(want)),
-          `${id}(${x}) = ${f(x, alpha)}, engine ${want}`);
+        assert.ok(
+          Math.abs(f(x, alpha) - want) <= 1e-5 * Math.max(1, Math.abs(want)),
+          `${id}(${x}) = ${f(x, alpha)}, engine ${want}`,
+        );
       });
       const smooth = xs.filter((x) => !(KINKED.has(id) && Math.abs(x) < 2 * H));
-      const plus = enginePredict(id, smooth.map((x) => x + H));
-      const minus = enginePredict(id, smooth.map((x) => x - H));
+      const plus = enginePredict(
+        id,
+        smooth.map((x) => x + H),
+      );
+      const minus = enginePredict(
+        id,
+        smooth.map((x) => x - H),
+      );
       smooth.forEach((x, i) => {
         const numeric = (plus[i] - minus[i]) / (2 * H);
-        assert.ok(Math.abs(df(x, alpha) - numeric) <= 1e-3 * Math.max(1, Math.abs(numeric)),
-          `${id}′(${x}) = ${df(x, alpha)}, central difference ${numeric}`);
+        assert.ok(
+          Math.abs(df(x, alpha) - numeric) <= 1e-3 * Math.max(1, Math.abs(numeric)),
+          `${id}′(${x}) = ${df(x, alpha)}, central difference ${numeric}`,
+        );
       });
     });
   }
 }
 
-test('vanishing gradients: the sigmoid tower\'s first layer gets orders of magnitude less gradient', () => {
-  const state = { deepAct: 'sigmoid', deepDepth: 8, seed: 0, lr: 0.03, optimizer: 'sgd', batch: 10,
-    epochs: 100, samples: 500, noise: 0, trainRatio: 50 };
+test("vanishing gradients: the sigmoid tower's first layer gets orders of magnitude less gradient", () => {
+  const state = {
+    deepAct: 'sigmoid',
+    deepDepth: 8,
+    seed: 0,
+    lr: 0.03,
+    optimizer: 'sgd',
+    batch: 10,
+    epochs: 100,
+    samples: 500,
+    noise: 0,
+    trainRatio: 50,
+  };
   const built = s.ok({ op: 'build', spec: vanishingDocument(state) });
-  assert.deepEqual(built.model.outputs.map((o) => o.name), ['deep_out', 'relu_out']);
+  assert.deepEqual(
+    built.model.outputs.map((o) => o.name),
+    ['deep_out', 'relu_out'],
+  );
   s.ok({ op: 'set_data' });
   const { x, y } = probeBatch(0);
   s.setArray('probe_x', x);

@@ -5,7 +5,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  CSV_LIMITS, CSV_MESSAGES, formatCsvError, looksBinary, parsePointsCsv, pointsToCsv, sizeError, validateRows,
+  CSV_LIMITS,
+  CSV_MESSAGES,
+  formatCsvError,
+  looksBinary,
+  parsePointsCsv,
+  pointsToCsv,
+  sizeError,
+  validateRows,
 } from '../../web/js/data/csv.mjs';
 import strings from '../../web/js/labs/mlp/strings.mjs';
 
@@ -14,7 +21,12 @@ const texts = (result) => result.errors.map((e) => formatCsvError(e));
 test('csv: rows without a header', () => {
   const r = parsePointsCsv('1,2,0\n-1.5,2e0,1\n3,-4,1\n.5,0,0\n');
   assert.deepEqual(texts(r), []);
-  assert.deepEqual(r.points, [[1, 2, 0], [-1.5, 2, 1], [3, -4, 1], [0.5, 0, 0]]);
+  assert.deepEqual(r.points, [
+    [1, 2, 0],
+    [-1.5, 2, 1],
+    [3, -4, 1],
+    [0.5, 0, 0],
+  ]);
 });
 
 test('csv: a header row is skipped and row numbers count it', () => {
@@ -38,7 +50,10 @@ test('csv: every bad row is listed', () => {
 test('csv: regression labels may be any finite number', () => {
   const r = parsePointsCsv('1,2,0.25\n1,2,-3.5\n0,0,1e-3\n4,4,7', { kind: 'values' });
   assert.deepEqual(texts(r), []);
-  assert.deepEqual(r.points.map((p) => p[2]), [0.25, -3.5, 0.001, 7]);
+  assert.deepEqual(
+    r.points.map((p) => p[2]),
+    [0.25, -3.5, 0.001, 7],
+  );
 });
 
 test('csv: too few and too many rows', () => {
@@ -57,19 +72,36 @@ test('csv: blank lines and spaces are tolerated', () => {
 });
 
 test('csv: validateRows numbers rows from firstRowNumber', () => {
-  const r = validateRows([['1', '2', '0'], ['x', '2', '0']], { firstRowNumber: 10 });
-  assert.deepEqual(r.errors.map((e) => formatCsvError(e)), ['row 11: x1 "x" is not a number']);
+  const r = validateRows(
+    [
+      ['1', '2', '0'],
+      ['x', '2', '0'],
+    ],
+    { firstRowNumber: 10 },
+  );
+  assert.deepEqual(
+    r.errors.map((e) => formatCsvError(e)),
+    ['row 11: x1 "x" is not a number'],
+  );
   assert.deepEqual(r.points, [[1, 2, 0]]);
 });
 
 test('csv: messages use the template given (translation)', () => {
   const ko = { notNumber: '{row}행: {column} "{value}"은(는) 숫자가 아닙니다' };
   const [error] = parsePointsCsv('1,2,0\n1,abc,1\n3,4,1\n5,6,0').errors;
-  assert.equal(formatCsvError(error, (code) => ko[code]), '2행: x2 "abc"은(는) 숫자가 아닙니다');
+  assert.equal(
+    formatCsvError(error, (code) => ko[code]),
+    '2행: x2 "abc"은(는) 숫자가 아닙니다',
+  );
 });
 
 test('csv: pointsToCsv round-trips', () => {
-  const points = [[1.25, -2, 0], [3, 4.5, 1], [0, 0, 1], [-6, 6, 0]];
+  const points = [
+    [1.25, -2, 0],
+    [3, 4.5, 1],
+    [0, 0, 1],
+    [-6, 6, 0],
+  ];
   assert.deepEqual(parsePointsCsv(pointsToCsv(points)).points, points);
 });
 
@@ -122,17 +154,25 @@ test('csv: rows are counted while reading (a header, blank lines, far too many)'
 });
 
 test('csv: every error code has a template in English and Korean', () => {
-  const errors = [...parsePointsCsv('').errors, sizeError(2e6), { code: 'notText' },
-    { code: 'unreadable', value: 'x' }, { code: 'tooMany', count: 2001, max: 2000 }];
+  const errors = [
+    ...parsePointsCsv('').errors,
+    sizeError(2e6),
+    { code: 'notText' },
+    { code: 'unreadable', value: 'x' },
+    { code: 'tooMany', count: 2001, max: 2000 },
+  ];
   for (const code of Object.keys(CSV_MESSAGES)) {
     for (const lang of ['en', 'ko']) assert.ok(strings[lang][`csv.${code}`], `${lang} csv.${code}`);
   }
   const ko = (code) => strings.ko[`csv.${code}`];
-  assert.deepEqual(errors.map((e) => formatCsvError(e, ko)), [
-    '0행: 최소 4행이 필요합니다',
-    'CSV 크기가 2 MB입니다: 최대 1 MB까지 읽을 수 있습니다',
-    '이 파일은 텍스트가 아닙니다 (CSV 파일이 필요합니다)',
-    'CSV를 읽을 수 없습니다 (x)',
-    '행 수가 2000행을 넘습니다: 최대 2000행까지 쓸 수 있습니다',
-  ]);
+  assert.deepEqual(
+    errors.map((e) => formatCsvError(e, ko)),
+    [
+      '0행: 최소 4행이 필요합니다',
+      'CSV 크기가 2 MB입니다: 최대 1 MB까지 읽을 수 있습니다',
+      '이 파일은 텍스트가 아닙니다 (CSV 파일이 필요합니다)',
+      'CSV를 읽을 수 없습니다 (x)',
+      '행 수가 2000행을 넘습니다: 최대 2000행까지 쓸 수 있습니다',
+    ],
+  );
 });

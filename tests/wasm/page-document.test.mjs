@@ -9,11 +9,17 @@ import { TestSession, loadModule } from './load-module.mjs';
 import { FIELD, defaultState, labView } from '../../web/js/state/schema.mjs';
 import { PRESETS, presetState } from '../../web/js/state/presets.mjs';
 import {
-  dataSection, mlpDocument, outputLayer, optimizerSection, taskOf,
+  dataSection,
+  mlpDocument,
+  outputLayer,
+  optimizerSection,
+  taskOf,
 } from '../../web/js/model/document.mjs';
 
 let session;
-before(async () => { session = new TestSession(await loadModule()); });
+before(async () => {
+  session = new TestSession(await loadModule());
+});
 after(() => session?.close());
 
 const base = labView(defaultState(), 'mlp');
@@ -52,7 +58,12 @@ test('document: every loss on two classes, blobs and regression', () => {
 
 test('document: every activation, initializer, regularizer', () => {
   for (const activation of FIELD['mlp.activation'].options) {
-    runs({ layers: [{ units: 3, activation }, { units: 2, activation }] });
+    runs({
+      layers: [
+        { units: 3, activation },
+        { units: 2, activation },
+      ],
+    });
   }
   for (const init of FIELD['mlp.init'].options) runs({ init });
   for (const reg of FIELD['mlp.reg'].options) runs({ reg, regRate: 0.01 });
@@ -77,10 +88,25 @@ test('document: every dataset, noise and feature sets', () => {
 });
 
 test('document: custom points as classes and as values', () => {
-  const classes = [[1, 1, 0], [-1, -1, 1], [2, -1, 2], [0.5, 0.5, 0], [-2, 1, 1], [1, -2, 2]];
+  const classes = [
+    [1, 1, 0],
+    [-1, -1, 1],
+    [2, -1, 2],
+    [0.5, 0.5, 0],
+    [-2, 1, 1],
+    [1, -2, 2],
+  ];
   runs({ dataset: 'custom', points: classes });
-  assert.deepEqual(taskOf(state({ dataset: 'custom', points: classes })), { task: 'classification', classes: 3 });
-  const values = [[1, 1, 0.5], [-1, -1, -0.25], [2, -1, 0], [0.5, 0.5, 1]];
+  assert.deepEqual(taskOf(state({ dataset: 'custom', points: classes })), {
+    task: 'classification',
+    classes: 3,
+  });
+  const values = [
+    [1, 1, 0.5],
+    [-1, -1, -0.25],
+    [2, -1, 0],
+    [0.5, 0.5, 1],
+  ];
   runs({ dataset: 'custom', points: values });
   assert.equal(taskOf(state({ dataset: 'custom', points: values })).task, 'regression');
   assert.equal(dataSection(state({ dataset: 'custom', points: values })).name, 'regress_plane');
@@ -99,13 +125,24 @@ test('document: output layer and optimizer mapping', () => {
   assert.equal(outputLayer(state({ loss: 'categorical_crossentropy' }), two).units, 2);
   assert.equal(outputLayer(state({}), { task: 'classification', classes: 5 }).units, 5);
   assert.equal(outputLayer(state({}), { task: 'regression', classes: 0 }).activation, 'linear');
-  assert.deepEqual(optimizerSection(state({ optimizer: 'nesterov', lr: 0.1 })),
-    { type: 'sgd', learning_rate: 0.1, momentum: 0.9, nesterov: true });
+  assert.deepEqual(optimizerSection(state({ optimizer: 'nesterov', lr: 0.1 })), {
+    type: 'sgd',
+    learning_rate: 0.1,
+    momentum: 0.9,
+    nesterov: true,
+  });
   assert.equal(optimizerSection(state({ optimizer: 'adamw' })).weight_decay, 0.004);
   const doc = mlpDocument(state({ noise: 25, trainRatio: 70, features: ['x1', 'x1x2'], earlyStop: true }));
-  assert.deepEqual(doc.data, { name: 'circle', n: 500, noise: 0.25, seed: 0, validation_fraction: 0.3,
-    inputs: [['x1', 'x1*x2']] });
-  assert.deepEqual(doc.fit.callbacks, [{ type: 'early_stopping', monitor: 'val_loss', patience: 20,
-    restore_best_weights: true }]);
+  assert.deepEqual(doc.data, {
+    name: 'circle',
+    n: 500,
+    noise: 0.25,
+    seed: 0,
+    validation_fraction: 0.3,
+    inputs: [['x1', 'x1*x2']],
+  });
+  assert.deepEqual(doc.fit.callbacks, [
+    { type: 'early_stopping', monitor: 'val_loss', patience: 20, restore_best_weights: true },
+  ]);
   assert.deepEqual(doc.model.input_shape, [2]);
 });

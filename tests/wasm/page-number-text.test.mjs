@@ -7,17 +7,65 @@ import { test } from 'node:test';
 import { MAX_NUMBER_LENGTH, parseNumberText } from '../../web/js/state/number-text.mjs';
 
 test('number text: plain decimal and exponent forms', () => {
-  const cases = [['0', 0], ['42', 42], ['-7', -7], ['+3', 3], ['1.5', 1.5], ['-0.25', -0.25],
-    ['.5', 0.5], ['-.5', -0.5], ['5.', 5], ['1e3', 1000], ['1E3', 1000], ['2.5e-3', 0.0025],
-    ['1e+2', 100], ['.5e1', 5], ['007', 7], ['  12 ', 12], ['\t-1\n', -1]];
+  const cases = [
+    ['0', 0],
+    ['42', 42],
+    ['-7', -7],
+    ['+3', 3],
+    ['1.5', 1.5],
+    ['-0.25', -0.25],
+    ['.5', 0.5],
+    ['-.5', -0.5],
+    ['5.', 5],
+    ['1e3', 1000],
+    ['1E3', 1000],
+    ['2.5e-3', 0.0025],
+    ['1e+2', 100],
+    ['.5e1', 5],
+    ['007', 7],
+    ['  12 ', 12],
+    ['\t-1\n', -1],
+  ];
   for (const [text, value] of cases) assert.equal(parseNumberText(text), value, JSON.stringify(text));
   assert.ok(Object.is(parseNumberText('-0'), -0));
 });
 
 test('number text: anything else is NaN', () => {
-  const cases = ['', ' ', '+', '-', '.', '-.', 'e3', '.e3', '1e', '1e+', '1e-', '1.2.3', '1..2',
-    '--1', '+-1', '1-', '1 2', '0x10', '0b1', '1_000', '1,5', 'NaN', 'Infinity', '-Infinity',
-    'abc', '1a', 'a1', '١٢', '1e3.5', '1e999', '-1e999', null, undefined];
+  const cases = [
+    '',
+    ' ',
+    '+',
+    '-',
+    '.',
+    '-.',
+    'e3',
+    '.e3',
+    '1e',
+    '1e+',
+    '1e-',
+    '1.2.3',
+    '1..2',
+    '--1',
+    '+-1',
+    '1-',
+    '1 2',
+    '0x10',
+    '0b1',
+    '1_000',
+    '1,5',
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    'abc',
+    '1a',
+    'a1',
+    '١٢',
+    '1e3.5',
+    '1e999',
+    '-1e999',
+    null,
+    undefined,
+  ];
   for (const text of cases) assert.ok(Number.isNaN(parseNumberText(text)), JSON.stringify(text));
 });
 

@@ -8,16 +8,29 @@ import { after, before, test } from 'node:test';
 
 import { TestSession, loadModule } from './load-module.mjs';
 import {
-  GATES, countCorrect, hiddenNetwork, hiddenOutput, hiddenPredictions, perceptronPredictions, truthTable,
+  GATES,
+  countCorrect,
+  hiddenNetwork,
+  hiddenOutput,
+  hiddenPredictions,
+  perceptronPredictions,
+  truthTable,
 } from '../../web/js/labs/perceptron/model.mjs';
-import { hiddenDocument, perceptronDocument, perceptronWeightArray } from '../../web/js/labs/perceptron/document.mjs';
+import {
+  hiddenDocument,
+  perceptronDocument,
+  perceptronWeightArray,
+} from '../../web/js/labs/perceptron/document.mjs';
 import { halfPlanePolygon, lineEnds } from '../../web/js/views/perceptron-view.mjs';
 
 let s;
 let hasPerceptronLoss = false;
 before(async () => {
   s = new TestSession(await loadModule());
-  const answer = s.call({ op: 'build', spec: perceptronDocument({ gate: 'and', lr: 1, epochs: 1, seed: 0 }) });
+  const answer = s.call({
+    op: 'build',
+    spec: perceptronDocument({ gate: 'and', lr: 1, epochs: 1, seed: 0 }),
+  });
   hasPerceptronLoss = answer.ok;
 });
 after(() => s?.close());
@@ -44,22 +57,33 @@ function referenceEpochsToSolve(gate, lr, start = [0, 0, 0], limit = 100) {
   return -1;
 }
 
-test('truth tables: rows 00, 01, 10, 11 as the engine\'s gates', () => {
-  assert.deepEqual(truthTable('and').map((p) => [p.x1, p.x2, p.y]), [[0, 0, 0], [0, 1, 0], [1, 0, 0], [1, 1, 1]]);
+test("truth tables: rows 00, 01, 10, 11 as the engine's gates", () => {
+  assert.deepEqual(
+    truthTable('and').map((p) => [p.x1, p.x2, p.y]),
+    [
+      [0, 0, 0],
+      [0, 1, 0],
+      [1, 0, 0],
+      [1, 1, 1],
+    ],
+  );
   assert.deepEqual(GATES.xor, [0, 1, 1, 0]);
 });
 
 test('predictions: step(z) with z >= 0 as class 1, correct count', () => {
   const points = perceptronPredictions([1, 1, -1.5], 'and');
-  assert.deepEqual(points.map((p) => p.prediction), [0, 0, 0, 1]);
+  assert.deepEqual(
+    points.map((p) => p.prediction),
+    [0, 0, 0, 1],
+  );
   assert.equal(countCorrect(points), 4);
-  assert.equal(countCorrect(perceptronPredictions([0, 0, 0], 'and')), 1);  // step(0) = 1 everywhere
+  assert.equal(countCorrect(perceptronPredictions([0, 0, 0], 'and')), 1); // step(0) = 1 everywhere
 });
 
 test('view geometry: the half-plane polygon and the line ends inside [-0.5, 1.5]²', () => {
-  assert.equal(halfPlanePolygon([0, 0, 1]).length, 4);    // z = 1 everywhere: the whole square
+  assert.equal(halfPlanePolygon([0, 0, 1]).length, 4); // z = 1 everywhere: the whole square
   assert.equal(halfPlanePolygon([0, 0, -1]).length, 0);
-  const ends = lineEnds([1, 1, -1]);                        // x1 + x2 = 1
+  const ends = lineEnds([1, 1, -1]); // x1 + x2 = 1
   for (const [x1, x2] of ends) assert.ok(Math.abs(x1 + x2 - 1) < 1e-9);
   assert.equal(lineEnds([0, 0, 1]), null);
 });
@@ -84,7 +108,7 @@ test('reference rule: epochs to 4/4 from zero weights (lr 1 and 0.1), XOR never'
   console.log('perceptron epochs to 4/4 (reference rule):', JSON.stringify(figures));
 });
 
-test('engine: the perceptron loss follows Rosenblatt\'s rule batch by batch', (t) => {
+test("engine: the perceptron loss follows Rosenblatt's rule batch by batch", (t) => {
   if (!hasPerceptronLoss) return t.skip('the engine has no "perceptron" loss yet');
   for (const gate of ['and', 'or', 'nand', 'xor']) {
     s.ok({ op: 'build', spec: perceptronDocument({ gate, lr: 1, epochs: 50, seed: 0 }) });
@@ -96,12 +120,14 @@ test('engine: the perceptron loss follows Rosenblatt\'s rule batch by batch', (t
       s.ok({ op: 'train', batches: 4 });
       w = referenceEpoch(w, gate, 1);
       const engine = s.getArray(s.ok({ op: 'get_weights' }).array);
-      w.forEach((v, k) => assert.ok(Math.abs(engine[k] - v) < 1e-5, `${gate} epoch ${epoch}: ${[...engine]} vs ${w}`));
+      w.forEach((v, k) =>
+        assert.ok(Math.abs(engine[k] - v) < 1e-5, `${gate} epoch ${epoch}: ${[...engine]} vs ${w}`),
+      );
     }
   }
 });
 
-test('engine: the hidden layer solves XOR with seed 0, and the lab\'s forward pass equals predict', () => {
+test("engine: the hidden layer solves XOR with seed 0, and the lab's forward pass equals predict", () => {
   s.ok({ op: 'build', spec: hiddenDocument({ gate: 'xor', epochs: 500, seed: 0 }) });
   s.ok({ op: 'set_data' });
   s.setArray('gate_x', new Float32Array([0, 0, 0, 1, 1, 0, 1, 1]));
@@ -117,5 +143,7 @@ test('engine: the hidden layer solves XOR with seed 0, and the lab\'s forward pa
   const weights = s.ok({ op: 'get_weights' });
   const net = hiddenNetwork(s.getArray(weights.array), weights.weights);
   const predicted = s.getArray(s.ok({ op: 'predict', x: ['gate_x'] }).arrays[0].name);
-  truthTable('xor').forEach((p, i) => assert.ok(Math.abs(hiddenOutput(net, p.x1, p.x2) - predicted[i]) < 1e-5));
+  truthTable('xor').forEach((p, i) =>
+    assert.ok(Math.abs(hiddenOutput(net, p.x1, p.x2) - predicted[i]) < 1e-5),
+  );
 });

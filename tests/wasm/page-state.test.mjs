@@ -27,20 +27,60 @@ function warnings(fn) {
 // One non-default value per field name, covering every type; a lab field `<lab>.<name>` takes
 // the sample of its name.
 const byName = {
-  lab: 'perceptron', preset: 'overfit', lang: 'ko', speed: 2, lr: 0.3, batch: 32, epochs: 50,
-  optimizer: 'adamw', momentum: 0.5, rho: 0.95, beta1: 0.8, beta2: 0.99, epsilon: 1e-6,
-  weightDecay: 0.01, loss: 'mae', activation: 'relu',
-  layers: [{ units: 8, activation: 'relu' }, { units: 3, activation: 'prelu' }, { units: 1, activation: 'elu' }],
-  init: 'he_normal', reg: 'l1_l2', regRate: 0.03, dropout: 0.25, batchNorm: true, earlyStop: true,
-  patience: 5, seed: 12345, dataset: 'custom', samples: 200, classes: 5, trainRatio: 70, noise: 25,
-  points: [[1.25, -2.5, 1], [0, 0.33, 0], [-4.75, 3, 2]], features: ['x1', 'x1x2', 'sinx2'],
-  discretize: true, showTest: false, gate: 'xor', pHidden: true, pWeights: [0.5, -1, 2.25],
-  deepAct: 'tanh', deepDepth: 10,
+  lab: 'perceptron',
+  preset: 'overfit',
+  lang: 'ko',
+  speed: 2,
+  lr: 0.3,
+  batch: 32,
+  epochs: 50,
+  optimizer: 'adamw',
+  momentum: 0.5,
+  rho: 0.95,
+  beta1: 0.8,
+  beta2: 0.99,
+  epsilon: 1e-6,
+  weightDecay: 0.01,
+  loss: 'mae',
+  activation: 'relu',
+  layers: [
+    { units: 8, activation: 'relu' },
+    { units: 3, activation: 'prelu' },
+    { units: 1, activation: 'elu' },
+  ],
+  init: 'he_normal',
+  reg: 'l1_l2',
+  regRate: 0.03,
+  dropout: 0.25,
+  batchNorm: true,
+  earlyStop: true,
+  patience: 5,
+  seed: 12345,
+  dataset: 'custom',
+  samples: 200,
+  classes: 5,
+  trainRatio: 70,
+  noise: 25,
+  points: [
+    [1.25, -2.5, 1],
+    [0, 0.33, 0],
+    [-4.75, 3, 2],
+  ],
+  features: ['x1', 'x1x2', 'sinx2'],
+  discretize: true,
+  showTest: false,
+  gate: 'xor',
+  pHidden: true,
+  pWeights: [0.5, -1, 2.25],
+  deepAct: 'tanh',
+  deepDepth: 10,
 };
 const samples = Object.fromEntries(FIELDS.map((field) => [field.key, byName[field.name]]));
 /** The keys of `state` a link of lab `lab` carries: the shell's and that lab's. */
-const linkPart = (state, lab) => Object.fromEntries(Object.entries(state)
-  .filter(([key]) => FIELD[key].lab === null || FIELD[key].lab === lab));
+const linkPart = (state, lab) =>
+  Object.fromEntries(
+    Object.entries(state).filter(([key]) => FIELD[key].lab === null || FIELD[key].lab === lab),
+  );
 
 test('state: every field has a sample and a valid default', () => {
   for (const field of FIELDS) {
@@ -63,15 +103,29 @@ test('hash: every field type round-trips', () => {
   assert.deepEqual(state, linkPart(samples, 'perceptron'));
   assert.deepEqual(flags, { hide: ['header', 'data'] });
   // Unprefixed keys belong to the link's lab; prefixed keys are read as they are.
-  assert.deepEqual(decodeHash('#lab=perceptron&lr=0.5&mlp.batch=3').state,
-    { lab: 'perceptron', 'perceptron.lr': 0.5, 'mlp.batch': 3 });
+  assert.deepEqual(decodeHash('#lab=perceptron&lr=0.5&mlp.batch=3').state, {
+    lab: 'perceptron',
+    'perceptron.lr': 0.5,
+    'mlp.batch': 3,
+  });
 });
 
 test('hash: only non-default keys, readable forms', () => {
   const defaults = defaultState();
   assert.equal(encodeHash(defaults, defaults), '');
-  const hash = encodeHash({ ...defaults, 'mlp.layers': [{ units: 4, activation: 'tanh' }, { units: 2, activation: 'relu' }],
-    'mlp.batchNorm': true, 'mlp.points': [[1.234, 2, 0]], 'perceptron.gate': 'or' }, defaults);
+  const hash = encodeHash(
+    {
+      ...defaults,
+      'mlp.layers': [
+        { units: 4, activation: 'tanh' },
+        { units: 2, activation: 'relu' },
+      ],
+      'mlp.batchNorm': true,
+      'mlp.points': [[1.234, 2, 0]],
+      'perceptron.gate': 'or',
+    },
+    defaults,
+  );
   assert.equal(hash, 'batchNorm=1&points=1.23,2,0&layers=4.tanh,2.relu');
 });
 
@@ -82,13 +136,38 @@ test('hash: more than 300 points stay out of the hash', () => {
 });
 
 test('hash: invalid values warn and fall back', () => {
-  const cases = ['lr=0', 'lr=11', 'lr=abc', 'batch=1.5', 'batch=0', 'speed=6', 'optimizer=foo',
-    'layers=4.swish', 'layers=0.tanh', 'layers=65.relu', 'features=x1,x3', 'batchNorm=yes',
-    'points=1,2', 'points=1,2,x', 'lab=perceptron&pWeights=1,2', 'lab=perceptron&pWeights=1,2,1e39', 'momentum=1', 'epsilon=0', 'dropout=0.95',
-    'lab=activations&deepDepth=5', 'classes=2', 'preset=<script>', 'nonsense=1', 'lr', '%E0%A4%A=1'];
+  const cases = [
+    'lr=0',
+    'lr=11',
+    'lr=abc',
+    'batch=1.5',
+    'batch=0',
+    'speed=6',
+    'optimizer=foo',
+    'layers=4.swish',
+    'layers=0.tanh',
+    'layers=65.relu',
+    'features=x1,x3',
+    'batchNorm=yes',
+    'points=1,2',
+    'points=1,2,x',
+    'lab=perceptron&pWeights=1,2',
+    'lab=perceptron&pWeights=1,2,1e39',
+    'momentum=1',
+    'epsilon=0',
+    'dropout=0.95',
+    'lab=activations&deepDepth=5',
+    'classes=2',
+    'preset=<script>',
+    'nonsense=1',
+    'lr',
+    '%E0%A4%A=1',
+  ];
   for (const entry of cases) {
     let decoded;
-    const seen = warnings(() => { decoded = decodeHash(`#${entry}`); });
+    const seen = warnings(() => {
+      decoded = decodeHash(`#${entry}`);
+    });
     delete decoded.state.lab;
     assert.deepEqual(decoded.state, {}, entry);
     assert.equal(seen.length, 1, entry);
@@ -100,24 +179,49 @@ test('hash: invalid values warn and fall back', () => {
 });
 
 test('hash: layers may be empty; features list is put in option order', () => {
-  assert.deepEqual(decodeHash('#layers=&features=x2,x1').state, { 'mlp.layers': [], 'mlp.features': ['x1', 'x2'] });
+  assert.deepEqual(decodeHash('#layers=&features=x2,x1').state, {
+    'mlp.layers': [],
+    'mlp.features': ['x1', 'x2'],
+  });
 });
 
 /** A store on stubs: {store, storage, history, location, target}. */
 function makeStore({ hash = '', saved, own, language = 'en-US', embedded = false, full = false } = {}) {
   const items = new Map(saved === undefined ? [] : [[STORAGE_KEY, saved]]);
   if (own !== undefined) items.set(OWN_KEY, own);
-  const storage = { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => {
-    if (full) throw Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' });
-    items.set(k, v);
-  } };
+  const storage = {
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => {
+      if (full) throw Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' });
+      items.set(k, v);
+    },
+  };
   const location = { hash, href: `http://x/index.html${hash}` };
-  const history = { state: null, urls: [], replaceState(s, t, url) {
-    this.urls.push(url); location.href = url; location.hash = url.includes('#') ? url.slice(url.indexOf('#')) : '';
-  } };
+  const history = {
+    state: null,
+    urls: [],
+    replaceState(s, t, url) {
+      this.urls.push(url);
+      location.href = url;
+      location.hash = url.includes('#') ? url.slice(url.indexOf('#')) : '';
+    },
+  };
   const listeners = {};
-  const target = { addEventListener: (n, fn) => { listeners[n] = fn; }, removeEventListener() {} };
-  const store = new Store({ storage, location, history, target, navigatorLanguage: language, writeDelayMs: 1, embedded });
+  const target = {
+    addEventListener: (n, fn) => {
+      listeners[n] = fn;
+    },
+    removeEventListener() {},
+  };
+  const store = new Store({
+    storage,
+    location,
+    history,
+    target,
+    navigatorLanguage: language,
+    writeDelayMs: 1,
+    embedded,
+  });
   return { store, items, history, location, listeners };
 }
 
@@ -150,11 +254,15 @@ test('store: lang defaults to ko for a Korean browser', () => {
 
 test('store: broken storage and invalid saved values fall back with warnings', () => {
   let store;
-  let seen = warnings(() => { ({ store } = makeStore({ saved: '{not json' })); });
+  let seen = warnings(() => {
+    ({ store } = makeStore({ saved: '{not json' }));
+  });
   assert.equal(seen.length, 1);
   assert.equal(store.get('lr'), 0.03);
   store.dispose();
-  seen = warnings(() => { ({ store } = makeStore({ saved: JSON.stringify({ 'mlp.lr': -1, 'mlp.batch': 5 }) })); });
+  seen = warnings(() => {
+    ({ store } = makeStore({ saved: JSON.stringify({ 'mlp.lr': -1, 'mlp.batch': 5 }) }));
+  });
   assert.equal(seen.length, 1);
   assert.equal(store.get('lr'), 0.03);
   assert.equal(store.get('batch'), 5);
@@ -169,7 +277,9 @@ test('store: set/patch notify with the changed keys, invalid sets are refused', 
   store.set('lr', 0.1); // unchanged: no call
   store.patch({ batch: 4, seed: 2, lr: 0.1 });
   let ok;
-  warnings(() => { ok = store.set('batch', -3); });
+  warnings(() => {
+    ok = store.set('batch', -3);
+  });
   assert.equal(ok, false);
   assert.equal(store.get('batch'), 4);
   off();
@@ -195,11 +305,27 @@ test('store: values are copies; writes go to localStorage and the hash', async (
 });
 
 test('store: hashchange applies only the keys that changed; nothing is saved', async () => {
-  const own = JSON.stringify({ 'mlp.points': [[1, 2, 0], [3, 4, 1]] });
-  const saved = JSON.stringify({ lang: 'ko', 'mlp.lr': 0.2, 'mlp.dataset': 'custom',
-    'mlp.layers': [{ units: 3, activation: 'relu' }] });
+  const own = JSON.stringify({
+    'mlp.points': [
+      [1, 2, 0],
+      [3, 4, 1],
+    ],
+  });
+  const saved = JSON.stringify({
+    lang: 'ko',
+    'mlp.lr': 0.2,
+    'mlp.dataset': 'custom',
+    'mlp.layers': [{ units: 3, activation: 'relu' }],
+  });
   const { store, location, listeners, items } = makeStore({ saved, own });
-  assert.deepEqual(store.get('points'), [[1, 2, 0], [3, 4, 1]], 'custom shows the own points');
+  assert.deepEqual(
+    store.get('points'),
+    [
+      [1, 2, 0],
+      [3, 4, 1],
+    ],
+    'custom shows the own points',
+  );
   const calls = [];
   store.subscribe((keys) => calls.push(keys));
   location.hash = '#batch=7&hide=data';
@@ -221,7 +347,7 @@ test('store: hashchange applies only the keys that changed; nothing is saved', a
 test('store: a link writes nothing until the user changes something; saving merges per lab', () => {
   const saved = JSON.stringify({ lab: 'perceptron', lang: 'ko', 'perceptron.gate': 'xor', 'mlp.lr': 0.2 });
   const { store, items } = makeStore({ saved, hash: '#lab=mlp&dataset=xor' });
-  store.patch({ batch: 3 }, { user: false });  // a load (host API) is no change of the user's
+  store.patch({ batch: 3 }, { user: false }); // a load (host API) is no change of the user's
   store.flush();
   assert.equal(items.get(STORAGE_KEY), saved);
   store.set('optimizer', 'adam');
@@ -243,9 +369,24 @@ test('store: own points live apart; presets and links never replace them', () =>
   store.patch(presetPatch('mlp-xor'));
   store.flush();
   assert.equal(items.get(OWN_KEY), own);
-  assert.equal('mlp.points' in JSON.parse(items.get(STORAGE_KEY)), false, 'points are not in the state record');
-  assert.equal(store.setOwn('points', [[1, 2, 0], [1e39, 0, 1]]).code, 'float32');
-  assert.ok(store.setOwn('points', [[1, 2, 0], [3, 3, 1]]).ok);
+  assert.equal(
+    'mlp.points' in JSON.parse(items.get(STORAGE_KEY)),
+    false,
+    'points are not in the state record',
+  );
+  assert.equal(
+    store.setOwn('points', [
+      [1, 2, 0],
+      [1e39, 0, 1],
+    ]).code,
+    'float32',
+  );
+  assert.ok(
+    store.setOwn('points', [
+      [1, 2, 0],
+      [3, 3, 1],
+    ]).ok,
+  );
   store.flush();
   assert.deepEqual(JSON.parse(items.get(OWN_KEY))['mlp.points'].length, 2);
   store.dispose();
@@ -271,7 +412,10 @@ test('store: a full quota keeps the state in memory and notifies storage', () =>
   const calls = [];
   store.subscribe((keys) => calls.push([...keys]));
   let ok;
-  const seen = warnings(() => { ok = store.set('lr', 0.5); store.flush(); });
+  const seen = warnings(() => {
+    ok = store.set('lr', 0.5);
+    store.flush();
+  });
   assert.equal(ok, true);
   assert.equal(store.get('lr'), 0.5);
   assert.ok(store.saveFailed, 'saveFailed is set');

@@ -30,8 +30,10 @@ test('points: a gate answers its four points as arrays', () => {
   assert.equal(answer.kind, 'classes');
   assert.equal(answer.classes, 2);
   assert.deepEqual(answer.arrays, {
-    train_x: 'gate_train_x', train_y: 'gate_train_y',
-    validation_x: 'gate_validation_x', validation_y: 'gate_validation_y',
+    train_x: 'gate_train_x',
+    train_y: 'gate_train_y',
+    validation_x: 'gate_validation_x',
+    validation_y: 'gate_validation_y',
   });
   assert.deepEqual(s.getArray('gate_train_x'), new Float32Array([0, 0, 0, 1, 1, 0, 1, 1]));
   assert.deepEqual(s.getArray('gate_train_y'), new Float32Array([0, 0, 0, 1]));
@@ -58,7 +60,10 @@ test('points: set_data points splits and trains like a dataset', () => {
   assert.equal(answer.validation, 5);
   const all = [...s.getArray('points_train_x'), ...s.getArray('points_validation_x')];
   assert.equal(all.length, 40);
-  assert.deepEqual(all.slice().sort((a, b) => a - b), [...x].sort((a, b) => a - b));
+  assert.deepEqual(
+    all.slice().sort((a, b) => a - b),
+    [...x].sort((a, b) => a - b),
+  );
   const trained = s.ok({ op: 'train', batches: 150 });
   assert.equal(trained.finished, true);
 });

@@ -6,9 +6,11 @@ import { before, test } from 'node:test';
 
 import { TestSession, loadModule, presets } from './load-module.mjs';
 
-const maxBatches = 300;  // keeps each preset to a few seconds
+const maxBatches = 300; // keeps each preset to a few seconds
 let module;
-before(async () => { module = await loadModule(); });
+before(async () => {
+  module = await loadModule();
+});
 
 test('presets: docs/presets holds at least one preset', () => {
   assert.ok(presets().length > 0, 'no presets found in docs/presets/');
@@ -42,7 +44,7 @@ for (const { name, document } of presets()) {
         const [start, end] = [epochs[0].loss, epochs[epochs.length - 1].loss];
         assert.ok(end < start, `epoch loss ${start} -> ${end}`);
       } else {
-        s.ok({ op: 'reset' });  // restarts training: measure the untrained model
+        s.ok({ op: 'reset' }); // restarts training: measure the untrained model
         const before = s.ok({ op: 'evaluate' }).logs.loss;
         train(s, maxBatches);
         const afterLoss = s.ok({ op: 'evaluate' }).logs.loss;

@@ -3,11 +3,21 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  Event, Request, collectTransferables, errorMessage, makeMessage, validateEvent, validateRequest,
+  Event,
+  Request,
+  collectTransferables,
+  errorMessage,
+  makeMessage,
+  validateEvent,
+  validateRequest,
 } from '../../web/js/protocol.mjs';
 
 test('protocol: makeMessage keeps the fields and sets the type', () => {
-  assert.deepEqual(makeMessage(Request.train, { session: 'a', id: 1 }), { type: 'train', session: 'a', id: 1 });
+  assert.deepEqual(makeMessage(Request.train, { session: 'a', id: 1 }), {
+    type: 'train',
+    session: 'a',
+    id: 1,
+  });
 });
 
 test('protocol: makeMessage refuses an unknown type', () => {
@@ -19,15 +29,23 @@ test('protocol: a field called type cannot override the type', () => {
 });
 
 test('protocol: errorMessage has path, message and op', () => {
-  assert.deepEqual(errorMessage('/op', 'bad', 'build'),
-    { type: Event.error, path: '/op', message: 'bad', op: 'build' });
+  assert.deepEqual(errorMessage('/op', 'bad', 'build'), {
+    type: Event.error,
+    path: '/op',
+    message: 'bad',
+    op: 'build',
+  });
   assert.deepEqual(errorMessage(undefined, undefined), { type: 'error', path: '', message: 'unknown error' });
 });
 
 test('protocol: validateRequest accepts every request type', () => {
   for (const type of Object.values(Request)) {
-    const fields = { configure: { setup: [{ op: 'build', spec: {} }], snapshot: [] }, speed: { level: 3 },
-      call: { request: { op: 'set_weights', array: 'w' }, arrays: { w: new Float32Array(2) } } }[type] ?? {};
+    const fields =
+      {
+        configure: { setup: [{ op: 'build', spec: {} }], snapshot: [] },
+        speed: { level: 3 },
+        call: { request: { op: 'set_weights', array: 'w' }, arrays: { w: new Float32Array(2) } },
+      }[type] ?? {};
     const message = { ...fields, type, id: 1, ...(type === 'init' ? {} : { session: 'mlp' }) };
     assert.equal(validateRequest(message), '', type);
   }
@@ -40,14 +58,23 @@ test('protocol: validateRequest names what is wrong', () => {
   assert.match(validateRequest({ type: 'pause', session: 's' }), /pause: id must be an integer/);
   assert.match(validateRequest({ type: 'pause', id: 2 }), /session must be a non-empty string/);
   assert.match(validateRequest({ type: 'configure', ...base }), /configure: setup must be an array/);
-  assert.match(validateRequest({ type: 'configure', ...base, setup: [{}], snapshot: [] }),
-    /configure: setup\/0 must be a request object with a string op/);
-  assert.match(validateRequest({ type: 'configure', ...base, setup: [], snapshot: 'x' }),
-    /snapshot must be an array/);
-  assert.match(validateRequest({ type: 'configure', ...base, setup: [], snapshot: [], arrays: { x: [1] } }),
-    /array 'x' must be a Float32Array/);
+  assert.match(
+    validateRequest({ type: 'configure', ...base, setup: [{}], snapshot: [] }),
+    /configure: setup\/0 must be a request object with a string op/,
+  );
+  assert.match(
+    validateRequest({ type: 'configure', ...base, setup: [], snapshot: 'x' }),
+    /snapshot must be an array/,
+  );
+  assert.match(
+    validateRequest({ type: 'configure', ...base, setup: [], snapshot: [], arrays: { x: [1] } }),
+    /array 'x' must be a Float32Array/,
+  );
   assert.match(validateRequest({ type: 'call', ...base, request: 'build' }), /call: request must be/);
-  assert.match(validateRequest({ type: 'call', ...base, request: { op: 'x' }, arrays: [] }), /arrays must be an object/);
+  assert.match(
+    validateRequest({ type: 'call', ...base, request: { op: 'x' }, arrays: [] }),
+    /arrays must be an object/,
+  );
   assert.match(validateRequest({ type: 'speed', ...base, level: 0 }), /level must be an integer 1..5/);
   assert.match(validateRequest({ type: 'reset', ...base, seed: 1.5 }), /seed must be an integer/);
 });

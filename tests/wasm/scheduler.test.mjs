@@ -13,19 +13,32 @@ function manual() {
   const scheduler = new Scheduler({
     sliceMs: 15,
     queue: (fn) => queued.push(fn),
-    setTimer: (fn, ms) => { timers.set(nextTimer, { fn, ms }); return nextTimer++; },
+    setTimer: (fn, ms) => {
+      timers.set(nextTimer, { fn, ms });
+      return nextTimer++;
+    },
     clearTimer: (id) => timers.delete(id),
   });
   return {
-    scheduler, timers,
+    scheduler,
+    timers,
     /** Runs `n` queued full-speed turns. */
-    turns(n) { for (let i = 0; i < n && queued.length; i += 1) queued.shift()(); },
-    fireTimers() { for (const [id, { fn }] of [...timers]) { timers.delete(id); fn(); } },
+    turns(n) {
+      for (let i = 0; i < n && queued.length; i += 1) queued.shift()();
+    },
+    fireTimers() {
+      for (const [id, { fn }] of [...timers]) {
+        timers.delete(id);
+        fn();
+      }
+    },
   };
 }
 
 const runner = (name, log, { speed = 5, stopAfter = Infinity } = {}) => ({
-  name, speed, runs: 0,
+  name,
+  speed,
+  runs: 0,
   slice(request) {
     this.runs += 1;
     log.push([name, request]);
@@ -68,15 +81,25 @@ test('scheduler: limited speeds train k batches per tick beside full-speed sessi
   const fast = runner('fast', log);
   m.scheduler.start(slow);
   m.scheduler.start(fast);
-  assert.deepEqual([...m.timers.values()].map((t) => t.ms), [tickOf(4).intervalMs]);
+  assert.deepEqual(
+    [...m.timers.values()].map((t) => t.ms),
+    [tickOf(4).intervalMs],
+  );
   m.turns(2);
   m.fireTimers();
-  assert.deepEqual(log.map(([n, r]) => `${n}:${r.batches ?? r.ms}`), ['fast:15', 'fast:15', 'slow:5']);
+  assert.deepEqual(
+    log.map(([n, r]) => `${n}:${r.batches ?? r.ms}`),
+    ['fast:15', 'fast:15', 'slow:5'],
+  );
   assert.equal(m.timers.size, 1, 'the next tick is scheduled');
   slow.speed = 5;
-  m.scheduler.start(slow);  // a speed change reschedules: now it takes full-speed turns
+  m.scheduler.start(slow); // a speed change reschedules: now it takes full-speed turns
   assert.equal(m.timers.size, 0);
   m.turns(2);
-  assert.deepEqual(log.slice(3).map(([n]) => n), ['slow', 'fast'], 'the newcomer is next in turn');
+  assert.deepEqual(
+    log.slice(3).map(([n]) => n),
+    ['slow', 'fast'],
+    'the newcomer is next in turn',
+  );
   assert.deepEqual(tickOf(1), { intervalMs: 500, batches: 1 });
 });

@@ -10,15 +10,18 @@ import path from 'node:path';
 
 import { root } from './load-module.mjs';
 
-export const cliPath = process.env.NNPLAY_SESSION_CLI ??
-  path.join(root, 'build', 'release', 'tests', 'nnplay_session_cli');
+export const cliPath =
+  process.env.NNPLAY_SESSION_CLI ?? path.join(root, 'build', 'release', 'tests', 'nnplay_session_cli');
 
 /** Runs `steps` through a TestSession; returns one object per step. */
 export function runWasm(session, steps) {
   return steps.map((step) => {
     if (step.request !== undefined) return session.call(JSON.stringify(step.request));
     if (step.set_array !== undefined) {
-      return { set_array: step.set_array, error: session.setArray(step.set_array, new Float32Array(step.values)) };
+      return {
+        set_array: step.set_array,
+        error: session.setArray(step.set_array, new Float32Array(step.values)),
+      };
     }
     if (step.get_array !== undefined) {
       return { get_array: step.get_array, values: Array.from(session.getArray(step.get_array)) };
@@ -30,8 +33,10 @@ export function runWasm(session, steps) {
 /** Runs `steps` through the native CLI; returns one object per step. */
 export function runNative(steps) {
   if (!fs.existsSync(cliPath)) {
-    throw new Error(`${cliPath} not found: build the native target nnplay_session_cli ` +
-      '(scripts/test.sh does) or set NNPLAY_SESSION_CLI');
+    throw new Error(
+      `${cliPath} not found: build the native target nnplay_session_cli ` +
+        '(scripts/test.sh does) or set NNPLAY_SESSION_CLI',
+    );
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nnplay-script-'));
   try {
@@ -39,7 +44,10 @@ export function runNative(steps) {
     fs.writeFileSync(file, JSON.stringify(steps));
     const run = spawnSync(cliPath, [file], { encoding: 'utf8', maxBuffer: 1 << 28 });
     if (run.status !== 0) throw new Error(`nnplay_session_cli failed: ${run.stderr}`);
-    return run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    return run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -41,17 +41,24 @@ async function exportToTfjs(s) {
   const weights = s.getArray(answer.array);
   const mj = answer.model_json;
   const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength);
-  return tf.loadLayersModel(tf.io.fromMemory({
-    modelTopology: mj.modelTopology,
-    weightSpecs: mj.weightsManifest.flatMap((group) => group.weights),
-    weightData,
-  }));
+  return tf.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: mj.modelTopology,
+      weightSpecs: mj.weightsManifest.flatMap((group) => group.weights),
+      weightData,
+    }),
+  );
 }
 
 /** The model.json + weights TF.js itself saves for `model`. */
 async function savedByTfjs(model) {
   let artifacts;
-  await model.save(tf.io.withSaveHandler(async (a) => { artifacts = a; return { modelArtifactsInfo: {} }; }));
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      artifacts = a;
+      return { modelArtifactsInfo: {} };
+    }),
+  );
   const modelJson = {
     format: 'layers-model',
     generatedBy: 'TensorFlow.js tfjs-layers',
@@ -69,10 +76,16 @@ const cases = [
     samples: 16,
     spec: {
       schema: 1,
-      model: { type: 'sequential', input_shape: [2], seed: 5, layers: [
-        { type: 'dense', units: 8, activation: 'tanh' },
-        { type: 'dense', units: 8, activation: 'relu' },
-        { type: 'dense', units: 3, activation: 'softmax' }] },
+      model: {
+        type: 'sequential',
+        input_shape: [2],
+        seed: 5,
+        layers: [
+          { type: 'dense', units: 8, activation: 'tanh' },
+          { type: 'dense', units: 8, activation: 'relu' },
+          { type: 'dense', units: 3, activation: 'softmax' },
+        ],
+      },
       compile: { optimizer: { type: 'adam', learning_rate: 0.01 }, loss: 'sparse_categorical_crossentropy' },
       fit: { epochs: 5, batch_size: 8 },
       data: { name: 'blobs', n: 60, classes: 3, seed: 2 },
@@ -84,8 +97,15 @@ const cases = [
     samples: 4,
     spec: {
       schema: 1,
-      model: { type: 'sequential', input_shape: [20, 1], seed: 3, layers: [
-        { type: 'lstm', units: 6 }, { type: 'dense', units: 1 }] },
+      model: {
+        type: 'sequential',
+        input_shape: [20, 1],
+        seed: 3,
+        layers: [
+          { type: 'lstm', units: 6 },
+          { type: 'dense', units: 1 },
+        ],
+      },
       compile: { optimizer: { type: 'adam', learning_rate: 0.01 }, loss: 'mse' },
       fit: { epochs: 2, batch_size: 16 },
       data: { name: 'sine', n: 64, length: 20, seed: 1 },
@@ -97,9 +117,17 @@ const cases = [
     samples: 4,
     spec: {
       schema: 1,
-      model: { type: 'sequential', input_shape: [10, 1], seed: 4, layers: [
-        { type: 'gru', units: 5, return_sequences: true, reset_after: false }, { type: 'simple_rnn', units: 4 },
-        { type: 'batch_normalization' }, { type: 'dense', units: 1 }] },
+      model: {
+        type: 'sequential',
+        input_shape: [10, 1],
+        seed: 4,
+        layers: [
+          { type: 'gru', units: 5, return_sequences: true, reset_after: false },
+          { type: 'simple_rnn', units: 4 },
+          { type: 'batch_normalization' },
+          { type: 'dense', units: 1 },
+        ],
+      },
       compile: { optimizer: 'adam', loss: 'mse' },
       fit: { epochs: 2, batch_size: 16 },
       data: { name: 'sine', n: 64, length: 10, seed: 1 },
@@ -129,7 +157,9 @@ test('tfjs interop: a model saved by TF.js imports here and predicts the same', 
   const model = tf.sequential();
   // TF.js's default recurrentActivation is Keras 2's hard_sigmoid, which nnplay refuses (see
   // docs/schema/keras.md); sigmoid is the Keras 3 default.
-  model.add(tf.layers.lstm({ units: 5, returnSequences: true, inputShape: [7, 2], recurrentActivation: 'sigmoid' }));
+  model.add(
+    tf.layers.lstm({ units: 5, returnSequences: true, inputShape: [7, 2], recurrentActivation: 'sigmoid' }),
+  );
   model.add(tf.layers.simpleRNN({ units: 4 }));
   model.add(tf.layers.dense({ units: 6, activation: 'relu' }));
   model.add(tf.layers.dense({ units: 2, activation: 'sigmoid' }));

@@ -17,10 +17,11 @@ export async function loadWorker(engineDir) {
   fs.cpSync(path.join(root, 'web', 'js'), path.join(dir, 'js'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'engine'));
   for (const name of fs.readdirSync(engineDir)) {
-    if (/^nnplay\.(mjs|wasm)$/.test(name)) fs.copyFileSync(path.join(engineDir, name), path.join(dir, 'engine', name));
+    if (/^nnplay\.(mjs|wasm)$/.test(name))
+      fs.copyFileSync(path.join(engineDir, name), path.join(dir, 'engine', name));
   }
   const wasm = path.join(dir, 'engine', 'nnplay.wasm');
-  if (!fs.existsSync(wasm)) fs.writeFileSync(wasm, Buffer.alloc(3000));  // the fake engine ignores it
+  if (!fs.existsSync(wasm)) fs.writeFileSync(wasm, Buffer.alloc(3000)); // the fake engine ignores it
   const events = [];
   const realFetch = globalThis.fetch;
   globalThis.fetch = async (url) => {

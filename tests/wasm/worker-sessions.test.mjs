@@ -17,9 +17,21 @@ let nextId = 1;
 /** An MLP document on the circle set with `units` hidden units. */
 const mlp = (units) => ({
   schema: 1,
-  model: { type: 'sequential', name: `mlp${units}`, seed: 1, input_shape: [2],
-    layers: [{ type: 'dense', units, activation: 'tanh' }, { type: 'dense', units: 1, activation: 'sigmoid' }] },
-  compile: { optimizer: { type: 'adam', learning_rate: 0.03 }, loss: 'binary_crossentropy', metrics: ['accuracy'] },
+  model: {
+    type: 'sequential',
+    name: `mlp${units}`,
+    seed: 1,
+    input_shape: [2],
+    layers: [
+      { type: 'dense', units, activation: 'tanh' },
+      { type: 'dense', units: 1, activation: 'sigmoid' },
+    ],
+  },
+  compile: {
+    optimizer: { type: 'adam', learning_rate: 0.03 },
+    loss: 'binary_crossentropy',
+    metrics: ['accuracy'],
+  },
   fit: { epochs: 1000, batch_size: 10, shuffle: true, seed: 1 },
   data: { name: 'circle', n: 200, noise: 0.05, seed: 1, validation_fraction: 0.5 },
 });
@@ -34,19 +46,34 @@ before(async () => {
 });
 after(() => worker?.close());
 
-test('worker + engine: two sessions train side by side and their answers never cross',
-  { skip: !built && 'web/engine/nnplay.wasm is not built' }, async () => {
+test(
+  'worker + engine: two sessions train side by side and their answers never cross',
+  { skip: !built && 'web/engine/nnplay.wasm is not built' },
+  async () => {
     const sessions = { small: 4, large: 6 };
     for (const [session, units] of Object.entries(sessions)) {
-      worker.send({ type: 'configure', session, id: nextId++,
-        setup: [{ op: 'build', spec: mlp(units) }, { op: 'set_data' }], snapshot: SNAPSHOT });
+      worker.send({
+        type: 'configure',
+        session,
+        id: nextId++,
+        setup: [{ op: 'build', spec: mlp(units) }, { op: 'set_data' }],
+        snapshot: SNAPSHOT,
+      });
     }
     await worker.until((events) => events.filter((e) => e.type === 'configured').length === 2, 10000);
-    assert.deepEqual(worker.events.filter((e) => e.type === 'error'), []);
+    assert.deepEqual(
+      worker.events.filter((e) => e.type === 'error'),
+      [],
+    );
     worker.events.length = 0;
     for (const session of Object.keys(sessions)) worker.send({ type: 'train', session, id: nextId++ });
-    await worker.until((events) => Object.keys(sessions).every((s) => events
-      .filter((e) => e.type === 'progress' && e.session === s).length >= 3), 30000);
+    await worker.until(
+      (events) =>
+        Object.keys(sessions).every(
+          (s) => events.filter((e) => e.type === 'progress' && e.session === s).length >= 3,
+        ),
+      30000,
+    );
     for (const session of Object.keys(sessions)) worker.send({ type: 'pause', session, id: nextId++ });
     await worker.until((events) => events.filter((e) => e.type === 'paused').length === 2, 5000);
     for (const session of Object.keys(sessions)) worker.send({ type: 'snapshot', session, id: nextId++ });
@@ -67,9 +94,14 @@ test('worker + engine: two sessions train side by side and their answers never c
     }
     // Iterations of each session rise on their own: no answer of one lands in the other.
     for (const session of Object.keys(sessions)) {
-      const iterations = worker.events.filter((e) => e.type === 'progress' && e.session === session)
+      const iterations = worker.events
+        .filter((e) => e.type === 'progress' && e.session === session)
         .map((p) => p.answer.iterations);
-      assert.ok(iterations.every((n, i) => i === 0 || n > iterations[i - 1]), `${session}: ${iterations}`);
+      assert.ok(
+        iterations.every((n, i) => i === 0 || n > iterations[i - 1]),
+        `${session}: ${iterations}`,
+      );
     }
     assert.ok(worker.events.every((e) => !('session' in e) || e.session in sessions));
-  });
+  },
+);

@@ -11,8 +11,8 @@ import { loadWorker } from './worker-harness.mjs';
 
 let worker;
 let nextId = 1;
-const ofType = (type, session = undefined) => worker.events
-  .filter((e) => e.type === type && (session === undefined || e.session === session));
+const ofType = (type, session = undefined) =>
+  worker.events.filter((e) => e.type === type && (session === undefined || e.session === session));
 const last = (type, session) => ofType(type, session).at(-1);
 const replyTo = (id) => worker.events.filter((e) => e.id === id);
 
@@ -25,7 +25,10 @@ async function send(message, ms = 50) {
 
 const document = { schema: 1, model: {} };
 const SETUP = [{ op: 'build', spec: document }, { op: 'set_data' }];
-const SNAPSHOT = [{ op: 'get_weights', out: 'weights' }, { op: 'grid', resolution: 4, out: 'grid' }];
+const SNAPSHOT = [
+  { op: 'get_weights', out: 'weights' },
+  { op: 'grid', resolution: 4, out: 'grid' },
+];
 
 before(async () => {
   worker = await loadWorker(path.join(root, 'tests', 'wasm', 'fake-engine'));
@@ -45,7 +48,10 @@ test('worker: init reports the download and answers ready with its id', () => {
 test('worker: configure answers the setup answers, then a snapshot with the named arrays', async () => {
   worker.events.length = 0;
   const id = await send({ type: 'configure', setup: SETUP, snapshot: SNAPSHOT });
-  assert.deepEqual(replyTo(id).map((e) => e.type), ['configured']);
+  assert.deepEqual(
+    replyTo(id).map((e) => e.type),
+    ['configured'],
+  );
   const configured = last('configured');
   assert.equal(configured.session, 's');
   assert.equal(configured.answers.length, 2);
@@ -58,10 +64,21 @@ test('worker: configure answers the setup answers, then a snapshot with the name
 
 test('worker: a failing setup request stops configure with its index in the path', async () => {
   worker.events.length = 0;
-  const id = await send({ type: 'configure', setup: [{ op: 'set_data' }, { op: 'build', spec: {} }],
-    snapshot: [] });
-  assert.deepEqual(replyTo(id), [{ type: 'error', path: '/setup/1/spec/model',
-    message: 'required field missing', op: 'build', session: 's', id }]);
+  const id = await send({
+    type: 'configure',
+    setup: [{ op: 'set_data' }, { op: 'build', spec: {} }],
+    snapshot: [],
+  });
+  assert.deepEqual(replyTo(id), [
+    {
+      type: 'error',
+      path: '/setup/1/spec/model',
+      message: 'required field missing',
+      op: 'build',
+      session: 's',
+      id,
+    },
+  ]);
 });
 
 test('worker: train runs slices until pause; progress carries the engine answer as is', async () => {
@@ -69,9 +86,15 @@ test('worker: train runs slices until pause; progress carries the engine answer 
   await send({ type: 'configure', setup: SETUP, snapshot: SNAPSHOT });
   worker.events.length = 0;
   const train = await send({ type: 'train' }, 100);
-  assert.deepEqual(replyTo(train).map((e) => e.type), ['done']);
+  assert.deepEqual(
+    replyTo(train).map((e) => e.type),
+    ['done'],
+  );
   const pause = await send({ type: 'pause' });
-  assert.deepEqual(replyTo(pause).map((e) => e.type), ['done']);
+  assert.deepEqual(
+    replyTo(pause).map((e) => e.type),
+    ['done'],
+  );
   const slices = ofType('progress').length;
   assert.ok(slices >= 3, `only ${slices} slices ran`);
   assert.equal(last('paused').reason, 'user');
@@ -108,7 +131,7 @@ test('worker: step, reset and speed', async () => {
   await send({ type: 'reset', seed: 3 });
   assert.equal(last('paused').reason, 'reset');
   assert.equal(last('snapshot').arrays.weights[0], 0);
-  await send({ type: 'speed', level: 2 });  // 10 batches/s: one batch every 100 ms
+  await send({ type: 'speed', level: 2 }); // 10 batches/s: one batch every 100 ms
   worker.events.length = 0;
   await send({ type: 'train' }, 450);
   await send({ type: 'pause' });
@@ -121,12 +144,21 @@ test('worker: step, reset and speed', async () => {
 test('worker: call sets the arrays, answers done {answer}, then a snapshot', async () => {
   await send({ type: 'configure', setup: SETUP, snapshot: SNAPSHOT });
   worker.events.length = 0;
-  const id = await send({ type: 'call', request: { op: 'set_weights', array: 'w' },
-    arrays: { w: new Float32Array([7, 8, 9]) } });
-  assert.deepEqual(replyTo(id).map((e) => e.type), ['done']);
+  const id = await send({
+    type: 'call',
+    request: { op: 'set_weights', array: 'w' },
+    arrays: { w: new Float32Array([7, 8, 9]) },
+  });
+  assert.deepEqual(
+    replyTo(id).map((e) => e.type),
+    ['done'],
+  );
   assert.deepEqual([...last('snapshot').arrays.weights], [7, 8, 9]);
-  const bad = await send({ type: 'call', request: { op: 'set_weights', array: 'w' },
-    arrays: { w: new Float32Array([1]) } });
+  const bad = await send({
+    type: 'call',
+    request: { op: 'set_weights', array: 'w' },
+    arrays: { w: new Float32Array([1]) },
+  });
   assert.equal(replyTo(bad)[0].path, '/request/array');
 });
 
@@ -137,9 +169,15 @@ test('worker: every request gets one reply, invalid ones and unknown sessions an
   const speed = await send({ type: 'speed', level: 9 });
   assert.match(replyTo(speed)[0].message, /level must be an integer 1..5/);
   const ghost = await send({ type: 'train', session: 'ghost' });
-  assert.deepEqual(replyTo(ghost).map((e) => [e.type, e.path]), [['error', '/session']]);
+  assert.deepEqual(
+    replyTo(ghost).map((e) => [e.type, e.path]),
+    [['error', '/session']],
+  );
   const close = await send({ type: 'close', session: 'ghost' });
-  assert.deepEqual(replyTo(close).map((e) => e.type), ['done']);
+  assert.deepEqual(
+    replyTo(close).map((e) => e.type),
+    ['done'],
+  );
 });
 
 test('worker: two sessions train side by side, round-robin, their events apart', async () => {
@@ -154,7 +192,10 @@ test('worker: two sessions train side by side, round-robin, their events apart',
   const order = ofType('progress').map((e) => e.session);
   const [a, b] = [order.filter((s) => s === 'a').length, order.filter((s) => s === 'b').length];
   assert.ok(a >= 2 && b >= 2 && Math.abs(a - b) <= 1, `slices a ${a}, b ${b}`);
-  assert.ok(order.slice(1).some((s, i) => s !== order[i]), 'interleaved');
+  assert.ok(
+    order.slice(1).some((s, i) => s !== order[i]),
+    'interleaved',
+  );
   await send({ type: 'close', session: 'a' });
   const gone = await send({ type: 'step', session: 'a' });
   assert.equal(replyTo(gone)[0].path, '/session');

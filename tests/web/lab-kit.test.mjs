@@ -7,7 +7,9 @@ import { Disposer, debounce, frameScheduler } from '../../web/js/kit/lab-kit.mjs
 
 test('debounce: a burst of calls runs once; flush runs now; cancel drops', async () => {
   let runs = 0;
-  const d = debounce(() => { runs += 1; }, 5);
+  const d = debounce(() => {
+    runs += 1;
+  }, 5);
   d.call();
   d.call();
   d.call();
@@ -25,9 +27,16 @@ test('debounce: a burst of calls runs once; flush runs now; cancel drops', async
 
 test('frameScheduler: several requests before a frame give one draw', () => {
   const frames = [];
-  const clock = { request: (cb) => frames.push(cb), cancelFrame: (id) => { frames[id - 1] = null; } };
+  const clock = {
+    request: (cb) => frames.push(cb),
+    cancelFrame: (id) => {
+      frames[id - 1] = null;
+    },
+  };
   let draws = 0;
-  const f = frameScheduler(() => { draws += 1; }, clock);
+  const f = frameScheduler(() => {
+    draws += 1;
+  }, clock);
   f.schedule();
   f.schedule();
   assert.equal(frames.length, 1);
@@ -41,10 +50,17 @@ test('frameScheduler: several requests before a frame give one draw', () => {
 test('Disposer: undoes everything once, newest first, past a failure', () => {
   const order = [];
   const d = new Disposer();
-  d.add(() => order.push(1)).add(undefined).add(() => { throw new Error('x'); }).add(() => order.push(3));
+  d.add(() => order.push(1))
+    .add(undefined)
+    .add(() => {
+      throw new Error('x');
+    })
+    .add(() => order.push(3));
   const target = new EventTarget();
   let heard = 0;
-  d.listen(target, 'ping', () => { heard += 1; });
+  d.listen(target, 'ping', () => {
+    heard += 1;
+  });
   target.dispatchEvent(new Event('ping'));
   const warn = console.warn;
   console.warn = () => {};

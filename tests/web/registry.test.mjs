@@ -16,7 +16,10 @@ import shellStrings from '../../web/js/i18n/shell-strings.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 test('registry: every lab declares what the shell needs', () => {
-  assert.deepEqual(LABS.map((lab) => lab.id), [...LAB_IDS]);
+  assert.deepEqual(
+    LABS.map((lab) => lab.id),
+    [...LAB_IDS],
+  );
   assert.ok(LAB[DEFAULT_LAB]);
   for (const lab of LABS) {
     assert.ok(lab.title.en && lab.title.ko, `${lab.id} title`);
@@ -73,14 +76,19 @@ test('registry: every tab, group and control has English and Korean text', () =>
 
 test('registry: docs/embedding.md holds the group table made from the registry', () => {
   const docs = fs.readFileSync(path.join(root, 'docs', 'embedding.md'), 'utf8');
-  assert.ok(docs.includes(groupTableMarkdown()),
-    'docs/embedding.md: run `node scripts/embedding-groups.mjs --write`');
+  assert.ok(
+    docs.includes(groupTableMarkdown()),
+    'docs/embedding.md: run `node scripts/embedding-groups.mjs --write`',
+  );
 });
 
 test('registry: no shell module, stylesheet or the page names a lab', () => {
   const files = [
-    'web/index.html', 'web/js/app.mjs', ...['web/js/shell', 'web/js/state', 'web/js/embed', 'web/js/i18n', 'web/css']
-      .flatMap((dir) => fs.readdirSync(path.join(root, dir)).map((f) => `${dir}/${f}`)),
+    'web/index.html',
+    'web/js/app.mjs',
+    ...['web/js/shell', 'web/js/state', 'web/js/embed', 'web/js/i18n', 'web/css'].flatMap((dir) =>
+      fs.readdirSync(path.join(root, dir)).map((f) => `${dir}/${f}`),
+    ),
   ];
   for (const file of files) {
     const text = fs.readFileSync(path.join(root, file), 'utf8');

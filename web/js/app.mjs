@@ -27,12 +27,23 @@ function eventRecord(type, e) {
   switch (type) {
     case 'progress': {
       const a = e.answer;
-      return { type, epoch: a.epoch, iterations: a.iterations, logs: a.logs, epoch_logs: a.epoch_logs,
-        finished: a.finished, diverged: a.diverged, early_stopping: a.early_stopping };
+      return {
+        type,
+        epoch: a.epoch,
+        iterations: a.iterations,
+        logs: a.logs,
+        epoch_logs: a.epoch_logs,
+        finished: a.finished,
+        diverged: a.diverged,
+        early_stopping: a.early_stopping,
+      };
     }
-    case 'snapshot': return { type, answers: e.answers.length, arrays: Object.keys(e.arrays) };
-    case 'configured': return { type, answers: e.answers.length, arrays: Object.keys(e.arrays) };
-    default: return { type, ...e };
+    case 'snapshot':
+      return { type, answers: e.answers.length, arrays: Object.keys(e.arrays) };
+    case 'configured':
+      return { type, answers: e.answers.length, arrays: Object.keys(e.arrays) };
+    default:
+      return { type, ...e };
   }
 }
 
@@ -40,19 +51,31 @@ function eventRecord(type, e) {
 function showLoading({ loaded, total }) {
   const text = document.querySelector('#lab [data-i18n="status.loading"]');
   if (!text) return;
-  text.textContent = total > 0
-    ? i18n.t('status.loadingPercent', { percent: Math.min(100, Math.floor((100 * loaded) / total)) })
-    : i18n.t('status.loadingBytes', { kb: Math.round(loaded / 1024) });
+  text.textContent =
+    total > 0
+      ? i18n.t('status.loadingPercent', { percent: Math.min(100, Math.floor((100 * loaded) / total)) })
+      : i18n.t('status.loadingBytes', { kb: Math.round(loaded / 1024) });
 }
 
 async function boot() {
-  const hooks = { ready: false, store: null, relay: null, session: null, lab: null, events: [], errors: [],
-    firstGridAt: null, gridDraws: 0, thumbDraws: 0 };
+  const hooks = {
+    ready: false,
+    store: null,
+    relay: null,
+    session: null,
+    lab: null,
+    events: [],
+    errors: [],
+    firstGridAt: null,
+    gridDraws: 0,
+    thumbDraws: 0,
+  };
   window.nnplay = hooks;
   i18n.register(shellStrings);
   i18n.register(stateStrings);
   i18n.register(registryStrings());
-  for (const lab of LABS) {  // every lab's stylesheet up front: a tab switch never restyles late
+  for (const lab of LABS) {
+    // every lab's stylesheet up front: a tab switch never restyles late
     const link = document.createElement('link');
     Object.assign(link, { rel: 'stylesheet', href: lab.stylesheet });
     link.dataset.lab = lab.id;
@@ -74,8 +97,15 @@ async function boot() {
     });
   }
 
-  const ctx = { store, relay, active, t: i18n.t, onLangChange: i18n.onLangChange,
-    register: i18n.register, apply: i18n.apply };
+  const ctx = {
+    store,
+    relay,
+    active,
+    t: i18n.t,
+    onLangChange: i18n.onLangChange,
+    register: i18n.register,
+    apply: i18n.apply,
+  };
   const errors = new ErrorBanner(document, { errors: hooks.errors });
   active.on('error', (e) => errors.show(e));
   relay.on('loading', showLoading);

@@ -56,14 +56,28 @@
 
 /** Page -> worker requests. */
 export const Request = Object.freeze({
-  init: 'init', configure: 'configure', train: 'train', pause: 'pause', step: 'step',
-  reset: 'reset', speed: 'speed', snapshot: 'snapshot', call: 'call', close: 'close',
+  init: 'init',
+  configure: 'configure',
+  train: 'train',
+  pause: 'pause',
+  step: 'step',
+  reset: 'reset',
+  speed: 'speed',
+  snapshot: 'snapshot',
+  call: 'call',
+  close: 'close',
 });
 
 /** Worker -> page replies and events. */
 export const Event = Object.freeze({
-  loading: 'loading', ready: 'ready', configured: 'configured', done: 'done', error: 'error',
-  progress: 'progress', snapshot: 'snapshot', paused: 'paused',
+  loading: 'loading',
+  ready: 'ready',
+  configured: 'configured',
+  done: 'done',
+  error: 'error',
+  progress: 'progress',
+  snapshot: 'snapshot',
+  paused: 'paused',
 });
 
 /** @type {Set<string>} */
@@ -135,9 +149,11 @@ export function validateRequest(message) {
     return `${type}: session must be a non-empty string`;
   }
   if (type === Request.configure) {
-    return requestsProblem(message.setup, 'configure: setup')
-      || requestsProblem(message.snapshot, 'configure: snapshot')
-      || arraysProblem(message.arrays, 'configure');
+    return (
+      requestsProblem(message.setup, 'configure: setup') ||
+      requestsProblem(message.snapshot, 'configure: snapshot') ||
+      arraysProblem(message.arrays, 'configure')
+    );
   }
   if (type === Request.call) {
     if (!isObject(message.request) || typeof message.request.op !== 'string') {
@@ -145,8 +161,10 @@ export function validateRequest(message) {
     }
     return arraysProblem(message.arrays, 'call');
   }
-  if (type === Request.speed && !(Number.isInteger(message.level) && message.level >= 1
-    && message.level <= 5)) {
+  if (
+    type === Request.speed &&
+    !(Number.isInteger(message.level) && message.level >= 1 && message.level <= 5)
+  ) {
     return 'speed: level must be an integer 1..5';
   }
   if (type === Request.reset && message.seed !== undefined && !Number.isInteger(message.seed)) {

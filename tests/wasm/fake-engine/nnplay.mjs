@@ -27,7 +27,8 @@ class Session {
         if (request.points) {
           const y = this.arrays.get(request.points.y);
           if (!y) return fail('/points/y', 'no such array');
-          if (y.some((v) => v !== 0 && v !== 1)) return fail('/points/y', 'row 0: label is not a class id 0..1');
+          if (y.some((v) => v !== 0 && v !== 1))
+            return fail('/points/y', 'row 0: label is not a class id 0..1');
           this.points = { x: this.arrays.get(request.points.x), y };
           return { samples: y.length, validation_samples: 0 };
         }
@@ -39,9 +40,18 @@ class Session {
         this.arrays.set('points_train_y', this.points.y);
         this.arrays.set('points_validation_x', new Float32Array(0));
         this.arrays.set('points_validation_y', new Float32Array(0));
-        return { train: this.points.y.length, validation: 0, kind: 'classes', classes: 2,
-          arrays: { train_x: 'points_train_x', train_y: 'points_train_y',
-            validation_x: 'points_validation_x', validation_y: 'points_validation_y' } };
+        return {
+          train: this.points.y.length,
+          validation: 0,
+          kind: 'classes',
+          classes: 2,
+          arrays: {
+            train_x: 'points_train_x',
+            train_y: 'points_train_y',
+            validation_x: 'points_validation_x',
+            validation_y: 'points_validation_y',
+          },
+        };
       case 'set_weights': {
         const values = this.arrays.get(request.array);
         if (!values || values.length !== 3) return fail('/array', 'expected 3 weights');
@@ -51,9 +61,16 @@ class Session {
       case 'probes':
         if (!Array.isArray(request.x)) return fail('/x', 'expected an array');
         this.arrays.set('probe/dense/output', new Float32Array([0.25]));
-        return { layers: [{ name: 'dense', type: 'Dense', probes: [{ name: 'probe/dense/output',
-          probe: 'output', shape: [1, 1] }] }],
-        gradient_norms: request.y ? [{ name: 'dense/kernel', norm: 0.5 }] : [] };
+        return {
+          layers: [
+            {
+              name: 'dense',
+              type: 'Dense',
+              probes: [{ name: 'probe/dense/output', probe: 'output', shape: [1, 1] }],
+            },
+          ],
+          gradient_norms: request.y ? [{ name: 'dense/kernel', norm: 0.5 }] : [],
+        };
       case 'reset':
         this.batch = 0;
         this.weights = null;
@@ -82,8 +99,15 @@ class Session {
       case 'grid': {
         // A left-to-right ramp from 0 to 1, so a drawn grid shows both colours.
         const n = request.resolution;
-        this.arrays.set('grid', Float32Array.from({ length: n * n }, (_, i) => (i % n) / (n - 1)));
-        return { array: 'grid', resolution: request.resolution, maps: [{ layer: 'dense', unit: 0, offset: 0 }] };
+        this.arrays.set(
+          'grid',
+          Float32Array.from({ length: n * n }, (_, i) => (i % n) / (n - 1)),
+        );
+        return {
+          array: 'grid',
+          resolution: request.resolution,
+          maps: [{ layer: 'dense', unit: 0, offset: 0 }],
+        };
       }
       default:
         return fail('/op', `unknown op '${request.op}'`);
@@ -93,19 +117,43 @@ class Session {
   progress(perEpoch, run, epochLogs) {
     const finished = this.batch >= perEpoch * (globalThis.fakeEngine?.epochs ?? 1e9);
     return {
-      epoch: Math.floor(this.batch / perEpoch), batch: this.batch % perEpoch,
-      batches_per_epoch: perEpoch, batches_run: run, iterations: this.batch,
-      logs: { loss: 1 / (this.batch + 1) }, epoch_logs: epochLogs, finished, diverged: false,
+      epoch: Math.floor(this.batch / perEpoch),
+      batch: this.batch % perEpoch,
+      batches_per_epoch: perEpoch,
+      batches_run: run,
+      iterations: this.batch,
+      logs: { loss: 1 / (this.batch + 1) },
+      epoch_logs: epochLogs,
+      finished,
+      diverged: false,
       stop_reason: finished ? 'epochs' : '',
-      ...(globalThis.fakeEngine?.earlyStopping ? { early_stopping: { monitor: 'val_loss', best_epoch: 1,
-        best: 0.25, stopped_epoch: 0, restored: false } } : {}),
+      ...(globalThis.fakeEngine?.earlyStopping
+        ? {
+            early_stopping: {
+              monitor: 'val_loss',
+              best_epoch: 1,
+              best: 0.25,
+              stopped_epoch: 0,
+              restored: false,
+            },
+          }
+        : {}),
     };
   }
 
-  setArray(name, values) { this.arrays.set(name, Float32Array.from(values)); return ''; }
-  getArray(name) { return Float32Array.from(this.arrays.get(name) ?? []); }
-  hasArray(name) { return this.arrays.has(name); }
-  deleteArray(name) { this.arrays.delete(name); }
+  setArray(name, values) {
+    this.arrays.set(name, Float32Array.from(values));
+    return '';
+  }
+  getArray(name) {
+    return Float32Array.from(this.arrays.get(name) ?? []);
+  }
+  hasArray(name) {
+    return this.arrays.has(name);
+  }
+  deleteArray(name) {
+    this.arrays.delete(name);
+  }
   delete() {}
 }
 

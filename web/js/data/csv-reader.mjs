@@ -29,7 +29,7 @@ export function readPointsCsv(source, { kind = 'classes', timeoutMs = TIMEOUT_MS
     const timer = setTimeout(() => fail(`no answer after ${timeoutMs / 1000} s`), timeoutMs);
     worker.onmessage = ({ data }) => finish(data);
     worker.onerror = (event) => {
-      event.preventDefault();  // reported in the CSV box, not as an uncaught error
+      event.preventDefault(); // reported in the CSV box, not as an uncaught error
       fail(event.message || 'the CSV reader did not start');
     };
     worker.postMessage({ source, kind });

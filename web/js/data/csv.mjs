@@ -28,8 +28,9 @@ export const CSV_MESSAGES = Object.freeze({
 
 /** The text of one error {code, ...fields}; template(code) gives its template (default English). */
 export function formatCsvError(error, template = (code) => CSV_MESSAGES[code]) {
-  return String(template(error.code) ?? CSV_MESSAGES[error.code])
-    .replace(/\{(\w+)\}/g, (whole, name) => (name in error ? String(error[name]) : whole));
+  return String(template(error.code) ?? CSV_MESSAGES[error.code]).replace(/\{(\w+)\}/g, (whole, name) =>
+    name in error ? String(error[name]) : whole,
+  );
 }
 
 const megabytes = (n) => `${Math.ceil(n / 1e4) / 100} MB`;
@@ -96,7 +97,10 @@ export function validateRows(rows, { kind = 'classes', firstRowNumber = 1 } = {}
     values.forEach((value, column) => {
       if (!Number.isFinite(value)) {
         errors.push({
-          code: 'notNumber', row, column: COLUMN_NAMES[column], value: shorten(String(cells[column]).trim()),
+          code: 'notNumber',
+          row,
+          column: COLUMN_NAMES[column],
+          value: shorten(String(cells[column]).trim()),
         });
         ok = false;
       }

@@ -40,7 +40,15 @@ export function featureMap(key, { range = [-6, 6], resolution = 50 } = {}) {
 
 /** The 2-D datasets the picker offers, in TF Playground's order. */
 export const DATASETS = Object.freeze([
-  'circle', 'xor', 'gauss', 'spiral', 'moons', 'linear', 'blobs', 'regress_plane', 'regress_gaussian',
+  'circle',
+  'xor',
+  'gauss',
+  'spiral',
+  'moons',
+  'linear',
+  'blobs',
+  'regress_plane',
+  'regress_gaussian',
 ]);
 
 /** Store points -> {x: Float32Array(n*2) row-major x1,x2; y: Float32Array(n)}. */
@@ -69,8 +77,5 @@ export function arraysToPoints(arrays) {
 /** The raw points of a `configured` event (train, then validation) as store points. */
 export function configuredToPoints(configuredPoints) {
   if (!configuredPoints) return [];
-  return [
-    ...arraysToPoints(configuredPoints.train),
-    ...arraysToPoints(configuredPoints.validation),
-  ];
+  return [...arraysToPoints(configuredPoints.train), ...arraysToPoints(configuredPoints.validation)];
 }

@@ -20,8 +20,10 @@ const escapeAttribute = (s) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot
 /** The iframe snippet for page URL `base` (no hash) and hash text `hash` (no '#'). */
 export function iframeSnippet(base, hash, { width = 960, height = 640 } = {}) {
   const src = hash ? `${base}#${hash}` : base;
-  return `<iframe src="${escapeAttribute(src)}" width="${width}" height="${height}" `
-    + 'style="border:0" loading="lazy" title="nnplay"></iframe>';
+  return (
+    `<iframe src="${escapeAttribute(src)}" width="${width}" height="${height}" ` +
+    'style="border:0" loading="lazy" title="nnplay"></iframe>'
+  );
 }
 
 export class EmbedDialog {
@@ -71,7 +73,8 @@ export class EmbedDialog {
     this.width = dialog.querySelector('#embed-width');
     this.height = dialog.querySelector('#embed-height');
     this.hosts = dialog.querySelector('#embed-hosts');
-    for (const input of [this.width, this.height, this.hosts]) input.addEventListener('input', () => this.render());
+    for (const input of [this.width, this.height, this.hosts])
+      input.addEventListener('input', () => this.render());
     const copy = dialog.querySelector('#embed-copy');
     copy.addEventListener('click', async () => {
       this.code.select();
@@ -82,7 +85,8 @@ export class EmbedDialog {
   open() {
     this.hide = new Set(this.store.flags.hide ?? []);
     this.hosts.value = (this.store.flags.hosts ?? []).filter(isOrigin).join(' ');
-    for (const box of this.dialog.querySelectorAll('[data-hide-group]')) box.checked = this.hide.has(box.value);
+    for (const box of this.dialog.querySelectorAll('[data-hide-group]'))
+      box.checked = this.hide.has(box.value);
     this.render();
     if (typeof this.dialog.showModal === 'function') this.dialog.showModal();
     else this.dialog.setAttribute('open', '');
@@ -95,6 +99,9 @@ export class EmbedDialog {
     const hash = encodeHash(this.store.state(), this.store.defaults, flags);
     const base = location.href.split('#')[0];
     const size = (input, fallback) => Math.min(4000, Math.max(200, Number(input.value) || fallback));
-    this.code.value = iframeSnippet(base, hash, { width: size(this.width, 960), height: size(this.height, 640) });
+    this.code.value = iframeSnippet(base, hash, {
+      width: size(this.width, 960),
+      height: size(this.height, 640),
+    });
   }
 }

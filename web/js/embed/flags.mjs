@@ -33,8 +33,8 @@ export class HideFlags {
     }
     this.hidden = next;
     this.refresh();
-    this.style.textContent = next.map((g) => `[data-group="${g}"]`).join(',')
-      + (next.length ? '{display:none !important}' : '');
+    this.style.textContent =
+      next.map((g) => `[data-group="${g}"]`).join(',') + (next.length ? '{display:none !important}' : '');
     this.root.body.dataset.hide = next.join(' ');
   }
 

@@ -19,7 +19,11 @@ const label = (name) => /** @type {Record<string, string>} */ (shellStrings.en)[
 export function groupRows() {
   return GROUPS.map((group) => {
     if (Object.hasOwn(SHELL_GROUP_HIDES, group)) {
-      return { group, labs: ['all'], hides: /** @type {Record<string, string>} */ (SHELL_GROUP_HIDES)[group] };
+      return {
+        group,
+        labs: ['all'],
+        hides: /** @type {Record<string, string>} */ (SHELL_GROUP_HIDES)[group],
+      };
     }
     const labs = [];
     const controls = new Set();

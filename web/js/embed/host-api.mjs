@@ -22,14 +22,15 @@ export class HostApi {
     this.session = session;
     this.parent = win.parent && win.parent !== win ? win.parent : null;
     this.origin = this.parent ? parentOrigin(win) : null;
-    this.pending = [];   // messages waiting for the parent's origin
+    this.pending = []; // messages waiting for the parent's origin
     this.lastMetrics = 0;
     this.pendingMetrics = null;
     this.timer = null;
     if (!this.parent) return;
     win.addEventListener('message', (event) => this.onMessage(event));
-    session.on('progress', ({ answer: a }) => this.metrics({ epoch: a.epoch, iterations: a.iterations,
-      logs: a.logs }));
+    session.on('progress', ({ answer: a }) =>
+      this.metrics({ epoch: a.epoch, iterations: a.iterations, logs: a.logs }),
+    );
     session.on('paused', ({ reason }) => {
       this.flushMetrics();
       this.post('paused', { reason });
@@ -90,7 +91,10 @@ export class HostApi {
     switch (message.type) {
       case 'load-preset':
         if (!Object.hasOwn(PRESETS, String(message.name))) {
-          this.post('error', { path: '/name', message: `unknown preset '${String(message.name).slice(0, 40)}'; expected one of: ${Object.keys(PRESETS).join(', ')}` });
+          this.post('error', {
+            path: '/name',
+            message: `unknown preset '${String(message.name).slice(0, 40)}'; expected one of: ${Object.keys(PRESETS).join(', ')}`,
+          });
           return;
         }
         this.store.patch(presetPatch(message.name), { user: false });
@@ -98,10 +102,18 @@ export class HostApi {
       case 'set-state':
         this.setState(message.state);
         return;
-      case 'play': this.session.play(); return;
-      case 'pause': this.session.pause(); return;
-      case 'step': this.session.step(); return;
-      case 'reset': this.session.reset(); return;
+      case 'play':
+        this.session.play();
+        return;
+      case 'pause':
+        this.session.pause();
+        return;
+      case 'step':
+        this.session.step();
+        return;
+      case 'reset':
+        this.session.reset();
+        return;
       case 'get-state':
         this.post('state', this.readableState());
         return;
@@ -121,7 +133,13 @@ export class HostApi {
     for (const [key, value] of Object.entries(state)) {
       const checked = this.store.validate(key, value);
       if (checked.ok) valid[key] = checked.value;
-      else this.post('error', { path: `/state/${key.slice(0, 60)}`, key: key.slice(0, 60), code: checked.code, message: checked.message });
+      else
+        this.post('error', {
+          path: `/state/${key.slice(0, 60)}`,
+          key: key.slice(0, 60),
+          code: checked.code,
+          message: checked.message,
+        });
     }
     this.store.patch(valid, { user: false });
   }

@@ -57,8 +57,11 @@ export function onLangChange(fn) {
   return () => listeners.delete(fn);
 }
 
-const ATTRIBUTES = [['data-i18n-title', 'title'], ['data-i18n-aria-label', 'aria-label'],
-  ['data-i18n-placeholder', 'placeholder']];
+const ATTRIBUTES = [
+  ['data-i18n-title', 'title'],
+  ['data-i18n-aria-label', 'aria-label'],
+  ['data-i18n-placeholder', 'placeholder'],
+];
 
 /** Fills the data-i18n* attributes under `root` (a Document or an Element). */
 export function apply(root) {

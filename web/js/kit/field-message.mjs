@@ -3,8 +3,9 @@
 // normalizeValue returns. Used by the shell's control panels and by labs' own inputs.
 const STYLE_ID = 'nnplay-field-message';
 // Base look, with zero specificity (:where) so the stylesheets can restyle `.field-message`.
-const STYLE = ':where(.field-message){grid-column:1/-1;display:block;margin:2px 0 0;'
-  + 'font-size:12px;line-height:1.35;color:var(--danger,#b3261e);}';
+const STYLE =
+  ':where(.field-message){grid-column:1/-1;display:block;margin:2px 0 0;' +
+  'font-size:12px;line-height:1.35;color:var(--danger,#b3261e);}';
 
 /** The words for field `field`'s range in the current language, e.g. "between 0 and 10". */
 function rangeWords(t, field) {
@@ -22,13 +23,18 @@ function rangeWords(t, field) {
  * the page shows it.
  */
 export function refusalText(t, field, checked, label) {
-  const fill = { field: label, max: '3.4e38' };  // FLOAT32_MAX (field.mjs), as people write it
+  const fill = { field: label, max: '3.4e38' }; // FLOAT32_MAX (field.mjs), as people write it
   switch (checked.code) {
-    case 'float32': return t('check.float32', fill);
-    case 'range': return t('check.range', { ...fill, range: rangeWords(t, field) });
-    case 'integer': return t('check.integer', fill);
-    case 'number': return t('check.number', fill);
-    default: return t('check.other', fill);
+    case 'float32':
+      return t('check.float32', fill);
+    case 'range':
+      return t('check.range', { ...fill, range: rangeWords(t, field) });
+    case 'integer':
+      return t('check.integer', fill);
+    case 'number':
+      return t('check.number', fill);
+    default:
+      return t('check.other', fill);
   }
 }
 

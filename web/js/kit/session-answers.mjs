@@ -5,7 +5,9 @@
 /** {op: answer} of `requests` and their `answers` (same order; a later op of the same name wins). */
 export function answersByOp(requests, answers) {
   const out = {};
-  requests.forEach((request, i) => { if (answers?.[i]) out[request.op] = answers[i]; });
+  requests.forEach((request, i) => {
+    if (answers?.[i]) out[request.op] = answers[i];
+  });
   return out;
 }
 

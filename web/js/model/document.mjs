@@ -30,10 +30,14 @@ export function resolvedLoss(state, { task, classes }) {
 export function regularizer(state) {
   const rate = state.regRate ?? 0;
   switch (state.reg) {
-    case 'l1': return { l1: rate };
-    case 'l2': return { l2: rate };
-    case 'l1_l2': return { l1: rate, l2: rate };
-    default: return undefined;
+    case 'l1':
+      return { l1: rate };
+    case 'l2':
+      return { l2: rate };
+    case 'l1_l2':
+      return { l1: rate, l2: rate };
+    default:
+      return undefined;
   }
 }
 
@@ -44,7 +48,8 @@ export function hiddenStack(state) {
   const kernelRegularizer = regularizer(state);
   (state.layers ?? []).forEach((layer, i) => {
     const dense = {
-      type: 'dense', units: layer.units,
+      type: 'dense',
+      units: layer.units,
       activation: layer.activation === 'prelu' ? 'linear' : layer.activation,
       kernel_initializer: state.init ?? 'glorot_uniform',
     };
@@ -72,15 +77,33 @@ export function outputLayer(state, { task, classes }) {
 export function optimizerSection(state) {
   const learning_rate = state.lr;
   switch (state.optimizer) {
-    case 'momentum': return { type: 'sgd', learning_rate, momentum: state.momentum };
-    case 'nesterov': return { type: 'sgd', learning_rate, momentum: state.momentum, nesterov: true };
-    case 'adagrad': return { type: 'adagrad', learning_rate, epsilon: state.epsilon };
-    case 'rmsprop': return { type: 'rmsprop', learning_rate, rho: state.rho, epsilon: state.epsilon };
-    case 'adam': return { type: 'adam', learning_rate, beta_1: state.beta1, beta_2: state.beta2,
-      epsilon: state.epsilon };
-    case 'adamw': return { type: 'adamw', learning_rate, beta_1: state.beta1, beta_2: state.beta2,
-      epsilon: state.epsilon, weight_decay: state.weightDecay };
-    default: return { type: 'sgd', learning_rate };
+    case 'momentum':
+      return { type: 'sgd', learning_rate, momentum: state.momentum };
+    case 'nesterov':
+      return { type: 'sgd', learning_rate, momentum: state.momentum, nesterov: true };
+    case 'adagrad':
+      return { type: 'adagrad', learning_rate, epsilon: state.epsilon };
+    case 'rmsprop':
+      return { type: 'rmsprop', learning_rate, rho: state.rho, epsilon: state.epsilon };
+    case 'adam':
+      return {
+        type: 'adam',
+        learning_rate,
+        beta_1: state.beta1,
+        beta_2: state.beta2,
+        epsilon: state.epsilon,
+      };
+    case 'adamw':
+      return {
+        type: 'adamw',
+        learning_rate,
+        beta_1: state.beta1,
+        beta_2: state.beta2,
+        epsilon: state.epsilon,
+        weight_decay: state.weightDecay,
+      };
+    default:
+      return { type: 'sgd', learning_rate };
   }
 }
 
@@ -95,8 +118,9 @@ export function compileSection(state, { task, classes }) {
 
 /** fit: epochs, batch size, seeded shuffling, EarlyStopping when earlyStop. */
 export function fitSection(state) {
-  const callbacks = state.earlyStop ? [{ type: 'early_stopping', monitor: 'val_loss',
-    patience: state.patience, restore_best_weights: true }] : [];
+  const callbacks = state.earlyStop
+    ? [{ type: 'early_stopping', monitor: 'val_loss', patience: state.patience, restore_best_weights: true }]
+    : [];
   return { epochs: state.epochs, batch_size: state.batch, shuffle: true, seed: state.seed, callbacks };
 }
 
@@ -140,8 +164,13 @@ export function mlpDocument(state) {
   return {
     schema: 1,
     title: 'nnplay MLP',
-    model: { type: 'sequential', name: 'mlp', seed: state.seed, input_shape: [inputs.length],
-      layers: [...hiddenStack(state), outputLayer(state, task)] },
+    model: {
+      type: 'sequential',
+      name: 'mlp',
+      seed: state.seed,
+      input_shape: [inputs.length],
+      layers: [...hiddenStack(state), outputLayer(state, task)],
+    },
     compile: compileSection(state, task),
     fit: fitSection(state),
     data: dataSection(state, task),

@@ -31,17 +31,35 @@ export class ActiveSession {
     return this.name === null ? null : this.relay.session(this.name);
   }
 
-  get running() { return this.handle?.running ?? false; }
-  get lastSnapshot() { return this.handle?.lastSnapshot ?? null; }
-  get lastProgress() { return this.handle?.lastProgress ?? null; }
+  get running() {
+    return this.handle?.running ?? false;
+  }
+  get lastSnapshot() {
+    return this.handle?.lastSnapshot ?? null;
+  }
+  get lastProgress() {
+    return this.handle?.lastProgress ?? null;
+  }
   /** The active lab's document (the spec of its build request), or null. */
-  get document() { return this.handle?.document ?? null; }
+  get document() {
+    return this.handle?.document ?? null;
+  }
 
-  play() { this.handle?.play(); }
-  pause() { this.handle?.pause(); }
-  step() { this.handle?.step(); }
-  reset() { this.handle?.reset(); }
-  snapshot() { this.handle?.snapshot(); }
+  play() {
+    this.handle?.play();
+  }
+  pause() {
+    this.handle?.pause();
+  }
+  step() {
+    this.handle?.step();
+  }
+  reset() {
+    this.handle?.reset();
+  }
+  snapshot() {
+    this.handle?.snapshot();
+  }
 
   /** @param {number} level 1..5, kept for the next active session too */
   setSpeed(level) {

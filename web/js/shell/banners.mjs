@@ -13,8 +13,8 @@ export class ErrorBanner {
 
   /** Shows `message` (a string, or {path, message}). */
   show(message) {
-    const text = typeof message === 'string' ? message
-      : [message?.path, message?.message].filter(Boolean).join(': ');
+    const text =
+      typeof message === 'string' ? message : [message?.path, message?.message].filter(Boolean).join(': ');
     this.errors.push(text);
     this.text.textContent = text;
     this.el.hidden = false;
@@ -38,10 +38,20 @@ export class DivergedBanner {
       this.hide();
       store.patch(patch());
     };
-    $('diverged-lower-lr').addEventListener('click', fix(() => ({
-      lr: Math.max(1e-6, Number((store.get('lr') * 0.1).toPrecision(3))) })));
-    $('diverged-adam').addEventListener('click', fix(() => ({ optimizer: 'adam' })));
-    $('diverged-batchnorm').addEventListener('click', fix(() => ({ batchNorm: true })));
+    $('diverged-lower-lr').addEventListener(
+      'click',
+      fix(() => ({
+        lr: Math.max(1e-6, Number((store.get('lr') * 0.1).toPrecision(3))),
+      })),
+    );
+    $('diverged-adam').addEventListener(
+      'click',
+      fix(() => ({ optimizer: 'adam' })),
+    );
+    $('diverged-batchnorm').addEventListener(
+      'click',
+      fix(() => ({ batchNorm: true })),
+    );
     $('diverged-reset').addEventListener('click', () => {
       this.hide();
       active.reset();
@@ -49,8 +59,11 @@ export class DivergedBanner {
     $('diverged-dismiss').addEventListener('click', () => this.hide());
     active.on('diverged', (info) => {
       const optimizer = active.document?.compile?.optimizer;
-      this.show({ ...info, lr: typeof optimizer === 'object' ? optimizer.learning_rate : undefined,
-        optimizer: typeof optimizer === 'object' ? optimizer.type : optimizer });
+      this.show({
+        ...info,
+        lr: typeof optimizer === 'object' ? optimizer.learning_rate : undefined,
+        optimizer: typeof optimizer === 'object' ? optimizer.type : optimizer,
+      });
     });
     active.on('configured', () => this.hide());
     onLangChange(() => this.render());
@@ -66,7 +79,9 @@ export class DivergedBanner {
     if (!this.info) return;
     const { epoch, lr, optimizer } = this.info;
     this.text.textContent = this.t('diverged.text', {
-      epoch: epoch ?? '?', lr: lr ?? '?', optimizer: optimizer ? this.t(`opt.${optimizer}`) : '?',
+      epoch: epoch ?? '?',
+      lr: lr ?? '?',
+      optimizer: optimizer ? this.t(`opt.${optimizer}`) : '?',
     });
   }
 

@@ -66,8 +66,8 @@ export class ControlPanels {
     this.apply = apply;
     this.t = t;
     this.lab = null;
-    this.view = null;         // the open lab's LabStore
-    this.rows = new Map();    // field name -> {row, input, output?}
+    this.view = null; // the open lab's LabStore
+    this.rows = new Map(); // field name -> {row, input, output?}
     this.offView = null;
     this.offStore = store.subscribe((changed) => {
       if (changed.has('lab')) this.build(store.get('lab'));
@@ -99,8 +99,12 @@ export class ControlPanels {
   row(field, group) {
     const input = inputFor(field);
     const label = element('span', { class: 'field-label', 'data-i18n': `field.${field.name}` }, [field.name]);
-    const row = element('label', { class: `field field-${field.type}`, 'data-field': field.name,
-      'data-group': group, 'data-i18n-title': `help.${field.name}` });
+    const row = element('label', {
+      class: `field field-${field.type}`,
+      'data-field': field.name,
+      'data-group': group,
+      'data-i18n-title': `help.${field.name}`,
+    });
     let output = null;
     if (field.type === 'bool') {
       row.classList.add('field-check');
@@ -116,7 +120,8 @@ export class ControlPanels {
     // field expects; the store keeps its previous value until a valid one comes.
     const commit = () => {
       const value = readInput(field, input);
-      const checked = value === undefined ? { ok: false, code: 'number' } : this.view.validate(field.name, value);
+      const checked =
+        value === undefined ? { ok: false, code: 'number' } : this.view.validate(field.name, value);
       if (!checked.ok) {
         showFieldMessage(row, refusalText(this.t, field, checked, this.t(`field.${field.name}`)), input);
         return;
@@ -138,7 +143,7 @@ export class ControlPanels {
     if (input.type === 'checkbox') input.checked = value;
     else if (document.activeElement !== input || input.type !== 'number') {
       input.value = String(value);
-      clearFieldMessage(entry.row, [input]);  // the store's value replaced the refused text
+      clearFieldMessage(entry.row, [input]); // the store's value replaced the refused text
     }
     if (output) output.textContent = key === 'dropout' ? value.toFixed(2) : String(value);
   }

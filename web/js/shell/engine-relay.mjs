@@ -12,10 +12,18 @@ import { SessionHandle } from './session-handle.mjs';
 
 /** Reply deadlines (ms) by request kind. */
 export const TIMEOUTS = Object.freeze({
-  init: 10000, configure: 10000, call: 10000, pause: 5000, step: 5000, reset: 5000, speed: 5000,
-  snapshot: 5000, train: 5000, close: 5000,
+  init: 10000,
+  configure: 10000,
+  call: 10000,
+  pause: 5000,
+  step: 5000,
+  reset: 5000,
+  speed: 5000,
+  snapshot: 5000,
+  train: 5000,
+  close: 5000,
 });
-const MAX_RESTARTS = 3;  // restarts in a row without a healthy reply before the relay gives up
+const MAX_RESTARTS = 3; // restarts in a row without a healthy reply before the relay gives up
 
 /** Relay events: loading {loaded, total}, ready, restarted {reason}, error {message}. */
 const RELAY_EVENTS = ['loading', 'ready', 'restarted', 'error'];
@@ -25,8 +33,11 @@ export class EngineRelay {
    * @param {{workerUrl?: URL | string, timeouts?: Partial<typeof TIMEOUTS>,
    *   createWorker?: (url: URL | string) => Worker}} [options]
    */
-  constructor({ workerUrl = new URL('../worker/engine-worker.mjs', import.meta.url), timeouts = {},
-    createWorker = (url) => new Worker(url, { type: 'module' }) } = {}) {
+  constructor({
+    workerUrl = new URL('../worker/engine-worker.mjs', import.meta.url),
+    timeouts = {},
+    createWorker = (url) => new Worker(url, { type: 'module' }),
+  } = {}) {
     this.workerUrl = workerUrl;
     /** @type {Record<string, number>} */
     this.timeouts = { ...TIMEOUTS, ...timeouts };
@@ -100,12 +111,17 @@ export class EngineRelay {
       throw new Error(`the engine worker could not start (${error?.message ?? error})`);
     }
     const worker = this.worker;
-    worker.onmessage = (event) => { if (worker === this.worker) this.onMessage(event.data); };
+    worker.onmessage = (event) => {
+      if (worker === this.worker) this.onMessage(event.data);
+    };
     worker.onerror = (event) => {
       event.preventDefault?.();
-      if (worker === this.worker) this.fail(`the engine stopped${event.message ? ` (${event.message})` : ''}`);
+      if (worker === this.worker)
+        this.fail(`the engine stopped${event.message ? ` (${event.message})` : ''}`);
     };
-    worker.onmessageerror = () => { if (worker === this.worker) this.fail('a message from the engine was unreadable'); };
+    worker.onmessageerror = () => {
+      if (worker === this.worker) this.fail('a message from the engine was unreadable');
+    };
     await this.send(Request.init, {}, 'init');
     this.ready = true;
     this.emit('ready', {});
@@ -123,7 +139,10 @@ export class EngineRelay {
     const message = makeMessage(type, { ...fields, id });
     return new Promise((resolve, reject) => {
       const ms = this.timeouts[kind] ?? 5000;
-      const timer = setTimeout(() => this.fail(`the engine did not answer '${type}' within ${ms / 1000} s`), ms);
+      const timer = setTimeout(
+        () => this.fail(`the engine did not answer '${type}' within ${ms / 1000} s`),
+        ms,
+      );
       this.pending.set(id, { resolve, reject, timer, type });
       /** @type {Worker} */ (this.worker).postMessage(message, collectTransferables(message));
     });
@@ -166,7 +185,8 @@ export class EngineRelay {
       return;
     }
     if (typeof message.session === 'string') this.sessions.get(message.session)?.dispatch(message);
-    else if (message.type === Event.error) this.emit('error', { path: message.path, message: message.message });
+    else if (message.type === Event.error)
+      this.emit('error', { path: message.path, message: message.message });
   }
 
   /** A dead, failing or silent worker: terminate it; restart it when it had been running.

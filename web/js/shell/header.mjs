@@ -75,7 +75,7 @@ export class Header {
     });
     this.offLang = onLangChange(() => this.showPresetTitles());
     this.showPresetTitles();
-    this.presetFollowsLab({ user: false });  // loading is no change of the user's
+    this.presetFollowsLab({ user: false }); // loading is no change of the user's
     this.preset.value = store.get('preset');
     this.showTab();
   }

@@ -13,7 +13,7 @@ export class LabHost {
     this.el = el;
     this.ctx = ctx;
     this.onMounted = onMounted;
-    this.current = null;   // {id, handle}
+    this.current = null; // {id, handle}
     this.token = 0;
   }
 

@@ -13,12 +13,19 @@
 /** Handle events: configured {answers, arrays}, progress {answer}, snapshot {answers, arrays},
  *  paused {reason}, running {running}, diverged {reason, epoch, iterations} (from a progress
  *  answer with `diverged`), error {path, message, op}. */
-export const SESSION_EVENTS = ['configured', 'progress', 'snapshot', 'paused', 'running', 'diverged',
-  'error'];
+export const SESSION_EVENTS = [
+  'configured',
+  'progress',
+  'snapshot',
+  'paused',
+  'running',
+  'diverged',
+  'error',
+];
 
 /** @param {Arrays | undefined} arrays @returns {Arrays} fresh copies (posting transfers them) */
-const copyArrays = (arrays) => Object.fromEntries(Object.entries(arrays ?? {})
-  .map(([name, values]) => [name, Float32Array.from(values)]));
+const copyArrays = (arrays) =>
+  Object.fromEntries(Object.entries(arrays ?? {}).map(([name, values]) => [name, Float32Array.from(values)]));
 
 export class SessionHandle {
   /**

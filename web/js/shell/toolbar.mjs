@@ -34,8 +34,9 @@ export class Toolbar {
     // 100 ms (each write costs a compositor update), and at once when training stops.
     this.counts = [0, 0];
     this.countTimer = null;
-    session.on('progress', ({ answer }) => this.showCounts(answer.epoch, answer.iterations,
-      !session.running));
+    session.on('progress', ({ answer }) =>
+      this.showCounts(answer.epoch, answer.iterations, !session.running),
+    );
     session.on('paused', () => this.showCounts(...this.counts, true));
     session.on('configured', () => this.showCounts(0, 0, true));
     session.on('running', ({ running }) => this.showRunning(running));

@@ -101,15 +101,18 @@ export function normalizeValue(f, value) {
       return inRange(f, value) ? { ok: true, value } : bad('range', `${value} is not ${rangeText(f)}`);
     case 'number':
       if (typeof value !== 'number' || Number.isNaN(value)) return bad('number', 'expected a number');
-      if (!fitsFloat32(value)) return bad('float32', `${short(value)} is beyond what float32 holds (±3.4e38)`);
+      if (!fitsFloat32(value))
+        return bad('float32', `${short(value)} is beyond what float32 holds (±3.4e38)`);
       return inRange(f, value) ? { ok: true, value } : bad('range', `${value} is not ${rangeText(f)}`);
     case 'bool':
       return typeof value === 'boolean' ? { ok: true, value } : bad('bool', 'expected true or false');
     case 'enum':
-      return f.options?.includes(value) ? { ok: true, value }
+      return f.options?.includes(value)
+        ? { ok: true, value }
         : bad('option', `expected one of ${f.options?.join(', ')}, got ${short(value)}`);
     case 'string':
-      return typeof value === 'string' && (f.pattern ?? /^[\w.-]{0,64}$/).test(value) ? { ok: true, value }
+      return typeof value === 'string' && (f.pattern ?? /^[\w.-]{0,64}$/).test(value)
+        ? { ok: true, value }
         : bad('name', 'expected a short name');
     case 'list': {
       const options = f.options ?? [];
@@ -121,10 +124,16 @@ export function normalizeValue(f, value) {
     case 'layers': {
       const maxItems = f.maxItems ?? 16;
       const maxUnits = f.maxUnits ?? 64;
-      if (!Array.isArray(value) || value.length > maxItems) return bad('layers', `expected 0..${maxItems} layers`);
+      if (!Array.isArray(value) || value.length > maxItems)
+        return bad('layers', `expected 0..${maxItems} layers`);
       for (const layer of value) {
-        if (!layer || !Number.isInteger(layer.units) || layer.units < 1 || layer.units > maxUnits
-          || !f.options?.includes(layer.activation)) {
+        if (
+          !layer ||
+          !Number.isInteger(layer.units) ||
+          layer.units < 1 ||
+          layer.units > maxUnits ||
+          !f.options?.includes(layer.activation)
+        ) {
           return bad('layers', `each layer needs units 1..${maxUnits} and a known activation`);
         }
       }
@@ -132,7 +141,8 @@ export function normalizeValue(f, value) {
     }
     case 'points': {
       const maxItems = f.maxItems ?? 5000;
-      if (!Array.isArray(value) || value.length > maxItems) return bad('points', `expected at most ${maxItems} points`);
+      if (!Array.isArray(value) || value.length > maxItems)
+        return bad('points', `expected at most ${maxItems} points`);
       for (const p of value) {
         if (!Array.isArray(p) || p.length !== 3 || !p.every(fitsFloat32)) {
           return bad('float32', 'each point is [x1, x2, label] with numbers float32 can hold (±3.4e38)');
@@ -142,7 +152,8 @@ export function normalizeValue(f, value) {
     }
     case 'numbers': {
       const length = f.length ?? f.default.length;
-      if (!Array.isArray(value) || value.length !== length) return bad('numbers', `expected ${length} numbers`);
+      if (!Array.isArray(value) || value.length !== length)
+        return bad('numbers', `expected ${length} numbers`);
       if (!value.every(fitsFloat32)) return bad('float32', 'each number must fit float32 (±3.4e38)');
       return { ok: true, value: [...value] };
     }

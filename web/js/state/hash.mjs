@@ -18,12 +18,18 @@ const round2 = (x) => Math.round(x * 100) / 100;
 /** The hash text of one value (the value is assumed valid). */
 export function encodeValue(field, value) {
   switch (field.type) {
-    case 'bool': return value ? '1' : '0';
-    case 'list': return value.join(',');
-    case 'numbers': return value.map((x) => String(x)).join(',');
-    case 'layers': return value.map((l) => `${l.units}.${l.activation}`).join(',');
-    case 'points': return value.map((p) => p.map(round2).join(',')).join(';');
-    default: return String(value);
+    case 'bool':
+      return value ? '1' : '0';
+    case 'list':
+      return value.join(',');
+    case 'numbers':
+      return value.map((x) => String(x)).join(',');
+    case 'layers':
+      return value.map((l) => `${l.units}.${l.activation}`).join(',');
+    case 'points':
+      return value.map((p) => p.map(round2).join(',')).join(';');
+    default:
+      return String(value);
   }
 }
 
@@ -31,7 +37,8 @@ export function encodeValue(field, value) {
 function parseText(field, text) {
   const num = (s) => parseNumberText(s);
   switch (field.type) {
-    case 'int': case 'number': {
+    case 'int':
+    case 'number': {
       const x = num(text);
       return Number.isNaN(x) ? undefined : x;
     }
@@ -39,17 +46,24 @@ function parseText(field, text) {
       if (text === '1' || text === 'true') return true;
       if (text === '0' || text === 'false') return false;
       return undefined;
-    case 'enum': case 'string': return text;
-    case 'list': return text === '' ? [] : text.split(',');
-    case 'numbers': return text === '' ? [] : text.split(',').map(num);
+    case 'enum':
+    case 'string':
+      return text;
+    case 'list':
+      return text === '' ? [] : text.split(',');
+    case 'numbers':
+      return text === '' ? [] : text.split(',').map(num);
     case 'layers':
-      return text === '' ? [] : text.split(',').map((part) => {
-        const [units, activation] = part.split('.');
-        return { units: num(units ?? ''), activation };
-      });
+      return text === ''
+        ? []
+        : text.split(',').map((part) => {
+            const [units, activation] = part.split('.');
+            return { units: num(units ?? ''), activation };
+          });
     case 'points':
       return text === '' ? [] : text.split(';').map((p) => p.split(',').map(num));
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -85,8 +99,10 @@ export function decodeHash(hash, warn = console.warn) {
     if (!part) continue;
     const at = part.indexOf('=');
     try {
-      entries.push([decodeURIComponent(at < 0 ? part : part.slice(0, at)),
-        at < 0 ? '' : decodeURIComponent(part.slice(at + 1))]);
+      entries.push([
+        decodeURIComponent(at < 0 ? part : part.slice(0, at)),
+        at < 0 ? '' : decodeURIComponent(part.slice(at + 1)),
+      ]);
     } catch {
       warn(`nnplay: ignoring malformed hash entry '${part.slice(0, 40)}'`);
     }
@@ -96,8 +112,10 @@ export function decodeHash(hash, warn = console.warn) {
   const lab = labValue?.ok ? labValue.value : DEFAULT_LAB;
   for (const [key, raw] of entries) {
     if (raw.length > MAX_VALUE_LENGTH) {
-      warn(`nnplay: ignoring hash value of '${key.slice(0, 80)}' (${raw.length} characters, at most ` +
-        `${MAX_VALUE_LENGTH})`);
+      warn(
+        `nnplay: ignoring hash value of '${key.slice(0, 80)}' (${raw.length} characters, at most ` +
+          `${MAX_VALUE_LENGTH})`,
+      );
       continue;
     }
     if (URL_FLAGS.includes(key)) {
@@ -117,8 +135,8 @@ export function decodeHash(hash, warn = console.warn) {
 }
 
 // Characters kept readable in the hash (encodeURIComponent escapes ',' ';' and friends).
-const readable = (s) => encodeURIComponent(s).replace(/%2C/gi, ',').replace(/%3B/gi, ';')
-  .replace(/%5E/gi, '^');
+const readable = (s) =>
+  encodeURIComponent(s).replace(/%2C/gi, ',').replace(/%3B/gi, ';').replace(/%5E/gi, '^');
 
 /**
  * The hash text (without '#') of `state` (full keys): the shell's non-default keys, then the

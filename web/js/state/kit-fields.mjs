@@ -10,8 +10,12 @@ export const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 
 
 /** Which optimizer parameters each optimizer shows. */
 export const OPTIMIZER_PARAMS = Object.freeze({
-  sgd: [], momentum: ['momentum'], nesterov: ['momentum'], adagrad: ['epsilon'],
-  rmsprop: ['rho', 'epsilon'], adam: ['beta1', 'beta2', 'epsilon'],
+  sgd: [],
+  momentum: ['momentum'],
+  nesterov: ['momentum'],
+  adagrad: ['epsilon'],
+  rmsprop: ['rho', 'epsilon'],
+  adam: ['beta1', 'beta2', 'epsilon'],
   adamw: ['beta1', 'beta2', 'epsilon', 'weightDecay'],
 });
 
@@ -31,30 +35,51 @@ export const SHELL_GROUP_HIDES = Object.freeze({
 export const SHELL_GROUPS = Object.freeze(Object.keys(SHELL_GROUP_HIDES));
 
 /** The training kit: field templates by name. */
-export const KIT = Object.freeze(Object.fromEntries([
-  field('lr', 'number', 0.03, { min: 0, max: 10, minOpen: true }),
-  field('batch', 'int', 10, { min: 1, max: 1024 }),
-  field('epochs', 'int', 1000, { min: 1, max: 100000 }),
-  field('loss', 'enum', 'auto', { options: ['auto', 'mse', 'mae', 'binary_crossentropy',
-    'categorical_crossentropy', 'sparse_categorical_crossentropy'] }),
-  field('optimizer', 'enum', 'sgd', { options: OPTIMIZERS }),
-  field('momentum', 'number', 0.9, { min: 0, max: 1, maxOpen: true }),
-  field('rho', 'number', 0.9, { min: 0, max: 1, maxOpen: true }),
-  field('beta1', 'number', 0.9, { min: 0, max: 1, maxOpen: true }),
-  field('beta2', 'number', 0.999, { min: 0, max: 1, maxOpen: true }),
-  field('epsilon', 'number', 1e-7, { min: 0, max: 1, minOpen: true }),
-  field('weightDecay', 'number', 0.004, { min: 0, max: 1 }),
-  field('activation', 'enum', 'tanh', { options: ACTIVATIONS }),
-  field('init', 'enum', 'glorot_uniform', { options: ['glorot_uniform', 'glorot_normal',
-    'he_uniform', 'he_normal', 'lecun_normal', 'random_normal', 'zeros'] }),
-  field('reg', 'enum', 'none', { options: ['none', 'l1', 'l2', 'l1_l2'] }),
-  field('regRate', 'number', 0.001, { min: 0, max: 10 }),
-  field('dropout', 'number', 0, { min: 0, max: 0.9 }),
-  field('batchNorm', 'bool', false),
-  field('earlyStop', 'bool', false),
-  field('patience', 'int', 20, { min: 0, max: 1000 }),
-  field('seed', 'int', 0, { min: 0, max: 2 ** 31 - 1 }),
-].map((f) => [f.name, f])));
+export const KIT = Object.freeze(
+  Object.fromEntries(
+    [
+      field('lr', 'number', 0.03, { min: 0, max: 10, minOpen: true }),
+      field('batch', 'int', 10, { min: 1, max: 1024 }),
+      field('epochs', 'int', 1000, { min: 1, max: 100000 }),
+      field('loss', 'enum', 'auto', {
+        options: [
+          'auto',
+          'mse',
+          'mae',
+          'binary_crossentropy',
+          'categorical_crossentropy',
+          'sparse_categorical_crossentropy',
+        ],
+      }),
+      field('optimizer', 'enum', 'sgd', { options: OPTIMIZERS }),
+      field('momentum', 'number', 0.9, { min: 0, max: 1, maxOpen: true }),
+      field('rho', 'number', 0.9, { min: 0, max: 1, maxOpen: true }),
+      field('beta1', 'number', 0.9, { min: 0, max: 1, maxOpen: true }),
+      field('beta2', 'number', 0.999, { min: 0, max: 1, maxOpen: true }),
+      field('epsilon', 'number', 1e-7, { min: 0, max: 1, minOpen: true }),
+      field('weightDecay', 'number', 0.004, { min: 0, max: 1 }),
+      field('activation', 'enum', 'tanh', { options: ACTIVATIONS }),
+      field('init', 'enum', 'glorot_uniform', {
+        options: [
+          'glorot_uniform',
+          'glorot_normal',
+          'he_uniform',
+          'he_normal',
+          'lecun_normal',
+          'random_normal',
+          'zeros',
+        ],
+      }),
+      field('reg', 'enum', 'none', { options: ['none', 'l1', 'l2', 'l1_l2'] }),
+      field('regRate', 'number', 0.001, { min: 0, max: 10 }),
+      field('dropout', 'number', 0, { min: 0, max: 0.9 }),
+      field('batchNorm', 'bool', false),
+      field('earlyStop', 'bool', false),
+      field('patience', 'int', 20, { min: 0, max: 1000 }),
+      field('seed', 'int', 0, { min: 0, max: 2 ** 31 - 1 }),
+    ].map((f) => [f.name, f]),
+  ),
+);
 
 /** The kit's panels: [group, field names], in display order. A lab names the ones it shows. */
 export const KIT_PANELS = Object.freeze({
@@ -72,7 +97,9 @@ export const KIT_PANELS = Object.freeze({
  */
 export function kitFieldRelevant(name, state) {
   if (KIT_PANELS.optimizer.includes(name) && name !== 'optimizer') {
-    return /** @type {Record<string, string[]>} */ (OPTIMIZER_PARAMS)[state.optimizer]?.includes(name) ?? false;
+    return (
+      /** @type {Record<string, string[]>} */ (OPTIMIZER_PARAMS)[state.optimizer]?.includes(name) ?? false
+    );
   }
   if (name === 'regRate') return state.reg !== 'none';
   if (name === 'patience') return Boolean(state.earlyStop);

@@ -32,8 +32,10 @@ export class LabStore {
 
   /** @param {Record<string, any>} partial @param {ChangeOptions} [options] */
   patch(partial, options) {
-    return this.store.patch(Object.fromEntries(Object.entries(partial ?? {})
-      .map(([name, value]) => [this.key(name), value])), options);
+    return this.store.patch(
+      Object.fromEntries(Object.entries(partial ?? {}).map(([name, value]) => [this.key(name), value])),
+      options,
+    );
   }
 
   /** @param {string} name @param {any} value */
@@ -67,7 +69,8 @@ export class LabStore {
         const field = FIELD[key];
         if (own) {
           if (own.lab === this.lab) mine.add(`own:${own.name}`);
-        } else if (!field) mine.add(key);  // flags such as 'flag:hide', 'storage'
+        } else if (!field)
+          mine.add(key); // flags such as 'flag:hide', 'storage'
         else if (field.lab === null) mine.add(key);
         else if (field.lab === this.lab) mine.add(field.name);
       }

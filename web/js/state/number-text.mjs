@@ -46,12 +46,12 @@ export function parseNumberText(text, { maxLength = MAX_NUMBER_LENGTH } = {}) {
     digits += fracEnd - (i + 1);
     i = fracEnd;
   }
-  if (digits === 0) return NaN;  // '', '+', '.', '-.' have no digit
+  if (digits === 0) return NaN; // '', '+', '.', '-.' have no digit
   if (s[i] === 'e' || s[i] === 'E') {
     let j = i + 1;
     if (s[j] === '+' || s[j] === '-') j += 1;
     const expEnd = skipDigits(s, j);
-    if (expEnd === j) return NaN;  // '1e', '1e+' have no exponent digits
+    if (expEnd === j) return NaN; // '1e', '1e+' have no exponent digits
     i = expEnd;
   }
   if (i !== s.length) return NaN;

@@ -67,7 +67,11 @@ export function readSaved(storage, warn = console.warn) {
   const state = {};
   /** @type {Record<string, any>} */
   const own = {};
-  const keep = (/** @type {Record<string, any>} */ into, /** @type {string} */ key, /** @type {any} */ value) => {
+  const keep = (
+    /** @type {Record<string, any>} */ into,
+    /** @type {string} */ key,
+    /** @type {any} */ value,
+  ) => {
     const field = FIELD[key];
     if (!field) return;
     const checked = normalizeValue(field, value);

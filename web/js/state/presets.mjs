@@ -8,14 +8,20 @@ import { FIELD, defaultState, fullKey } from './schema.mjs';
 /** @typedef {{lab: string, title: {en: string, ko: string}, state: Record<string, any>}} Preset */
 
 /** @type {Readonly<Record<string, Preset>>} */
-export const PRESETS = Object.freeze(Object.fromEntries(LABS.flatMap((lab) =>
-  Object.entries(lab.presets).map(([name, preset]) => [name, { lab: lab.id, ...preset }]))));
+export const PRESETS = Object.freeze(
+  Object.fromEntries(
+    LABS.flatMap((lab) =>
+      Object.entries(lab.presets).map(([name, preset]) => [name, { lab: lab.id, ...preset }]),
+    ),
+  ),
+);
 
 export const DEFAULT_PRESET = String(FIELD.preset.default);
 
 /** The preset a lab starts from when its tab is picked: its first. @type {Readonly<Record<string, string>>} */
-export const LAB_PRESETS = Object.freeze(Object.fromEntries(LABS.map((lab) =>
-  [lab.id, Object.keys(lab.presets)[0]])));
+export const LAB_PRESETS = Object.freeze(
+  Object.fromEntries(LABS.map((lab) => [lab.id, Object.keys(lab.presets)[0]])),
+);
 
 /**
  * The keys (full names) and values that preset `name` sets: every field of its lab at its

@@ -25,8 +25,9 @@ function labFields(/** @type {import('../labs/registry.mjs').LabDeclaration} */ 
 /** @type {readonly Field[]} */
 export const FIELDS = Object.freeze([
   field('lab', 'enum', DEFAULT_LAB, { options: [...LAB_IDS] }),
-  ...SHELL_FIELDS.map((f) => (f.name === 'preset'
-    ? field('preset', 'string', Object.keys(LAB[DEFAULT_LAB].presets)[0]) : f)),
+  ...SHELL_FIELDS.map((f) =>
+    f.name === 'preset' ? field('preset', 'string', Object.keys(LAB[DEFAULT_LAB].presets)[0]) : f,
+  ),
   ...LABS.flatMap(labFields),
 ]);
 
@@ -35,10 +36,12 @@ export const FIELD = Object.freeze(Object.fromEntries(FIELDS.map((f) => [f.key, 
 
 /** Groups that `hide` may name, in display order: the shell's, then each lab's panels and
  *  own groups. */
-export const GROUPS = Object.freeze([...new Set([
-  ...SHELL_GROUPS,
-  ...LABS.flatMap((lab) => [...lab.panels.map(([group]) => group), ...Object.keys(lab.groups)]),
-])]);
+export const GROUPS = Object.freeze([
+  ...new Set([
+    ...SHELL_GROUPS,
+    ...LABS.flatMap((lab) => [...lab.panels.map(([group]) => group), ...Object.keys(lab.groups)]),
+  ]),
+]);
 
 /**
  * The full key of `name` for lab `lab`: a shell key as it is, a lab field as `<lab>.<name>`,

@@ -10,7 +10,14 @@
 // written back (debounced) to the hash with history.replaceState and, if the user made it, to
 // localStorage. A full quota keeps the state in memory and notifies 'storage' (saveFailed).
 import {
-  DEFAULT_LAB, FIELD, FIELDS, cloneValue, defaultState, fullKey, normalizeValue, sameValue,
+  DEFAULT_LAB,
+  FIELD,
+  FIELDS,
+  cloneValue,
+  defaultState,
+  fullKey,
+  normalizeValue,
+  sameValue,
 } from './schema.mjs';
 import { LabStore } from './lab-store.mjs';
 import { decodeHash, encodeHash } from './hash.mjs';
@@ -32,10 +39,10 @@ export class Store {
     const g = /** @type {any} */ (globalThis);
     this.embedded = 'embedded' in env ? Boolean(env.embedded) : isEmbedded(g);
     // An embed never touches the learner's saved state: the host page chose what it shows.
-    this.storage = this.embedded ? null : ('storage' in env ? env.storage : safe(() => g.localStorage));
+    this.storage = this.embedded ? null : 'storage' in env ? env.storage : safe(() => g.localStorage);
     this.location = 'location' in env ? env.location : g.location;
     this.history = 'history' in env ? env.history : g.history;
-    this.target = 'target' in env ? env.target : (typeof g.addEventListener === 'function' ? g : null);
+    this.target = 'target' in env ? env.target : typeof g.addEventListener === 'function' ? g : null;
     this.writeDelayMs = env.writeDelayMs ?? 150;
     const language = env.navigatorLanguage ?? g.navigator?.language ?? '';
     this.defaults = defaultState(language);
@@ -106,7 +113,8 @@ export class Store {
    */
   validate(key, value) {
     const field = FIELD[this.resolve(key)];
-    if (!field) return { ok: false, code: 'unknown', message: `unknown state key '${String(key).slice(0, 40)}'` };
+    if (!field)
+      return { ok: false, code: 'unknown', message: `unknown state key '${String(key).slice(0, 40)}'` };
     return normalizeValue(field, value);
   }
 
@@ -279,7 +287,7 @@ export class Store {
       const field = FIELD[key];
       // The old hash described the shell and its lab; a missing key there was the default.
       const described = field.lab === null || field.lab === oldLab;
-      const old = key in before ? before[key] : (described ? this.defaults[key] : undefined);
+      const old = key in before ? before[key] : described ? this.defaults[key] : undefined;
       if (old !== undefined && sameValue(old, value)) continue;
       if (sameValue(this.values[key], value)) continue;
       this.values[key] = cloneValue(value);

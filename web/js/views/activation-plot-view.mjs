@@ -12,7 +12,9 @@ export class ActivationPlotView {
     this.ctx = el.getContext('2d');
     this.data = null;
     this.resize();
-    this.observer = new ResizeObserver(() => { if (this.resize()) this.draw(); });
+    this.observer = new ResizeObserver(() => {
+      if (this.resize()) this.draw();
+    });
     this.observer.observe(el);
   }
 
@@ -46,7 +48,12 @@ export class ActivationPlotView {
     const { xs, series } = this.data;
     let lo = -1.2;
     let hi = 1.2;
-    for (const s of series) for (const v of s.values) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    for (const s of series)
+      for (const v of s.values)
+        if (Number.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
     const span = hi - lo;
     lo -= 0.05 * span;
     hi += 0.05 * span;
@@ -68,8 +75,10 @@ export class ActivationPlotView {
       for (let i = 0; i < xs.length; i += 1) {
         const [x, y] = [px(xs[i]), py(s.values[i])];
         // A jump (step, kinked derivatives) is drawn as a vertical segment, not a slant.
-        if (i && Math.abs(s.values[i] - s.values[i - 1]) > 0.25 * (hi - lo)) ctx.lineTo(x, py(s.values[i - 1]));
-        if (i) ctx.lineTo(x, y); else ctx.moveTo(x, y);
+        if (i && Math.abs(s.values[i] - s.values[i - 1]) > 0.25 * (hi - lo))
+          ctx.lineTo(x, py(s.values[i - 1]));
+        if (i) ctx.lineTo(x, y);
+        else ctx.moveTo(x, y);
       }
       ctx.stroke();
     }
@@ -86,7 +95,8 @@ export class ActivationPlotView {
     for (let x = Math.ceil(x0); x <= x1; x += 2) {
       ctx.strokeStyle = x === 0 ? axis : grid;
       ctx.beginPath();
-      ctx.moveTo(px(x), PAD.top); ctx.lineTo(px(x), this.height - PAD.bottom);
+      ctx.moveTo(px(x), PAD.top);
+      ctx.lineTo(px(x), this.height - PAD.bottom);
       ctx.stroke();
       ctx.fillText(String(x), px(x) - 4, this.height - 6);
     }
@@ -95,7 +105,8 @@ export class ActivationPlotView {
       const v = Math.round(y / step) * step;
       ctx.strokeStyle = Math.abs(v) < step / 2 ? axis : grid;
       ctx.beginPath();
-      ctx.moveTo(PAD.left, py(v)); ctx.lineTo(this.width - PAD.right, py(v));
+      ctx.moveTo(PAD.left, py(v));
+      ctx.lineTo(this.width - PAD.right, py(v));
       ctx.stroke();
       ctx.fillText(String(Number(v.toFixed(2))), 2, py(v) + 4);
     }

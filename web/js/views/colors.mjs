@@ -8,18 +8,48 @@
 
 /** CSS variable name (without "--") -> the value main.css gives it. */
 const FALLBACK = {
-  ink: '#212529', 'ink-dark': '#1d2530', 'text-soft': '#3b4350', 'label-ink': '#3c4043',
-  muted: '#5f6b76', paper: '#ffffff', bg: '#f5f7f9', grid: '#e3e6eb', 'grid-strong': '#c9ced6',
-  axis: '#7d8694', orange: '#f59322', blue: '#0877bd', 'heat-mid': '#e8eaeb',
-  'class-neg': '#f59322', 'class-pos': '#0877bd', 'weight-neg': '#f59322', 'weight-pos': '#0877bd',
-  'series-train': '#0877bd', 'series-test': '#f59322', 'curve-f': '#2f6fb0', 'curve-df': '#d1495b',
-  'tower-sigmoid': '#d1495b', 'tower-relu': '#2f6fb0', 'gate-one': '#2f6fb0', 'gate-zero': '#f08a24',
-  wrong: '#d62728', 'hidden-line': 'rgba(60, 60, 60, 0.55)',
+  ink: '#212529',
+  'ink-dark': '#1d2530',
+  'text-soft': '#3b4350',
+  'label-ink': '#3c4043',
+  muted: '#5f6b76',
+  paper: '#ffffff',
+  bg: '#f5f7f9',
+  grid: '#e3e6eb',
+  'grid-strong': '#c9ced6',
+  axis: '#7d8694',
+  orange: '#f59322',
+  blue: '#0877bd',
+  'heat-mid': '#e8eaeb',
+  'class-neg': '#f59322',
+  'class-pos': '#0877bd',
+  'weight-neg': '#f59322',
+  'weight-pos': '#0877bd',
+  'series-train': '#0877bd',
+  'series-test': '#f59322',
+  'curve-f': '#2f6fb0',
+  'curve-df': '#d1495b',
+  'tower-sigmoid': '#d1495b',
+  'tower-relu': '#2f6fb0',
+  'gate-one': '#2f6fb0',
+  'gate-zero': '#f08a24',
+  wrong: '#d62728',
+  'hidden-line': 'rgba(60, 60, 60, 0.55)',
 };
 
 /** Tableau 10 (as d3-scale-chromatic's schemeTableau10): the classes beyond two. */
-export const TABLEAU10 = ['#4e79a7', '#f28e2c', '#e15759', '#76b7b2', '#59a14f', '#edc949', '#af7aa1',
-  '#ff9da7', '#9c755f', '#bab0ab'];
+export const TABLEAU10 = [
+  '#4e79a7',
+  '#f28e2c',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc949',
+  '#af7aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ab',
+];
 
 /** @type {Map<string, string>} */
 const cache = new Map();
@@ -118,17 +148,31 @@ let cached = null;
 export function palette() {
   if (cached) return cached;
   cached = {
-    ink: cssColour('ink'), inkDark: cssColour('ink-dark'), textSoft: cssColour('text-soft'),
-    labelInk: cssColour('label-ink'), muted: cssColour('muted'), paper: cssColour('paper'),
-    bg: cssColour('bg'), grid: cssColour('grid'), gridStrong: cssColour('grid-strong'),
+    ink: cssColour('ink'),
+    inkDark: cssColour('ink-dark'),
+    textSoft: cssColour('text-soft'),
+    labelInk: cssColour('label-ink'),
+    muted: cssColour('muted'),
+    paper: cssColour('paper'),
+    bg: cssColour('bg'),
+    grid: cssColour('grid'),
+    gridStrong: cssColour('grid-strong'),
     axis: cssColour('axis'),
-    classNeg: rgbOf('class-neg'), classPos: rgbOf('class-pos'), heatMid: rgbOf('heat-mid'),
-    weightNeg: rgbOf('weight-neg'), weightPos: rgbOf('weight-pos'),
-    train: cssColour('series-train'), test: cssColour('series-test'),
-    curveF: cssColour('curve-f'), curveDf: cssColour('curve-df'),
-    towerSigmoid: cssColour('tower-sigmoid'), towerRelu: cssColour('tower-relu'),
-    gateOne: rgbOf('gate-one'), gateZero: rgbOf('gate-zero'),
-    wrong: cssColour('wrong'), hiddenLine: cssColour('hidden-line'),
+    classNeg: rgbOf('class-neg'),
+    classPos: rgbOf('class-pos'),
+    heatMid: rgbOf('heat-mid'),
+    weightNeg: rgbOf('weight-neg'),
+    weightPos: rgbOf('weight-pos'),
+    train: cssColour('series-train'),
+    test: cssColour('series-test'),
+    curveF: cssColour('curve-f'),
+    curveDf: cssColour('curve-df'),
+    towerSigmoid: cssColour('tower-sigmoid'),
+    towerRelu: cssColour('tower-relu'),
+    gateOne: rgbOf('gate-one'),
+    gateZero: rgbOf('gate-zero'),
+    wrong: cssColour('wrong'),
+    hiddenLine: cssColour('hidden-line'),
   };
   return cached;
 }
@@ -172,7 +216,7 @@ export function divergingTable() {
  * @returns {number}
  */
 export function divergingIndex(t) {
-  if (!(t > -1)) return 0;  // also NaN
+  if (!(t > -1)) return 0; // also NaN
   if (t >= 1) return 255;
   return ((t + 1) * 127.5) | 0;
 }

@@ -16,7 +16,7 @@ export class GradientChartView {
     this.layers = makeCanvas(el, 'gradient-layers');
     this.history = makeCanvas(el, 'gradient-history');
     this.data = null;
-    this.samples = [];     // [{time, values: [first-layer norm per tower]}]
+    this.samples = []; // [{time, values: [first-layer norm per tower]}]
     this.observer = new ResizeObserver(() => this.draw());
     this.observer.observe(el);
   }
@@ -33,7 +33,7 @@ export class GradientChartView {
     this.data = data;
     if (Number.isFinite(data.time)) {
       const last = this.samples[this.samples.length - 1];
-      if (last && data.time < last.time) this.samples = [];   // training restarted
+      if (last && data.time < last.time) this.samples = []; // training restarted
       this.samples.push({ time: data.time, values: data.towers.map((t) => t.norms[0]) });
       if (this.samples.length > MAX_HISTORY) this.samples = this.samples.filter((_, i) => i % 2 === 0);
     }
@@ -56,7 +56,14 @@ export class GradientChartView {
     const range = logRange(all);
     plotAxes(layers, range, [1, depth], this.labels.layer, (v) => String(v), 1);
     towers.forEach((tower) => {
-      plotLine(layers, range, [1, depth], tower.norms.map((n, i) => [i + 1, n]), tower.color, true);
+      plotLine(
+        layers,
+        range,
+        [1, depth],
+        tower.norms.map((n, i) => [i + 1, n]),
+        tower.color,
+        true,
+      );
     });
     if (this.samples.length === 0) return;
     const t0 = this.samples[0].time;
@@ -64,7 +71,14 @@ export class GradientChartView {
     const digits = t1 - t0 >= 10 ? 0 : 1;
     plotAxes(history, range, [t0, t1], this.labels.time, (v) => v.toFixed(digits), 0);
     towers.forEach((tower, k) => {
-      plotLine(history, range, [t0, t1], this.samples.map((s) => [s.time, s.values[k]]), tower.color, false);
+      plotLine(
+        history,
+        range,
+        [t0, t1],
+        this.samples.map((s) => [s.time, s.values[k]]),
+        tower.color,
+        false,
+      );
     });
   }
 }
@@ -124,17 +138,20 @@ function plotAxes(target, range, xRange, xLabel, format, integerTicks) {
   for (let d = range[0]; d <= range[1]; d += every) {
     ctx.strokeStyle = grid;
     ctx.beginPath();
-    ctx.moveTo(PAD.left, py(10 ** d)); ctx.lineTo(width - PAD.right, py(10 ** d));
+    ctx.moveTo(PAD.left, py(10 ** d));
+    ctx.lineTo(width - PAD.right, py(10 ** d));
     ctx.stroke();
     ctx.fillStyle = muted;
     ctx.fillText(`1e${d}`, 4, py(10 ** d) + 4);
   }
   const [x0, x1] = xRange;
-  const ticks = integerTicks ? Array.from({ length: x1 - x0 + 1 }, (_, i) => x0 + i) : [x0, (x0 + x1) / 2, x1];
+  const ticks = integerTicks
+    ? Array.from({ length: x1 - x0 + 1 }, (_, i) => x0 + i)
+    : [x0, (x0 + x1) / 2, x1];
   ticks.forEach((x, i) => {
     const label = format(x);
     const w = ctx.measureText(label).width;
-    const left = i === ticks.length - 1 ? px(x) - w : (i === 0 ? px(x) : px(x) - w / 2);
+    const left = i === ticks.length - 1 ? px(x) - w : i === 0 ? px(x) : px(x) - w / 2;
     ctx.fillText(label, Math.min(left, width - PAD.right - w), height - 8);
   });
   ctx.fillText(xLabel, width - PAD.right - ctx.measureText(xLabel).width, height - 8 - 12);
@@ -147,7 +164,10 @@ function plotLine(target, range, xRange, points, color, dots) {
   ctx.fillStyle = color;
   ctx.lineWidth = 2;
   ctx.beginPath();
-  points.forEach(([x, v], i) => { if (i) ctx.lineTo(px(x), py(v)); else ctx.moveTo(px(x), py(v)); });
+  points.forEach(([x, v], i) => {
+    if (i) ctx.lineTo(px(x), py(v));
+    else ctx.moveTo(px(x), py(v));
+  });
   ctx.stroke();
   if (!dots) return;
   for (const [x, v] of points) {

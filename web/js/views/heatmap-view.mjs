@@ -12,7 +12,13 @@ export { classColours, divergingColour };
  * (n/stride)² image) on the diverging scale. unit: values are probabilities (0.5 = boundary);
  * discretize: only the sign. stride: take every stride-th sample (thumbnails).
  */
-export function paintDiverging(data, values, offset, n, { unit = false, discretize = false, stride = 1 } = {}) {
+export function paintDiverging(
+  data,
+  values,
+  offset,
+  n,
+  { unit = false, discretize = false, stride = 1 } = {},
+) {
   const table = divergingTable();
   let at = 0;
   for (let row = 0; row < n; row += stride) {
@@ -45,7 +51,10 @@ export function paintClasses(data, values, offsets, n, colours, { discretize = f
     let top = -Infinity;
     for (let c = 0; c < k; c += 1) {
       const v = values[offsets[c] + p];
-      if (v > top) { top = v; best = c; }
+      if (v > top) {
+        top = v;
+        best = c;
+      }
     }
     const confidence = Math.max(0, Math.min(1, (top - chance) / (1 - chance)));
     const a = discretize ? 0.8 : 0.15 + 0.7 * confidence;
@@ -57,22 +66,26 @@ export function paintClasses(data, values, offsets, n, colours, { discretize = f
   }
 }
 
-const UPSAMPLE = 4;  // discretized maps: 50 samples per side -> 197 pixels
+const UPSAMPLE = 4; // discretized maps: 50 samples per side -> 197 pixels
 
 export class HeatmapView {
   /**
    * el: an empty container. opts: {canvasId, range: [lo, hi] (both axes), ticks: numbers,
    * onPick(x1, x2): called on a click inside the plot, label: accessible name}.
    */
-  constructor(el, { canvasId = '', range = [-6, 6], ticks = [-6, -4, -2, 0, 2, 4, 6], onPick = null, label = '' } = {}) {
+  constructor(
+    el,
+    { canvasId = '', range = [-6, 6], ticks = [-6, -4, -2, 0, 2, 4, 6], onPick = null, label = '' } = {},
+  ) {
     this.el = el;
     this.range = range;
     this.onPick = onPick;
     this.state = { grid: null, kind: 'classes', classes: 2, discretize: false, points: null, showTest: true };
     el.classList.add('heatmap');
-    el.innerHTML = '<div class="heatmap-yaxis"></div><div class="heatmap-plot">'
-      + '<canvas class="heatmap-bitmap" width="50" height="50"></canvas>'
-      + '<canvas class="heatmap-points"></canvas></div><div class="heatmap-xaxis"></div>';
+    el.innerHTML =
+      '<div class="heatmap-yaxis"></div><div class="heatmap-plot">' +
+      '<canvas class="heatmap-bitmap" width="50" height="50"></canvas>' +
+      '<canvas class="heatmap-points"></canvas></div><div class="heatmap-xaxis"></div>';
     this.plot = el.querySelector('.heatmap-plot');
     this.bitmap = el.querySelector('.heatmap-bitmap');
     if (canvasId) this.bitmap.id = canvasId;
@@ -82,10 +95,13 @@ export class HeatmapView {
     this.overlay = el.querySelector('.heatmap-points');
     this.overlayContext = this.overlay.getContext('2d');
     const [lo, hi] = range;
-    const tickHtml = (axis) => ticks.map((v) => {
-      const f = ((axis === 'x' ? v - lo : hi - v) / (hi - lo)) * 100;
-      return `<span style="${axis === 'x' ? 'left' : 'top'}:${f}%">${v}</span>`;
-    }).join('');
+    const tickHtml = (axis) =>
+      ticks
+        .map((v) => {
+          const f = ((axis === 'x' ? v - lo : hi - v) / (hi - lo)) * 100;
+          return `<span style="${axis === 'x' ? 'left' : 'top'}:${f}%">${v}</span>`;
+        })
+        .join('');
     el.querySelector('.heatmap-xaxis').innerHTML = tickHtml('x');
     el.querySelector('.heatmap-yaxis').innerHTML = tickHtml('y');
     this.plot.addEventListener('click', (event) => this.pick(event));
@@ -119,7 +135,10 @@ export class HeatmapView {
       // half a cell on each side so each sample is the centre of its pixel.
       const pad = 100 / (n - 1) / 2;
       Object.assign(this.bitmap.style, {
-        left: `${-pad}%`, top: `${-pad}%`, width: `${100 + 2 * pad}%`, height: `${100 + 2 * pad}%`,
+        left: `${-pad}%`,
+        top: `${-pad}%`,
+        width: `${100 + 2 * pad}%`,
+        height: `${100 + 2 * pad}%`,
       });
     }
     let values = grid.values;
@@ -159,7 +178,7 @@ export class HeatmapView {
       ctx.lineWidth = 1.2 * dpr;
       ctx.strokeStyle = stroke;
       for (const [x1, x2, label] of set) {
-        const fill = colours ? colours[Math.round(label)] ?? heatMid : divergingColour(label);
+        const fill = colours ? (colours[Math.round(label)] ?? heatMid) : divergingColour(label);
         ctx.fillStyle = cssRgb(fill);
         ctx.beginPath();
         ctx.arc(((x1 - lo) / (hi - lo)) * w, ((hi - x2) / (hi - lo)) * h, radius, 0, 2 * Math.PI);

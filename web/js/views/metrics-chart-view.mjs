@@ -5,7 +5,7 @@ import { uPlot } from '../../vendor/vendor.mjs';
 import { palette } from './colors.mjs';
 
 const MIN_REDRAW_MS = 250;
-const MAX_POINTS = 4000;  // beyond this every other epoch is dropped (and later ones thinned)
+const MAX_POINTS = 4000; // beyond this every other epoch is dropped (and later ones thinned)
 // colour: the palette() entry (train or test) the series is drawn in.
 const SERIES = [
   { key: 'loss', label: 'chart.trainLoss', colour: 'train', scale: 'loss' },
@@ -21,7 +21,7 @@ export class MetricsChartView {
     this.t = t;
     this.height = height;
     this.chart = null;
-    this.marker = null;  // {bestEpoch, restored}
+    this.marker = null; // {bestEpoch, restored}
     this.lastDraw = 0;
     this.timer = 0;
     this.resizeObserver = new ResizeObserver(() => this.resize());
@@ -45,7 +45,9 @@ export class MetricsChartView {
     }
     if (this.columns[0].length > MAX_POINTS) this.thin();
     if (earlyStopping !== undefined) {
-      const next = earlyStopping ? { bestEpoch: earlyStopping.bestEpoch, restored: earlyStopping.restored } : null;
+      const next = earlyStopping
+        ? { bestEpoch: earlyStopping.bestEpoch, restored: earlyStopping.restored }
+        : null;
       if (JSON.stringify(next) !== JSON.stringify(this.marker)) {
         this.marker = next;
         changed = true;
@@ -109,29 +111,70 @@ export class MetricsChartView {
         },
       },
     };
-    const series = [{ label: t('chart.epoch') }, ...SERIES.slice(0, seriesCount).map((s) => ({
-      label: t(s.label), stroke: colours[s.colour], width: 1.5, scale: s.scale, dash: s.dash, points: { show: false },
-      value: (u, v) => (v === null || v === undefined ? '–' : v.toFixed(3)),
-    }))];
+    const series = [
+      { label: t('chart.epoch') },
+      ...SERIES.slice(0, seriesCount).map((s) => ({
+        label: t(s.label),
+        stroke: colours[s.colour],
+        width: 1.5,
+        scale: s.scale,
+        dash: s.dash,
+        points: { show: false },
+        value: (u, v) => (v === null || v === undefined ? '–' : v.toFixed(3)),
+      })),
+    ];
     const axes = [
-      { label: t('chart.epoch'), size: 34, labelSize: 14, font: '11px system-ui', labelFont: '11px system-ui' },
-      { scale: 'loss', label: t('chart.loss'), size: 44, labelSize: 14, font: '11px system-ui', labelFont: '11px system-ui' },
+      {
+        label: t('chart.epoch'),
+        size: 34,
+        labelSize: 14,
+        font: '11px system-ui',
+        labelFont: '11px system-ui',
+      },
+      {
+        scale: 'loss',
+        label: t('chart.loss'),
+        size: 44,
+        labelSize: 14,
+        font: '11px system-ui',
+        labelFont: '11px system-ui',
+      },
     ];
     if (seriesCount > 2) {
-      axes.push({ scale: 'acc', side: 1, label: t('chart.accuracy'), size: 40, labelSize: 14,
-        grid: { show: false }, font: '11px system-ui', labelFont: '11px system-ui' });
+      axes.push({
+        scale: 'acc',
+        side: 1,
+        label: t('chart.accuracy'),
+        size: 40,
+        labelSize: 14,
+        grid: { show: false },
+        font: '11px system-ui',
+        labelFont: '11px system-ui',
+      });
     }
-    this.chart = new uPlot({
-      width: Math.max(160, this.el.clientWidth), height: this.height, series, axes,
-      scales: { x: { time: false }, loss: { range: (u, lo, hi) => [0, hi > 0 ? hi * 1.05 : 1] }, acc: { range: [0, 1] } },
-      legend: { live: false },
-      cursor: { drag: { x: false, y: false } },
-      plugins: [markerPlugin],
-    }, [[], ...Array.from({ length: seriesCount }, () => [])], this.el);
+    this.chart = new uPlot(
+      {
+        width: Math.max(160, this.el.clientWidth),
+        height: this.height,
+        series,
+        axes,
+        scales: {
+          x: { time: false },
+          loss: { range: (u, lo, hi) => [0, hi > 0 ? hi * 1.05 : 1] },
+          acc: { range: [0, 1] },
+        },
+        legend: { live: false },
+        cursor: { drag: { x: false, y: false } },
+        plugins: [markerPlugin],
+      },
+      [[], ...Array.from({ length: seriesCount }, () => [])],
+      this.el,
+    );
   }
 
   resize() {
-    if (this.chart && this.el.clientWidth > 0) this.chart.setSize({ width: this.el.clientWidth, height: this.height });
+    if (this.chart && this.el.clientWidth > 0)
+      this.chart.setSize({ width: this.el.clientWidth, height: this.height });
   }
 
   /**

@@ -5,10 +5,10 @@
 // opens a small editor that reports (index in the weight array, new value).
 import { cssRgb, palette, weightColour } from './colors.mjs';
 
-const SAMPLES = 12;     // polyline segments per curve for hit testing
-const HIT_PX = 5;       // how close (CSS px) the pointer must be to a link
-const LEVELS = 4;       // link widths per unit of |w|
-const MAX_W = 4;        // |w| beyond this draws as wide as MAX_W
+const SAMPLES = 12; // polyline segments per curve for hit testing
+const HIT_PX = 5; // how close (CSS px) the pointer must be to a link
+const LEVELS = 4; // link widths per unit of |w|
+const MAX_W = 4; // |w| beyond this draws as wide as MAX_W
 
 const format = (v) => (Number.isFinite(v) ? v.toFixed(3) : '–');
 
@@ -22,11 +22,11 @@ export class LinkLayer {
     this.canvas = body.querySelector('.net-links');
     this.context = this.canvas.getContext('2d');
     this.card = body.querySelector('.net-card');
-    this.positions = [];  // per column: [{left, right, y}] in CSS px relative to body
+    this.positions = []; // per column: [{left, right, y}] in CSS px relative to body
     this.weights = null;
     this.kernels = [];
     this.biases = [];
-    this.hovered = null;  // {kind: 'weight'|'bias', index, label, x, y}
+    this.hovered = null; // {kind: 'weight'|'bias', index, label, x, y}
     this.pending = null;
     this.onMove = (event) => {
       if (!this.pending) requestAnimationFrame(() => this.hover());
@@ -49,10 +49,12 @@ export class LinkLayer {
   /** Reads node positions (one layout read) and redraws. */
   measure() {
     const box = this.body.getBoundingClientRect();
-    this.positions = this.columns.map((nodes) => nodes.map((node) => {
-      const r = node.getBoundingClientRect();
-      return { left: r.left - box.left, right: r.right - box.left, y: r.top - box.top + r.height / 2 };
-    }));
+    this.positions = this.columns.map((nodes) =>
+      nodes.map((node) => {
+        const r = node.getBoundingClientRect();
+        return { left: r.left - box.left, right: r.right - box.left, y: r.top - box.top + r.height / 2 };
+      }),
+    );
     const dpr = window.devicePixelRatio || 1;
     this.width = box.width;
     this.height = box.height;
@@ -88,7 +90,7 @@ export class LinkLayer {
   draw() {
     const ctx = this.context;
     ctx.clearRect(0, 0, this.width ?? 0, this.height ?? 0);
-    const buckets = new Map();  // signed level -> [x0, y0, x1, y1, ...]
+    const buckets = new Map(); // signed level -> [x0, y0, x1, y1, ...]
     for (let c = 0; c + 1 < this.positions.length; c += 1) {
       const k = this.kernel(c);
       if (!k) continue;
@@ -177,13 +179,23 @@ export class LinkLayer {
       const bias = this.biases[c - 1];
       const j = this.columns[c]?.indexOf(node) ?? -1;
       if (!bias || j < 0 || !this.weights) return null;
-      return { kind: 'bias', index: bias.offset + j, label: `${this.t('net.bias')} · ${this.nodeName(c, j)}`, x, y };
+      return {
+        kind: 'bias',
+        index: bias.offset + j,
+        label: `${this.t('net.bias')} · ${this.nodeName(c, j)}`,
+        x,
+        y,
+      };
     }
     if (event.target.closest?.('button, select, .net-editor')) return null;
     const link = this.linkAt(x, y);
     if (!link) return null;
     return {
-      kind: 'weight', index: link.index, x, y, link,
+      kind: 'weight',
+      index: link.index,
+      x,
+      y,
+      link,
       label: `${this.t('net.weight')} · ${this.nodeName(link.c, link.a)} → ${this.nodeName(link.c + 1, link.b)}`,
     };
   }
@@ -192,7 +204,9 @@ export class LinkLayer {
     const node = this.columns[c][j];
     if (c === 0) return node.title;
     if (c === this.columns.length - 1) return this.t('net.outputName').replace('{j}', j + 1);
-    return this.t('net.neuronName').replace('{l}', c).replace('{j}', j + 1);
+    return this.t('net.neuronName')
+      .replace('{l}', c)
+      .replace('{j}', j + 1);
   }
 
   hover() {
@@ -238,7 +252,9 @@ export class LinkLayer {
       if (Number.isFinite(value)) this.onEdit(target.index, value);
       this.closeEditor();
     });
-    input.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.closeEditor(); });
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.closeEditor();
+    });
     input.addEventListener('blur', () => setTimeout(() => this.closeEditor(), 150));
     this.body.append(form);
     this.editor = form;

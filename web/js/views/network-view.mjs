@@ -7,7 +7,7 @@
 import { paintDiverging } from './heatmap-view.mjs';
 import { LinkLayer } from './network-links.mjs';
 
-const THUMB_STRIDE = 2;  // thumbnails sample every 2nd grid point: 25×25 from a 50×50 grid
+const THUMB_STRIDE = 2; // thumbnails sample every 2nd grid point: 25×25 from a 50×50 grid
 
 export class NetworkView {
   /**
@@ -19,7 +19,7 @@ export class NetworkView {
     this.el = el;
     this.opts = opts;
     this.shapeKey = '';
-    this.columns = [];  // per column: [{node, canvas, context, image}], inputs = active features only
+    this.columns = []; // per column: [{node, canvas, context, image}], inputs = active features only
     el.classList.add('network');
     el.addEventListener('click', (event) => this.onClick(event));
     el.addEventListener('change', (event) => {
@@ -35,7 +35,11 @@ export class NetworkView {
    * (or when force, e.g. after a language change).
    */
   setShape(shape, { force = false } = {}) {
-    const key = JSON.stringify({ f: shape.features.map((f) => [f.key, f.active]), l: shape.layers, o: shape.outputs });
+    const key = JSON.stringify({
+      f: shape.features.map((f) => [f.key, f.active]),
+      l: shape.layers,
+      o: shape.outputs,
+    });
     if (key === this.shapeKey && !force) return;
     this.shapeKey = key;
     this.shape = shape;
@@ -53,24 +57,47 @@ export class NetworkView {
       <button type="button" id="remove-layer" class="net-round" ${layers.length === 0 ? 'disabled' : ''}
       aria-label="${t('net.removeLayer')}" title="${t('net.removeLayer')}">−</button>
       <span class="net-count">${layerCount}</span></div>`;
-    const inputColumn = `<div class="net-col net-inputs"><div class="net-col-head">${t('net.features')}</div>`
-      + features.map((f) => `<button type="button" class="net-node net-input${f.active ? ' active' : ''}"
+    const inputColumn =
+      `<div class="net-col net-inputs"><div class="net-col-head">${t('net.features')}</div>` +
+      features
+        .map(
+          (f) => `<button type="button" class="net-node net-input${f.active ? ' active' : ''}"
         data-feature="${f.key}" aria-pressed="${f.active}" title="${f.label}"><canvas class="feature-thumb"
-        width="25" height="25"></canvas><span class="net-label">${f.label}</span></button>`).join('') + '</div>';
-    const options = (selected) => activations.map((a) => `<option value="${a}"${a === selected ? ' selected' : ''}>${t(`act.${a}`)}</option>`).join('');
-    const hidden = layers.map((layer, i) => `<div class="net-col net-hidden" data-layer="${i}">
+        width="25" height="25"></canvas><span class="net-label">${f.label}</span></button>`,
+        )
+        .join('') +
+      '</div>';
+    const options = (selected) =>
+      activations
+        .map((a) => `<option value="${a}"${a === selected ? ' selected' : ''}>${t(`act.${a}`)}</option>`)
+        .join('');
+    const hidden = layers
+      .map(
+        (layer, i) =>
+          `<div class="net-col net-hidden" data-layer="${i}">
       <div class="net-col-head"><div class="net-unit-buttons">
       <button type="button" class="add-neuron net-round small" data-layer="${i}" ${layer.units >= maxUnits ? 'disabled' : ''}
         aria-label="${t('net.addNeuron')}" title="${t('net.addNeuron')}">+</button>
       <button type="button" class="remove-neuron net-round small" data-layer="${i}" ${layer.units <= 1 ? 'disabled' : ''}
         aria-label="${t('net.removeNeuron')}" title="${t('net.removeNeuron')}">−</button></div>
       <span class="net-units">${t(layer.units === 1 ? 'net.oneNeuron' : 'net.neurons').replace('{n}', layer.units)}</span>
-      <select class="layer-activation" data-layer="${i}" aria-label="${t('net.activation')}">${options(layer.activation)}</select></div>`
-      + Array.from({ length: layer.units }, (_, j) => `<div class="net-node net-neuron" data-layer="${i}" data-unit="${j}">
-        <canvas class="neuron-thumb" width="25" height="25"></canvas></div>`).join('') + '</div>').join('');
-    const outputColumn = `<div class="net-col net-outputs"><div class="net-col-head">${t('net.output')}</div>`
-      + Array.from({ length: outputs }, (_, j) => `<div class="net-node net-output" data-unit="${j}">
-        <canvas class="output-thumb" width="25" height="25"></canvas></div>`).join('') + '</div>';
+      <select class="layer-activation" data-layer="${i}" aria-label="${t('net.activation')}">${options(layer.activation)}</select></div>` +
+          Array.from(
+            { length: layer.units },
+            (_, j) => `<div class="net-node net-neuron" data-layer="${i}" data-unit="${j}">
+        <canvas class="neuron-thumb" width="25" height="25"></canvas></div>`,
+          ).join('') +
+          '</div>',
+      )
+      .join('');
+    const outputColumn =
+      `<div class="net-col net-outputs"><div class="net-col-head">${t('net.output')}</div>` +
+      Array.from(
+        { length: outputs },
+        (_, j) => `<div class="net-node net-output" data-unit="${j}">
+        <canvas class="output-thumb" width="25" height="25"></canvas></div>`,
+      ).join('') +
+      '</div>';
     this.el.innerHTML = `${head}<div class="net-body"><canvas class="net-links"></canvas>
       <div class="net-columns">${inputColumn}${hidden}${outputColumn}</div>
       <div class="net-card" hidden></div></div>`;
@@ -84,14 +111,21 @@ export class NetworkView {
     inputs.forEach((entry, i) => this.paintFeature(entry, features[i]));
     this.columns = [
       inputs.filter((_, i) => features[i].active),
-      ...[...this.el.querySelectorAll('.net-hidden')].map((col) => [...col.querySelectorAll('.net-neuron')].map(thumb)),
+      ...[...this.el.querySelectorAll('.net-hidden')].map((col) =>
+        [...col.querySelectorAll('.net-neuron')].map(thumb),
+      ),
       [...this.el.querySelectorAll('.net-output')].map(thumb),
     ];
     const body = this.el.querySelector('.net-body');
     body.classList.toggle('compact', Math.max(outputs, ...layers.map((l) => l.units)) > 8);
-    this.links = new LinkLayer(body, this.columns.map((col) => col.map((e) => e.node)), {
-      t, onEdit: (index, value) => this.opts.onWeightEdit?.(index, value),
-    });
+    this.links = new LinkLayer(
+      body,
+      this.columns.map((col) => col.map((e) => e.node)),
+      {
+        t,
+        onEdit: (index, value) => this.opts.onWeightEdit?.(index, value),
+      },
+    );
     this.resizeObserver.observe(body);
     if (this.lastData) this.update(this.lastData);
   }
@@ -144,7 +178,8 @@ export class NetworkView {
     this.lastData = null;
     for (const column of this.columns) {
       for (const entry of column) {
-        if (!entry.node.classList.contains('net-input')) entry.context.clearRect(0, 0, entry.canvas.width, entry.canvas.height);
+        if (!entry.node.classList.contains('net-input'))
+          entry.context.clearRect(0, 0, entry.canvas.width, entry.canvas.height);
       }
     }
     this.links?.clear();

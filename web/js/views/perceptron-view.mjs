@@ -7,7 +7,7 @@ import { cssRgb, palette } from './colors.mjs';
 
 const RANGE = [-0.5, 1.5];
 const HEAT_RES = 64;
-const ARROW = 0.3;   // length of the normal arrow, data units
+const ARROW = 0.3; // length of the normal arrow, data units
 let cachedColours = null;
 
 /** The view's colours, from the page palette; the half-plane tints are the gate colours at 22 %. */
@@ -15,9 +15,16 @@ function colours() {
   if (cachedColours) return cachedColours;
   const p = palette();
   cachedColours = {
-    one: cssRgb(p.gateOne), zero: cssRgb(p.gateZero), oneFill: cssRgb(p.gateOne, 0.22),
-    zeroFill: cssRgb(p.gateZero, 0.22), line: p.inkDark, wrong: p.wrong, grid: p.gridStrong,
-    hiddenLine: p.hiddenLine, text: p.textSoft, paper: p.paper,
+    one: cssRgb(p.gateOne),
+    zero: cssRgb(p.gateZero),
+    oneFill: cssRgb(p.gateOne, 0.22),
+    zeroFill: cssRgb(p.gateZero, 0.22),
+    line: p.inkDark,
+    wrong: p.wrong,
+    grid: p.gridStrong,
+    hiddenLine: p.hiddenLine,
+    text: p.textSoft,
+    paper: p.paper,
   };
   return cachedColours;
 }
@@ -30,16 +37,22 @@ export class PerceptronView {
     this.onDrag = onDrag;
     this.data = null;
     this.dragging = null;
-    this.heat = new ImageData(HEAT_RES, HEAT_RES);   // hidden mode: output probability, RGBA
+    this.heat = new ImageData(HEAT_RES, HEAT_RES); // hidden mode: output probability, RGBA
     this.heatCanvas = document.createElement('canvas');
     this.heatCanvas.width = this.heatCanvas.height = HEAT_RES;
     this.resize();
-    this.observer = new ResizeObserver(() => { if (this.resize()) this.draw(); });
+    this.observer = new ResizeObserver(() => {
+      if (this.resize()) this.draw();
+    });
     this.observer.observe(el);
     el.addEventListener('pointerdown', (e) => this.pointerDown(e));
     el.addEventListener('pointermove', (e) => this.pointerMove(e));
-    el.addEventListener('pointerup', () => { this.dragging = null; });
-    el.addEventListener('pointercancel', () => { this.dragging = null; });
+    el.addEventListener('pointerup', () => {
+      this.dragging = null;
+    });
+    el.addEventListener('pointercancel', () => {
+      this.dragging = null;
+    });
   }
 
   /**
@@ -85,7 +98,7 @@ export class PerceptronView {
     for (let i = 0; i < HEAT_RES; i += 1) {
       for (let j = 0; j < HEAT_RES; j += 1) {
         const [x1, x2] = [RANGE[0] + (2 * j) / (HEAT_RES - 1), RANGE[1] - (2 * i) / (HEAT_RES - 1)];
-        const p = output(x1, x2);   // 0 → orange, 1 → blue
+        const p = output(x1, x2); // 0 → orange, 1 → blue
         const at = 4 * (i * HEAT_RES + j);
         pixels[at] = zero[0] + (one[0] - zero[0]) * p;
         pixels[at + 1] = zero[1] + (one[1] - zero[1]) * p;
@@ -125,9 +138,13 @@ export class PerceptronView {
     ctx.fillRect(0, 0, this.size, this.size);
     const polygon = halfPlanePolygon(w);
     if (polygon.length < 3) return;
-    ctx.fillStyle = colours().paper;   // clear the orange tint on the class-1 side before tinting blue
+    ctx.fillStyle = colours().paper; // clear the orange tint on the class-1 side before tinting blue
     ctx.beginPath();
-    polygon.forEach(([x1, x2], k) => { const [px, py] = this.toPx(x1, x2); if (k) ctx.lineTo(px, py); else ctx.moveTo(px, py); });
+    polygon.forEach(([x1, x2], k) => {
+      const [px, py] = this.toPx(x1, x2);
+      if (k) ctx.lineTo(px, py);
+      else ctx.moveTo(px, py);
+    });
     ctx.closePath();
     ctx.fill();
     ctx.fillStyle = colours().oneFill;
@@ -144,8 +161,10 @@ export class PerceptronView {
       const [x] = this.toPx(v, 0);
       const [, y] = this.toPx(0, v);
       ctx.beginPath();
-      ctx.moveTo(x, 0); ctx.lineTo(x, this.size);
-      ctx.moveTo(0, y); ctx.lineTo(this.size, y);
+      ctx.moveTo(x, 0);
+      ctx.lineTo(x, this.size);
+      ctx.moveTo(0, y);
+      ctx.lineTo(this.size, y);
       ctx.stroke();
       ctx.fillText(String(v), x + 3, this.size - 6);
       ctx.fillText(String(v), 4, y - 4);
@@ -174,7 +193,7 @@ export class PerceptronView {
     const norm = Math.hypot(w[0], w[1]);
     if (!(norm > 0)) return null;
     const [u1, u2] = [w[0] / norm, w[1] / norm];
-    const d = (w[0] * 0.5 + w[1] * 0.5 + w[2]) / norm;   // signed distance of (0.5, 0.5)
+    const d = (w[0] * 0.5 + w[1] * 0.5 + w[2]) / norm; // signed distance of (0.5, 0.5)
     const anchor = [0.5 - d * u1, 0.5 - d * u2];
     return { anchor, tip: [anchor[0] + ARROW * u1, anchor[1] + ARROW * u2], norm };
   }
@@ -189,7 +208,8 @@ export class PerceptronView {
     ctx.fillStyle = colours().line;
     ctx.lineWidth = 2;
     ctx.beginPath();
-    ctx.moveTo(ax, ay); ctx.lineTo(tx, ty);
+    ctx.moveTo(ax, ay);
+    ctx.lineTo(tx, ty);
     ctx.stroke();
     const angle = Math.atan2(ty - ay, tx - ax);
     ctx.beginPath();
@@ -256,12 +276,12 @@ export class PerceptronView {
     const [x1, x2] = this.toData(...this.eventPx(event));
     let next;
     if (this.dragging === 'anchor') {
-      next = [w[0], w[1], -(w[0] * x1 + w[1] * x2)];   // same normal, the line through the pointer
+      next = [w[0], w[1], -(w[0] * x1 + w[1] * x2)]; // same normal, the line through the pointer
     } else {
       const [d1, d2] = [x1 - h.anchor[0], x2 - h.anchor[1]];
       const len = Math.hypot(d1, d2);
       if (len < 1e-6) return;
-      const [v1, v2] = [(h.norm * d1) / len, (h.norm * d2) / len];   // turn w, keep |w|
+      const [v1, v2] = [(h.norm * d1) / len, (h.norm * d2) / len]; // turn w, keep |w|
       next = [v1, v2, -(v1 * h.anchor[0] + v2 * h.anchor[1])];
     }
     next = next.map((v) => Math.round(v * 1000) / 1000);
@@ -277,7 +297,12 @@ export class PerceptronView {
   }
 }
 
-const CORNERS = [[RANGE[0], RANGE[0]], [RANGE[1], RANGE[0]], [RANGE[1], RANGE[1]], [RANGE[0], RANGE[1]]];
+const CORNERS = [
+  [RANGE[0], RANGE[0]],
+  [RANGE[1], RANGE[0]],
+  [RANGE[1], RANGE[1]],
+  [RANGE[0], RANGE[1]],
+];
 const z = (w, p) => w[0] * p[0] + w[1] * p[1] + w[2];
 
 /** The part of the plot square where w·x + b ≥ 0 (Sutherland–Hodgman with one edge). */
@@ -288,7 +313,7 @@ export function halfPlanePolygon(w) {
     const b = CORNERS[(k + 1) % 4];
     const [za, zb] = [z(w, a), z(w, b)];
     if (za >= 0) out.push(a);
-    if ((za >= 0) !== (zb >= 0)) {
+    if (za >= 0 !== zb >= 0) {
       const t = za / (za - zb);
       out.push([a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]);
     }

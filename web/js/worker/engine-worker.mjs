@@ -3,7 +3,12 @@
 // exactly one reply carrying its id. It knows no lab: labs hand it engine requests. Requests
 // run one after another; the Scheduler's training slices run between them.
 import {
-  Event, Request, collectTransferables, errorMessage, makeMessage, validateRequest,
+  Event,
+  Request,
+  collectTransferables,
+  errorMessage,
+  makeMessage,
+  validateRequest,
 } from '../protocol.mjs';
 import { RunnerError, SessionRunner } from './session-runner.mjs';
 import { Scheduler } from './scheduler.mjs';
@@ -11,8 +16,8 @@ import { Scheduler } from './scheduler.mjs';
 const ENGINE_DIR = new URL('../../engine/', import.meta.url);
 
 const state = {
-  module: null,            // the instantiated engine module
-  sessions: new Map(),     // session id -> SessionRunner
+  module: null, // the instantiated engine module
+  sessions: new Map(), // session id -> SessionRunner
   scheduler: new Scheduler(),
 };
 
@@ -47,7 +52,7 @@ async function download(id) {
 
 async function init({ id }) {
   if (!state.module) {
-    const glue = import(new URL('nnplay.mjs', ENGINE_DIR).href);  // loads while the bytes come
+    const glue = import(new URL('nnplay.mjs', ENGINE_DIR).href); // loads while the bytes come
     const wasmBinary = await download(id);
     const { default: createNnplay } = await glue;
     state.module = await createNnplay({ wasmBinary });
@@ -72,15 +77,33 @@ const handlers = {
     const run = runner(m.session, true);
     const result = run.configure(m);
     post(makeMessage(Event.configured, { session: m.session, id: m.id, ...result }));
-    run.safeSnapshot();  // after the reply: a failure here is an event, not a second reply
+    run.safeSnapshot(); // after the reply: a failure here is an event, not a second reply
     return null;
   },
-  [Request.train]: (m) => { runner(m.session).start(); return {}; },
-  [Request.pause]: (m) => { runner(m.session).stop('user', true); return {}; },
-  [Request.step]: (m) => { runner(m.session).step(); return {}; },
-  [Request.reset]: (m) => { runner(m.session).reset(m.seed); return {}; },
-  [Request.speed]: (m) => { runner(m.session).setSpeed(m.level); return {}; },
-  [Request.snapshot]: (m) => { runner(m.session).snapshot(); return {}; },
+  [Request.train]: (m) => {
+    runner(m.session).start();
+    return {};
+  },
+  [Request.pause]: (m) => {
+    runner(m.session).stop('user', true);
+    return {};
+  },
+  [Request.step]: (m) => {
+    runner(m.session).step();
+    return {};
+  },
+  [Request.reset]: (m) => {
+    runner(m.session).reset(m.seed);
+    return {};
+  },
+  [Request.speed]: (m) => {
+    runner(m.session).setSpeed(m.level);
+    return {};
+  },
+  [Request.snapshot]: (m) => {
+    runner(m.session).snapshot();
+    return {};
+  },
   [Request.call]: (m) => {
     const run = runner(m.session);
     run.setArrays(m.arrays);

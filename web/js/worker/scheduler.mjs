@@ -38,9 +38,9 @@ export class Scheduler {
     this.queue = queue;
     this.setTimer = setTimer;
     this.clearTimer = clearTimer;
-    this.ring = [];          // running full-speed runners, in turn order
+    this.ring = []; // running full-speed runners, in turn order
     this.turn = 0;
-    this.queued = false;     // a full-speed turn is waiting in the queue
+    this.queued = false; // a full-speed turn is waiting in the queue
     this.timers = new Map(); // runner -> timer of a limited-speed runner
   }
 
@@ -95,10 +95,13 @@ export class Scheduler {
 
   tickLater(runner) {
     const { intervalMs, batches } = tickOf(runner.speed);
-    this.timers.set(runner, this.setTimer(() => {
-      this.timers.delete(runner);
-      if (this.runSlice(runner, { op: 'train', batches })) this.tickLater(runner);
-    }, intervalMs));
+    this.timers.set(
+      runner,
+      this.setTimer(() => {
+        this.timers.delete(runner);
+        if (this.runSlice(runner, { op: 'train', batches })) this.tickLater(runner);
+      }, intervalMs),
+    );
   }
 
   /** runner.slice(request); a throwing slice counts as stopped (the runner reports it). */

@@ -17,7 +17,8 @@ export class RunnerError extends Error {
 function strings(value, found = new Set()) {
   if (typeof value === 'string') found.add(value);
   else if (Array.isArray(value)) for (const item of value) strings(item, found);
-  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) strings(item, found);
+  else if (value !== null && typeof value === 'object')
+    for (const item of Object.values(value)) strings(item, found);
   return found;
 }
 
@@ -43,8 +44,11 @@ export class SessionRunner {
   run(request, where = '') {
     const answer = JSON.parse(this.session.handle(JSON.stringify(request)));
     if (!answer.ok) {
-      throw new RunnerError(`${where}${answer.error?.path ?? ''}`, answer.error?.message ?? 'unknown error',
-        request.op);
+      throw new RunnerError(
+        `${where}${answer.error?.path ?? ''}`,
+        answer.error?.message ?? 'unknown error',
+        request.op,
+      );
     }
     return answer;
   }
@@ -89,7 +93,7 @@ export class SessionRunner {
 
   setSpeed(level) {
     this.speed = level;
-    if (this.running) this.scheduler.start(this);  // reschedules at the new speed
+    if (this.running) this.scheduler.start(this); // reschedules at the new speed
   }
 
   /** One training slice (called by the Scheduler): posts progress and, now and then or when it

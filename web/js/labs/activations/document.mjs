@@ -24,24 +24,49 @@ export function vanishingDocument(state) {
   for (const tower of TOWERS) {
     const names = towerLayers(tower.prefix, depth);
     names.forEach((name, i) => {
-      layers.push({ type: 'dense', name, units: UNITS,
+      layers.push({
+        type: 'dense',
+        name,
+        units: UNITS,
         activation: tower.activation ?? state.deepAct ?? 'sigmoid',
-        kernel_initializer: tower.init, inputs: [i === 0 ? 'x' : names[i - 1]] });
+        kernel_initializer: tower.init,
+        inputs: [i === 0 ? 'x' : names[i - 1]],
+      });
     });
-    layers.push({ type: 'dense', name: `${tower.prefix}_out`, units: 1, activation: 'sigmoid',
-      inputs: [names[depth - 1]] });
+    layers.push({
+      type: 'dense',
+      name: `${tower.prefix}_out`,
+      units: 1,
+      activation: 'sigmoid',
+      inputs: [names[depth - 1]],
+    });
   }
   return {
     schema: 1,
     title: 'Vanishing gradients',
     description: `${depth} ${state.deepAct ?? 'sigmoid'} layers against ${depth} ReLU layers on one input.`,
-    model: { type: 'functional', name: 'towers', seed: state.seed ?? 0,
-      inputs: [{ name: 'x', shape: [2] }], layers, outputs: ['deep_out', 'relu_out'] },
+    model: {
+      type: 'functional',
+      name: 'towers',
+      seed: state.seed ?? 0,
+      inputs: [{ name: 'x', shape: [2] }],
+      layers,
+      outputs: ['deep_out', 'relu_out'],
+    },
     compile: { optimizer: optimizerSection(state), loss: 'binary_crossentropy', metrics: ['accuracy'] },
-    fit: { epochs: state.epochs ?? 1000, batch_size: state.batch ?? 10, shuffle: true, seed: state.seed ?? 0 },
+    fit: {
+      epochs: state.epochs ?? 1000,
+      batch_size: state.batch ?? 10,
+      shuffle: true,
+      seed: state.seed ?? 0,
+    },
     data: {
-      name: 'circle', n: state.samples ?? 500, noise: engineNoise(state), seed: state.seed ?? 0,
-      validation_fraction: Math.round(100 - (state.trainRatio ?? 50)) / 100, inputs: [['x1', 'x2']],
+      name: 'circle',
+      n: state.samples ?? 500,
+      noise: engineNoise(state),
+      seed: state.seed ?? 0,
+      validation_fraction: Math.round(100 - (state.trainRatio ?? 50)) / 100,
+      inputs: [['x1', 'x2']],
     },
   };
 }
@@ -53,8 +78,13 @@ export function vanishingDocument(state) {
  */
 export function probeBatch(seed = 0, samples = PROBE_SAMPLES) {
   let s = (seed * 2654435761 + 12345) >>> 0;
-  const random = () => {   // xorshift32
-    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
+  const random = () => {
+    // xorshift32
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
     return s / 4294967296;
   };
   const x = new Float32Array(samples * 2);

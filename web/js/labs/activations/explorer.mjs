@@ -6,8 +6,15 @@ import { ActivationPlotView } from '../../views/activation-plot-view.mjs';
 import { palette } from '../../views/colors.mjs';
 
 // Read from the page palette (--curve-f, --curve-df) when drawn, after the stylesheets apply.
-const COLORS = { get f() { return palette().curveF; }, get df() { return palette().curveDf; } };
-const remembered = { id: 'sigmoid', alpha: {} };   // survives unmount/mount within the page
+const COLORS = {
+  get f() {
+    return palette().curveF;
+  },
+  get df() {
+    return palette().curveDf;
+  },
+};
+const remembered = { id: 'sigmoid', alpha: {} }; // survives unmount/mount within the page
 
 export const EXPLORER_MARKUP = `
 <section class="act-explorer" aria-labelledby="act-title">
@@ -39,8 +46,12 @@ export function mountExplorer(root, t) {
   const $ = (selector) => root.querySelector(selector);
   const buttons = [...root.querySelectorAll('[data-activation]')];
   const ui = {
-    formula: $('[data-role=formula]'), derivative: $('[data-role=derivative]'), note: $('[data-role=note]'),
-    alphaField: $('[data-role=alpha-field]'), alpha: $('#activation-alpha'), alphaValue: $('[data-role=alpha-value]'),
+    formula: $('[data-role=formula]'),
+    derivative: $('[data-role=derivative]'),
+    note: $('[data-role=note]'),
+    alphaField: $('[data-role=alpha-field]'),
+    alpha: $('#activation-alpha'),
+    alphaValue: $('[data-role=alpha-value]'),
   };
   const view = new ActivationPlotView($('#activation-plot'));
 
@@ -59,16 +70,21 @@ export function mountExplorer(root, t) {
       ui.alphaValue.textContent = alpha.toFixed(2);
     }
     const { xs, f, df } = sample(id, { alpha });
-    view.update({ xs, series: [
-      { values: df, color: COLORS.df, dash: [7, 5], width: 2 },
-      { values: f, color: COLORS.f, width: 3 },
-    ] });
+    view.update({
+      xs,
+      series: [
+        { values: df, color: COLORS.df, dash: [7, 5], width: 2 },
+        { values: f, color: COLORS.f, width: 3 },
+      ],
+    });
   }
 
-  buttons.forEach((b) => b.addEventListener('click', () => {
-    remembered.id = b.dataset.activation;
-    render();
-  }));
+  buttons.forEach((b) =>
+    b.addEventListener('click', () => {
+      remembered.id = b.dataset.activation;
+      render();
+    }),
+  );
   ui.alpha.addEventListener('input', () => {
     remembered.alpha[remembered.id] = Number(ui.alpha.value);
     render();

@@ -11,8 +11,17 @@ export default {
   id: 'activations',
   title: { en: 'Activations & gradients', ko: '활성화 함수와 기울기' },
   kit: {
-    lr: 0.03, batch: 10, epochs: 1000, optimizer: 'sgd', momentum: 0.9, rho: 0.9, beta1: 0.9,
-    beta2: 0.999, epsilon: 1e-7, weightDecay: 0.004, seed: 0,
+    lr: 0.03,
+    batch: 10,
+    epochs: 1000,
+    optimizer: 'sgd',
+    momentum: 0.9,
+    rho: 0.9,
+    beta1: 0.9,
+    beta2: 0.999,
+    epsilon: 1e-7,
+    weightDecay: 0.004,
+    seed: 0,
   },
   fields: [
     field('deepAct', 'enum', 'sigmoid', { options: ['sigmoid', 'tanh'] }),
@@ -24,7 +33,11 @@ export default {
     ['optimizer', KIT_PANELS.optimizer],
   ],
   groups: {
-    vanishing: { en: 'Vanishing gradients', ko: '기울기 소실', hides: 'the tower activation and depth controls' },
+    vanishing: {
+      en: 'Vanishing gradients',
+      ko: '기울기 소실',
+      hides: 'the tower activation and depth controls',
+    },
   },
   presets: {
     vanishing: {

@@ -14,7 +14,14 @@ import { FIELD } from '../../state/schema.mjs';
 
 const CONFIG_KEYS = rebuildNames(declaration);
 // Read from the page palette (--tower-sigmoid, --tower-relu) when drawn.
-const COLORS = { get deep() { return palette().towerSigmoid; }, get relu() { return palette().towerRelu; } };
+const COLORS = {
+  get deep() {
+    return palette().towerSigmoid;
+  },
+  get relu() {
+    return palette().towerRelu;
+  },
+};
 
 export const VANISHING_MARKUP = `
 <section class="act-vanishing" aria-labelledby="vanishing-title">
@@ -41,9 +48,14 @@ export function mountVanishing(root, { store, session, t }) {
   const text = (key, params) => fillText(t(key, params), params);
   const $ = (selector) => root.querySelector(selector);
   const ui = {
-    intro: $('[data-role=vanishing-intro]'), act: $('#deep-act'), depth: $('#deep-depth'),
-    deepName: $('[data-role=deep-name]'), reluName: $('[data-role=relu-name]'),
-    deepLoss: $('[data-role=deep-loss]'), reluLoss: $('[data-role=relu-loss]'), ratio: $('[data-role=ratio]'),
+    intro: $('[data-role=vanishing-intro]'),
+    act: $('#deep-act'),
+    depth: $('#deep-depth'),
+    deepName: $('[data-role=deep-name]'),
+    reluName: $('[data-role=relu-name]'),
+    deepLoss: $('[data-role=deep-loss]'),
+    reluLoss: $('[data-role=relu-loss]'),
+    ratio: $('[data-role=ratio]'),
   };
   const chart = new GradientChartView($('#gradient-chart'));
   const lab = { alive: true, time: 0, logs: null, norms: null };
@@ -62,8 +74,10 @@ export function mountVanishing(root, { store, session, t }) {
         setup: [{ op: 'build', spec: document }, { op: 'set_data' }],
         arrays: { probe_x: probe.x, probe_y: probe.y },
         // One target array per model output: both towers learn the same labels.
-        snapshot: [{ op: 'get_weights', out: 'weights' },
-          { op: 'probes', x: ['probe_x'], y: document.model.outputs.map(() => 'probe_y') }],
+        snapshot: [
+          { op: 'get_weights', out: 'weights' },
+          { op: 'probes', x: ['probe_x'], y: document.model.outputs.map(() => 'probe_y') },
+        ],
       });
     } catch {
       // shown by the shell's error banner
@@ -75,13 +89,19 @@ export function mountVanishing(root, { store, session, t }) {
   function render() {
     const act = actName();
     ui.intro.textContent = text('act.vanishingIntro', { act });
-    [...ui.act.options].forEach((o) => { o.textContent = t(`act.name.${o.value}`); });
+    [...ui.act.options].forEach((o) => {
+      o.textContent = t(`act.name.${o.value}`);
+    });
     if (document.activeElement !== ui.act) ui.act.value = store.get('deepAct');
     if (document.activeElement !== ui.depth) ui.depth.value = String(store.get('deepDepth'));
     ui.deepName.textContent = text('act.towerDeep', { act });
     ui.reluName.textContent = t('act.towerRelu');
-    chart.setLabels({ byLayer: t('act.byLayer'), history: t('act.history'),
-      layer: t('act.layerAxis'), time: t('act.timeAxis') });
+    chart.setLabels({
+      byLayer: t('act.byLayer'),
+      history: t('act.history'),
+      layer: t('act.layerAxis'),
+      time: t('act.timeAxis'),
+    });
     renderLosses();
     renderRatio();
   }
@@ -92,7 +112,10 @@ export function mountVanishing(root, { store, session, t }) {
       const loss = logs?.[`${tower}_out_loss`];
       const acc = logs?.[`${tower}_out_accuracy`];
       if (!Number.isFinite(loss)) return '';
-      return text('act.loss', { loss: loss.toFixed(4), acc: Number.isFinite(acc) ? `${Math.round(acc * 100)}%` : '–' });
+      return text('act.loss', {
+        loss: loss.toFixed(4),
+        acc: Number.isFinite(acc) ? `${Math.round(acc * 100)}%` : '–',
+      });
     };
     ui.deepLoss.textContent = format('deep');
     ui.reluLoss.textContent = format('relu');
@@ -106,9 +129,10 @@ export function mountVanishing(root, { store, session, t }) {
     const [deep1, relu1] = [lab.norms.deep[0], lab.norms.relu[0]];
     const ratio = relu1 / deep1;
     const shown = (r) => (r >= 100 ? Math.round(r).toLocaleString() : r.toPrecision(2));
-    ui.ratio.textContent = ratio >= 1
-      ? text('act.ratio', { ratio: shown(ratio), act: actName() })
-      : text('act.ratioMore', { ratio: shown(1 / ratio), act: actName() });
+    ui.ratio.textContent =
+      ratio >= 1
+        ? text('act.ratio', { ratio: shown(ratio), act: actName() })
+        : text('act.ratioMore', { ratio: shown(1 / ratio), act: actName() });
   }
 
   function onSnapshot(snapshot) {
@@ -119,12 +143,22 @@ export function mountVanishing(root, { store, session, t }) {
     const norms = {};
     for (const prefix of ['deep', 'relu']) {
       norms[prefix] = towerLayers(prefix, depth).map((name) => byName.get(`${name}/kernel`));
-      if (norms[prefix].some((n) => n === undefined)) return;   // a stale snapshot of another model
+      if (norms[prefix].some((n) => n === undefined)) return; // a stale snapshot of another model
     }
     lab.norms = norms;
-    chart.update({ time: lab.time, towers: [
-      { color: COLORS.deep, norms: norms.deep }, { color: COLORS.relu, norms: norms.relu }] });
-    publishTestHook('vanishing', { deep: norms.deep, relu: norms.relu, ratio: norms.relu[0] / norms.deep[0], time: lab.time });
+    chart.update({
+      time: lab.time,
+      towers: [
+        { color: COLORS.deep, norms: norms.deep },
+        { color: COLORS.relu, norms: norms.relu },
+      ],
+    });
+    publishTestHook('vanishing', {
+      deep: norms.deep,
+      relu: norms.relu,
+      ratio: norms.relu[0] / norms.deep[0],
+      time: lab.time,
+    });
     renderRatio();
   }
 
@@ -139,21 +173,38 @@ export function mountVanishing(root, { store, session, t }) {
   const disposer = new Disposer().add(() => configureLater.cancel());
   disposer.add(session.on('snapshot', (s) => lab.alive && onSnapshot(s)));
   disposer.add(session.on('progress', (p) => lab.alive && onProgress(p)));
-  disposer.add(session.on('paused', ({ reason } = {}) => {
-      if (lab.alive && reason === 'reset') { lab.time = 0; lab.logs = null; chart.reset(); renderLosses(); }
-  }));
-  disposer.add(store.subscribe((keys) => {
-    if ([...keys].some((k) => CONFIG_KEYS.has(k))) configureLater.call();
-    if (keys.has('deepAct') || keys.has('deepDepth')) render();
-  }));
+  disposer.add(
+    session.on('paused', ({ reason } = {}) => {
+      if (lab.alive && reason === 'reset') {
+        lab.time = 0;
+        lab.logs = null;
+        chart.reset();
+        renderLosses();
+      }
+    }),
+  );
+  disposer.add(
+    store.subscribe((keys) => {
+      if ([...keys].some((k) => CONFIG_KEYS.has(k))) configureLater.call();
+      if (keys.has('deepAct') || keys.has('deepDepth')) render();
+    }),
+  );
   ui.act.addEventListener('change', () => store.set('deepAct', ui.act.value));
   // A depth the lab cannot take is said beside the field, and the towers keep their depth.
   ui.depth.addEventListener('change', () => {
     const depth = ui.depth.value.trim() === '' ? NaN : Number(ui.depth.value);
     const checked = store.validate('deepDepth', depth);
     if (!checked.ok) {
-      showFieldMessage(ui.depth.closest('.lab-field'), refusalText(t, FIELD['activations.deepDepth'],
-        Number.isNaN(depth) ? { code: 'number' } : checked, t('act.deepDepth')), ui.depth);
+      showFieldMessage(
+        ui.depth.closest('.lab-field'),
+        refusalText(
+          t,
+          FIELD['activations.deepDepth'],
+          Number.isNaN(depth) ? { code: 'number' } : checked,
+          t('act.deepDepth'),
+        ),
+        ui.depth,
+      );
       return;
     }
     clearFieldMessage(ui.depth.closest('.lab-field'), [ui.depth]);

@@ -35,8 +35,12 @@ export function configureRequest(state) {
   }
   setup.push({ op: 'points', out: 'points' });
   const grid = {
-    op: 'grid', x_range: GRID.xRange, y_range: GRID.yRange, resolution: GRID.resolution,
-    neurons: GRID.neurons, out: 'grid',
+    op: 'grid',
+    x_range: GRID.xRange,
+    y_range: GRID.yRange,
+    resolution: GRID.resolution,
+    neurons: GRID.neurons,
+    out: 'grid',
   };
   const features = document.data?.inputs?.length === 1 ? document.data.inputs[0] : undefined;
   if (features) grid.features = features;
@@ -47,11 +51,20 @@ export function configureRequest(state) {
  *  classes} | null}. */
 export function configuredInfo(setup, event) {
   const { build, points } = answersByOp(setup, event.answers);
-  const pair = (x, y) => ({ x: arrayNamed(event, points.arrays?.[x]), y: arrayNamed(event, points.arrays?.[y]) });
+  const pair = (x, y) => ({
+    x: arrayNamed(event, points.arrays?.[x]),
+    y: arrayNamed(event, points.arrays?.[y]),
+  });
   return {
     model: build?.model ?? null,
-    points: points ? { train: pair('train_x', 'train_y'), validation: pair('validation_x', 'validation_y'),
-      kind: points.kind, classes: points.classes ?? 0 } : null,
+    points: points
+      ? {
+          train: pair('train_x', 'train_y'),
+          validation: pair('validation_x', 'validation_y'),
+          kind: points.kind,
+          classes: points.classes ?? 0,
+        }
+      : null,
   };
 }
 
@@ -61,7 +74,13 @@ export function snapshotInfo(snapshotRequests, event) {
   const out = { ...(weightsOf(event, weights) ?? {}) };
   const values = arrayNamed(event, grid?.array);
   if (values) {
-    out.grid = { values, resolution: grid.resolution, maps: grid.maps, xRange: GRID.xRange, yRange: GRID.yRange };
+    out.grid = {
+      values,
+      resolution: grid.resolution,
+      maps: grid.maps,
+      xRange: GRID.xRange,
+      yRange: GRID.yRange,
+    };
   }
   return out;
 }

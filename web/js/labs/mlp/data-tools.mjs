@@ -30,13 +30,15 @@ export class DataTools {
     this.currentPoints = currentPoints;
     this.task = task;
     this.optionsKey = '';
-    this.csvReads = 0;  // reads started; only the latest one's answer is shown
+    this.csvReads = 0; // reads started; only the latest one's answer is shown
     ui.clearPoints.addEventListener('click', () => this.usePoints([]));
     ui.csvApply.addEventListener('click', () => this.applyCsv(ui.csvInput.value));
     ui.csvInput.addEventListener('paste', (event) => this.paste(event));
     ui.csvFile.addEventListener('change', () => this.readFile());
     ui.pointClass.addEventListener('change', () => this.paintSelect());
-    ui.csvCurrent.addEventListener('click', () => { ui.csvInput.value = pointsToCsv(this.currentPoints()); });
+    ui.csvCurrent.addEventListener('click', () => {
+      ui.csvInput.value = pointsToCsv(this.currentPoints());
+    });
     this.refresh();
   }
 
@@ -52,7 +54,8 @@ export class DataTools {
     const previous = select.value;
     select.innerHTML = '';
     if (regression) {
-      for (const v of VALUES) select.add(new Option(this.t('mlp.value', { n: v }).replace('{n}', v), String(v)));
+      for (const v of VALUES)
+        select.add(new Option(this.t('mlp.value', { n: v }).replace('{n}', v), String(v)));
       select.value = previous !== '' && VALUES.includes(Number(previous)) ? previous : '1';
     } else {
       // The current classes keep their heat-map colours; a new class takes its Tableau colour.
@@ -122,7 +125,8 @@ export class DataTools {
         item.textContent = formatCsvError(error, template);
         csvErrors.append(item);
       }
-      if (errors.length > 50) csvErrors.append(Object.assign(document.createElement('li'), { textContent: '…' }));
+      if (errors.length > 50)
+        csvErrors.append(Object.assign(document.createElement('li'), { textContent: '…' }));
       csvErrors.hidden = false;
       csvStatus.textContent = '';
       return false;

@@ -46,7 +46,11 @@ function samplePoints(name, rnd) {
       }
       case 'moons': {
         const a = u(0, Math.PI);
-        out.push(c ? [3 * Math.cos(a) - 1.5, 3 * Math.sin(a) - 1, 1] : [3 * -Math.cos(a) + 1.5, -3 * Math.sin(a) + 1, 0]);
+        out.push(
+          c
+            ? [3 * Math.cos(a) - 1.5, 3 * Math.sin(a) - 1, 1]
+            : [3 * -Math.cos(a) + 1.5, -3 * Math.sin(a) + 1, 0],
+        );
         break;
       }
       case 'linear': {
@@ -86,7 +90,9 @@ export function drawDatasetPreview(canvas, name) {
     const image = ctx.createImageData(n, n);
     for (let row = 0; row < n; row += 1) {
       for (let col = 0; col < n; col += 1) {
-        const [r, g, b] = divergingColour(regressionValue(name, -6 + (12 * col) / (n - 1), 6 - (12 * row) / (n - 1)));
+        const [r, g, b] = divergingColour(
+          regressionValue(name, -6 + (12 * col) / (n - 1), 6 - (12 * row) / (n - 1)),
+        );
         image.data.set([r, g, b, 255], (row * n + col) * 4);
       }
     }

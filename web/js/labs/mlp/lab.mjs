@@ -5,9 +5,7 @@
 import strings from './strings.mjs';
 import { buildLayout } from './layout.mjs';
 import { Disposer, debounce, frameScheduler, publishTestHook } from '../../kit/lab-kit.mjs';
-import {
-  CONFIG_KEYS, GRID, configureRequest, configuredInfo, snapshotInfo, taskOf,
-} from './configure.mjs';
+import { CONFIG_KEYS, GRID, configureRequest, configuredInfo, snapshotInfo, taskOf } from './configure.mjs';
 import { setWeightsCall } from '../../kit/session-answers.mjs';
 import { DataTools } from './data-tools.mjs';
 import { drawDatasetPreview } from './dataset-previews.mjs';
@@ -21,7 +19,7 @@ import { MetricsChartView } from '../../views/metrics-chart-view.mjs';
 import { NetworkView } from '../../views/network-view.mjs';
 
 const CONFIGURE_DELAY_MS = 150;
-let featureMaps = null;  // key -> Float32Array(res*res), computed once
+let featureMaps = null; // key -> Float32Array(res*res), computed once
 
 /** Draw counters for the browser tests and the page benchmark (window.nnplay). */
 const drawStats = { firstGridAt: null, gridDraws: 0, thumbDraws: 0 };
@@ -34,7 +32,7 @@ function countDraws(grid, thumbs) {
   }
   drawStats.thumbDraws += thumbs;
   publishTestHook('mlpDraws', drawStats);
-  if (window.nnplay) Object.assign(window.nnplay, drawStats);  // the names tests and bench read
+  if (window.nnplay) Object.assign(window.nnplay, drawStats); // the names tests and bench read
 }
 
 function mount(el, ctx) {
@@ -42,13 +40,15 @@ function mount(el, ctx) {
   const t = (key, params) => ctx.t(key, params);
   const ui = buildLayout(el);
   ctx.apply(el);
-  featureMaps ??= new Map(FEATURES.map((f) => [f.key, featureMap(f.key, { range: GRID.xRange, resolution: GRID.resolution })]));
+  featureMaps ??= new Map(
+    FEATURES.map((f) => [f.key, featureMap(f.key, { range: GRID.xRange, resolution: GRID.resolution })]),
+  );
 
-  let configured = null;   // {model, points} of the last configured event
-  let request = null;      // the last {setup, snapshot, arrays} given to the session
-  let lastView = null;     // the last snapshot as the views take it (snapshotInfo)
-  let task = taskOf(store.state());   // the task of the configured model
-  let shownPoints = null;  // {train: [[x1, x2, label]], test: [...]}
+  let configured = null; // {model, points} of the last configured event
+  let request = null; // the last {setup, snapshot, arrays} given to the session
+  let lastView = null; // the last snapshot as the views take it (snapshotInfo)
+  let task = taskOf(store.state()); // the task of the configured model
+  let shownPoints = null; // {train: [[x1, x2, label]], test: [...]}
   let pendingSnapshot = null;
   let pendingLosses = null;
   let lossShownAt = 0;
@@ -58,15 +58,23 @@ function mount(el, ctx) {
   const disposer = new Disposer();
   const configureLater = debounce(() => configure(), CONFIGURE_DELAY_MS);
   const frames = frameScheduler(() => drawFrame());
-  disposer.add(() => configureLater.cancel()).add(() => frames.cancel()).add(() => clearTimeout(lossTimer));
+  disposer
+    .add(() => configureLater.cancel())
+    .add(() => frames.cancel())
+    .add(() => clearTimeout(lossTimer));
 
   const heatmap = new HeatmapView(ui.heatmapBox, {
-    canvasId: 'heatmap', range: GRID.xRange, label: t('mlp.heatmap'),
+    canvasId: 'heatmap',
+    range: GRID.xRange,
+    label: t('mlp.heatmap'),
     onPick: (x1, x2) => tools.addPoint(x1, x2),
   });
   const metrics = new MetricsChartView(ui.metrics, { t });
   const network = new NetworkView(ui.network, {
-    t, activations: ACTIVATIONS, maxLayers: LIMITS.maxLayers, maxUnits: LIMITS.maxUnits,
+    t,
+    activations: ACTIVATIONS,
+    maxLayers: LIMITS.maxLayers,
+    maxUnits: LIMITS.maxUnits,
     onAddLayer: () => store.set('layers', addLayer(store.get('layers'), store.get('activation'))),
     onRemoveLayer: () => store.set('layers', removeLayer(store.get('layers'))),
     onAddNeuron: (i) => store.set('layers', resizeLayer(store.get('layers'), i, +1)),
@@ -76,9 +84,13 @@ function mount(el, ctx) {
     onWeightEdit: (index, value) => editWeight(index, value),
   });
   const tools = new DataTools(ui, {
-    store, t, task: () => taskOf(store.state()),
-    currentPoints: () => (store.get('dataset') === 'custom' ? store.get('points')
-      : [...(shownPoints?.train ?? []), ...(shownPoints?.test ?? [])]),
+    store,
+    t,
+    task: () => taskOf(store.state()),
+    currentPoints: () =>
+      store.get('dataset') === 'custom'
+        ? store.get('points')
+        : [...(shownPoints?.train ?? []), ...(shownPoints?.test ?? [])],
   });
 
   function toggleFeature(key) {
@@ -93,19 +105,27 @@ function mount(el, ctx) {
     const next = Float32Array.from(weights);
     next[index] = value;
     const { request: call, arrays } = setWeightsCall(next);
-    session.call(call, arrays).catch(() => {});  // the shell shows session errors
+    session.call(call, arrays).catch(() => {}); // the shell shows session errors
   }
 
   /** Rebuilds the network editor when layers, features or output units changed. */
   function setNetworkShape(force = false) {
     const active = new Set(store.get('features'));
     const outputShape = configured?.model?.outputs?.[0]?.shape ?? [1];
-    network.setShape({
-      features: FEATURES.map((f) => ({ key: f.key, label: t(`feature.${f.key}`), active: active.has(f.key),
-        map: featureMaps.get(f.key), resolution: GRID.resolution })),
-      layers: store.get('layers'),
-      outputs: outputShape.at(-1) ?? 1,
-    }, { force });
+    network.setShape(
+      {
+        features: FEATURES.map((f) => ({
+          key: f.key,
+          label: t(`feature.${f.key}`),
+          active: active.has(f.key),
+          map: featureMaps.get(f.key),
+          resolution: GRID.resolution,
+        })),
+        layers: store.get('layers'),
+        outputs: outputShape.at(-1) ?? 1,
+      },
+      { force },
+    );
     ui.network.querySelector('.net-inputs')?.setAttribute('data-group', 'features');
     applyHideFlags();
     if (lastView) scheduleFrame(lastView);
@@ -122,7 +142,10 @@ function mount(el, ctx) {
     if (store.get('dataset') === 'custom' && !configured?.points) {
       shownPoints = { train: store.get('points'), test: [] };
     } else if (configured?.points) {
-      shownPoints = { train: arraysToPoints(configured.points.train), test: arraysToPoints(configured.points.validation) };
+      shownPoints = {
+        train: arraysToPoints(configured.points.train),
+        test: arraysToPoints(configured.points.validation),
+      };
     } else {
       shownPoints = null;
     }
@@ -131,7 +154,12 @@ function mount(el, ctx) {
   }
 
   function updateLegend() {
-    const key = task.task === 'regression' ? 'mlp.legendValues' : task.classes > 2 ? 'mlp.legendClasses' : 'mlp.legendBinary';
+    const key =
+      task.task === 'regression'
+        ? 'mlp.legendValues'
+        : task.classes > 2
+          ? 'mlp.legendClasses'
+          : 'mlp.legendBinary';
     ui.legend.textContent = t(key);
   }
 
@@ -184,7 +212,8 @@ function mount(el, ctx) {
     const grid = Boolean(snapshot?.grid && configured);
     if (grid) heatmap.update({ grid: snapshot.grid });
     const thumbs = snapshot?.weights
-      ? network.update(networkData(snapshot, { unitOutputs: task.task === 'classification' })) : 0;
+      ? network.update(networkData(snapshot, { unitOutputs: task.task === 'classification' }))
+      : 0;
     if (grid || thumbs) countDraws(grid, thumbs);
     // Loss readouts change at most 4 times a second (every DOM change costs a compositor commit).
     if (pendingLosses && (snapshot || performance.now() - lossShownAt >= 250)) {
@@ -193,67 +222,83 @@ function mount(el, ctx) {
       pendingLosses = null;
       lossShownAt = performance.now();
     } else if (pendingLosses) {
-      lossTimer ||= setTimeout(() => { lossTimer = 0; scheduleFrame(); }, 250);
+      lossTimer ||= setTimeout(() => {
+        lossTimer = 0;
+        scheduleFrame();
+      }, 250);
     }
   }
 
   // Session events (the engine's answers as they are).
-  disposer.add(session.on('configured', (event) => {
-    if (!request) return;
-    configured = configuredInfo(request.setup, event);
-    task = taskOf(store.state());
-    metrics.reset({ accuracy: task.task === 'classification' });
-    pendingLosses = { loss: NaN, val_loss: NaN };
-    heatmap.update({ kind: task.task === 'regression' ? 'values' : 'classes', classes: task.classes });
-    showPoints();
-    updateLegend();
-    tools.refresh();
-    setNetworkShape();
-  }));
-  disposer.add(session.on('progress', ({ answer }) => {
-    const es = answer.early_stopping;
-    metrics.update({
-      epochLogs: answer.epoch_logs ?? [],
-      earlyStopping: es ? { bestEpoch: es.best_epoch, restored: Boolean(es.restored) } : null,
-    });
-    const last = answer.epoch_logs?.at(-1)?.logs;
-    if (last) {
-      pendingLosses = last;
-      scheduleFrame();
-    }
-  }));
-  disposer.add(session.on('snapshot', (event) => {
-    if (!request) return;
-    lastView = snapshotInfo(request.snapshot, event);
-    scheduleFrame(lastView);
-  }));
-  disposer.add(session.on('paused', ({ reason }) => {
-    if (reason === 'reset') metrics.reset({ accuracy: task.task === 'classification' });
-  }));
+  disposer.add(
+    session.on('configured', (event) => {
+      if (!request) return;
+      configured = configuredInfo(request.setup, event);
+      task = taskOf(store.state());
+      metrics.reset({ accuracy: task.task === 'classification' });
+      pendingLosses = { loss: NaN, val_loss: NaN };
+      heatmap.update({ kind: task.task === 'regression' ? 'values' : 'classes', classes: task.classes });
+      showPoints();
+      updateLegend();
+      tools.refresh();
+      setNetworkShape();
+    }),
+  );
+  disposer.add(
+    session.on('progress', ({ answer }) => {
+      const es = answer.early_stopping;
+      metrics.update({
+        epochLogs: answer.epoch_logs ?? [],
+        earlyStopping: es ? { bestEpoch: es.best_epoch, restored: Boolean(es.restored) } : null,
+      });
+      const last = answer.epoch_logs?.at(-1)?.logs;
+      if (last) {
+        pendingLosses = last;
+        scheduleFrame();
+      }
+    }),
+  );
+  disposer.add(
+    session.on('snapshot', (event) => {
+      if (!request) return;
+      lastView = snapshotInfo(request.snapshot, event);
+      scheduleFrame(lastView);
+    }),
+  );
+  disposer.add(
+    session.on('paused', ({ reason }) => {
+      if (reason === 'reset') metrics.reset({ accuracy: task.task === 'classification' });
+    }),
+  );
 
   // Store changes.
-  disposer.add(store.subscribe((changed) => {
-    // TensorFlow Playground's activation control sets every hidden layer's activation.
-    if (changed.has('activation')) {
-      const activation = store.get('activation');
-      const layers = store.get('layers');
-      if (layers.some((layer) => layer.activation !== activation)) {
-        store.set('layers', layers.map((layer) => ({ ...layer, activation })));
+  disposer.add(
+    store.subscribe((changed) => {
+      // TensorFlow Playground's activation control sets every hidden layer's activation.
+      if (changed.has('activation')) {
+        const activation = store.get('activation');
+        const layers = store.get('layers');
+        if (layers.some((layer) => layer.activation !== activation)) {
+          store.set(
+            'layers',
+            layers.map((layer) => ({ ...layer, activation })),
+          );
+        }
       }
-    }
-    if ([...changed].some((key) => CONFIG_KEYS.has(key))) configureLater.call();
-    if (changed.has('layers') || changed.has('features')) setNetworkShape();
-    if (changed.has('discretize')) heatmap.update({ discretize: store.get('discretize') });
-    if (changed.has('showTest')) heatmap.update({ showTest: store.get('showTest') });
-    if (changed.has('dataset') || changed.has('points')) {
-      if (store.get('dataset') === 'custom') {
-        heatmap.update({ points: { train: store.get('points'), test: [] } });
+      if ([...changed].some((key) => CONFIG_KEYS.has(key))) configureLater.call();
+      if (changed.has('layers') || changed.has('features')) setNetworkShape();
+      if (changed.has('discretize')) heatmap.update({ discretize: store.get('discretize') });
+      if (changed.has('showTest')) heatmap.update({ showTest: store.get('showTest') });
+      if (changed.has('dataset') || changed.has('points')) {
+        if (store.get('dataset') === 'custom') {
+          heatmap.update({ points: { train: store.get('points'), test: [] } });
+        }
+        tools.refresh();
       }
-      tools.refresh();
-    }
-    if (changed.has('flag:hide')) applyHideFlags();
-    syncControls();
-  }));
+      if (changed.has('flag:hide')) applyHideFlags();
+      syncControls();
+    }),
+  );
 
   // Controls of the lab itself.
   for (const button of ui.datasets) {
@@ -267,13 +312,15 @@ function mount(el, ctx) {
   ui.showTest.addEventListener('change', () => store.set('showTest', ui.showTest.checked));
   ui.discretize.addEventListener('change', () => store.set('discretize', ui.discretize.checked));
 
-  disposer.add(ctx.onLangChange?.(() => {
-    ctx.apply(el);
-    updateLegend();
-    setNetworkShape(true);
-    metrics.setStrings(t);
-    tools.refresh(true);
-  }));
+  disposer.add(
+    ctx.onLangChange?.(() => {
+      ctx.apply(el);
+      updateLegend();
+      setNetworkShape(true);
+      metrics.setStrings(t);
+      tools.refresh(true);
+    }),
+  );
 
   heatmap.update({ discretize: store.get('discretize'), showTest: store.get('showTest') });
   syncControls();

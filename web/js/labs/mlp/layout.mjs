@@ -3,9 +3,11 @@
 // #metrics-chart). Texts carry data-i18n keys so a language change only refills them.
 import { DATASETS } from '../../data/points.mjs';
 
-const datasetButtons = DATASETS.map((name) => `<button type="button" class="mlp-dataset" data-dataset="${name}"
+const datasetButtons = DATASETS.map(
+  (name) => `<button type="button" class="mlp-dataset" data-dataset="${name}"
   data-i18n-title="mlp.dataset.${name}" data-i18n-aria-label="mlp.dataset.${name}">
-  <canvas width="48" height="48"></canvas></button>`).join('');
+  <canvas width="48" height="48"></canvas></button>`,
+).join('');
 
 const MARKUP = `<div class="mlp-lab">
   <section class="mlp-col mlp-data">

@@ -15,8 +15,9 @@ export function removeLayer(layers) {
 
 /** Layer i with `delta` more (or fewer) units, kept in 1..64. */
 export function resizeLayer(layers, i, delta) {
-  return layers.map((layer, j) => (j === i
-    ? { ...layer, units: Math.min(LIMITS.maxUnits, Math.max(1, layer.units + delta)) } : layer));
+  return layers.map((layer, j) =>
+    j === i ? { ...layer, units: Math.min(LIMITS.maxUnits, Math.max(1, layer.units + delta)) } : layer,
+  );
 }
 
 /** Layer i with another activation. */

@@ -14,7 +14,11 @@ export function denseWeights(weightLayout = []) {
     const layer = entry.name.slice(0, cut);
     const part = entry.name.slice(cut + 1);
     if (part === 'kernel' && entry.shape.length === 2) {
-      const item = { layer, kernel: { offset: entry.offset, rows: entry.shape[0], cols: entry.shape[1] }, bias: null };
+      const item = {
+        layer,
+        kernel: { offset: entry.offset, rows: entry.shape[0], cols: entry.shape[1] },
+        bias: null,
+      };
       dense.push(item);
       byLayer.set(layer, item);
     } else if (part === 'bias' && byLayer.has(layer)) {
@@ -48,7 +52,11 @@ export function columnMaps(maps = []) {
 export function networkData(snapshot, { unitOutputs }) {
   const { kernels, biases } = denseWeights(snapshot.weightLayout);
   return {
-    weights: snapshot.weights, kernels, biases, grid: snapshot.grid ?? null,
-    maps: columnMaps(snapshot.grid?.maps), unitOutputs,
+    weights: snapshot.weights,
+    kernels,
+    biases,
+    grid: snapshot.grid ?? null,
+    maps: columnMaps(snapshot.grid?.maps),
+    unitOutputs,
   };
 }

@@ -20,9 +20,13 @@ export function perceptronDocument(state, { loss = PERCEPTRON_LOSS } = {}) {
     schema: 1,
     title: `Perceptron: ${String(state.gate).toUpperCase()}`,
     model: {
-      type: 'sequential', name: 'perceptron', seed: state.seed ?? 0, input_shape: [2],
-      layers: [{ type: 'dense', name: 'perceptron', units: 1, activation: 'linear',
-        kernel_initializer: 'zeros' }],
+      type: 'sequential',
+      name: 'perceptron',
+      seed: state.seed ?? 0,
+      input_shape: [2],
+      layers: [
+        { type: 'dense', name: 'perceptron', units: 1, activation: 'linear', kernel_initializer: 'zeros' },
+      ],
     },
     compile: { optimizer: { type: 'sgd', learning_rate: state.lr ?? 1 }, loss },
     fit: { epochs: state.epochs ?? 100, batch_size: 1, shuffle: false, seed: state.seed ?? 0 },
@@ -36,7 +40,10 @@ export function hiddenDocument(state) {
     schema: 1,
     title: `Hidden layer: ${String(state.gate).toUpperCase()}`,
     model: {
-      type: 'sequential', name: 'hidden_layer', seed: state.seed ?? 0, input_shape: [2],
+      type: 'sequential',
+      name: 'hidden_layer',
+      seed: state.seed ?? 0,
+      input_shape: [2],
       layers: [
         { type: 'dense', name: 'hidden', units: HIDDEN_UNITS, activation: 'tanh' },
         { type: 'dense', name: 'output', units: 1, activation: 'sigmoid' },
@@ -48,8 +55,10 @@ export function hiddenDocument(state) {
       metrics: ['accuracy'],
     },
     fit: {
-      epochs: Math.min(state.epochs ?? HIDDEN_EPOCHS, HIDDEN_EPOCHS), batch_size: 4,
-      shuffle: false, seed: state.seed ?? 0,
+      epochs: Math.min(state.epochs ?? HIDDEN_EPOCHS, HIDDEN_EPOCHS),
+      batch_size: 4,
+      shuffle: false,
+      seed: state.seed ?? 0,
     },
     data: gateData(state.gate),
   };

@@ -6,7 +6,12 @@ import strings from './strings.mjs';
 import { PERCEPTRON_MARKUP } from './markup.mjs';
 import { labDocument, perceptronWeightArray } from './document.mjs';
 import {
-  countCorrect, hiddenLine, hiddenNetwork, hiddenOutput, hiddenPredictions, perceptronPredictions,
+  countCorrect,
+  hiddenLine,
+  hiddenNetwork,
+  hiddenOutput,
+  hiddenPredictions,
+  perceptronPredictions,
 } from './model.mjs';
 import { PerceptronView } from '../../views/perceptron-view.mjs';
 import { fillText } from '../../kit/lab-dom.mjs';
@@ -18,7 +23,7 @@ import { clearFieldMessage, refusalText, showFieldMessage } from '../../kit/fiel
 import { setWeightsCall, weightsOf } from '../../kit/session-answers.mjs';
 
 const CONFIG_KEYS = rebuildNames(declaration);
-const XOR_PATIENCE = 20;   // epochs without 4/4 before the note explains XOR
+const XOR_PATIENCE = 20; // epochs without 4/4 before the note explains XOR
 const SNAPSHOT = [{ op: 'get_weights', out: 'weights' }];
 
 function mount(el, ctx) {
@@ -26,22 +31,33 @@ function mount(el, ctx) {
   /** Hands the perceptron's [w1, w2, b] to the engine (a snapshot follows). */
   const sendWeights = (w) => {
     const { request, arrays } = setWeightsCall(perceptronWeightArray(w));
-    session.call(request, arrays).catch(() => {});   // the shell shows session errors
+    session.call(request, arrays).catch(() => {}); // the shell shows session errors
   };
   const text = (key, params) => fillText(ctx.t(key, params), params);
   el.innerHTML = PERCEPTRON_MARKUP;
   const $ = (selector) => el.querySelector(selector);
   const ui = {
-    gates: [...el.querySelectorAll('[data-gate]')], rule: $('[data-role=rule]'),
-    weights: $('[data-role=weights]'), w: ['w1', 'w2', 'b'].map((n) => $(`#perceptron-${n}`)),
-    lr: $('#perceptron-lr'), lrField: $('[data-role=lr-field]'), correct: $('#perceptron-correct'),
-    note: $('#perceptron-note'), noteText: $('[data-role=note-text]'),
-    hiddenInfo: $('[data-role=hidden-info]'), hiddenText: $('[data-role=hidden-text]'),
+    gates: [...el.querySelectorAll('[data-gate]')],
+    rule: $('[data-role=rule]'),
+    weights: $('[data-role=weights]'),
+    w: ['w1', 'w2', 'b'].map((n) => $(`#perceptron-${n}`)),
+    lr: $('#perceptron-lr'),
+    lrField: $('[data-role=lr-field]'),
+    correct: $('#perceptron-correct'),
+    note: $('#perceptron-note'),
+    noteText: $('[data-role=note-text]'),
+    hiddenInfo: $('[data-role=hidden-info]'),
+    hiddenText: $('[data-role=hidden-text]'),
     hint: $('[data-role=hint]'),
   };
   const view = new PerceptronView($('#perceptron-plot'), { onDrag: (w) => setWeights(w) });
   const lab = {
-    epoch: 0, correct: 0, solvedAt: null, cleanEpoch: null, weights: [0, 0, 0], alive: true,
+    epoch: 0,
+    correct: 0,
+    solvedAt: null,
+    cleanEpoch: null,
+    weights: [0, 0, 0],
+    alive: true,
   };
 
   /** Hand-set weights: the start weights in the store and the model's weights now. */
@@ -63,8 +79,10 @@ function mount(el, ctx) {
     restart();
     renderModeText(state);
     try {
-      await session.configure({ setup: [{ op: 'build', spec: labDocument(state) }, { op: 'set_data' }],
-        snapshot: SNAPSHOT });
+      await session.configure({
+        setup: [{ op: 'build', spec: labDocument(state) }, { op: 'set_data' }],
+        snapshot: SNAPSHOT,
+      });
       if (!lab.alive) return;
       if (!state.pHidden) sendWeights(store.get('pWeights'));
     } catch {
@@ -111,8 +129,10 @@ function mount(el, ctx) {
     ui.correct.textContent = `${text('perceptron.correct', { n: lab.correct })}${solved ? ` · ${text('perceptron.solved')}` : ''}`;
     ui.correct.classList.toggle('solved', solved);
     if (state.pHidden) {
-      ui.hiddenText.textContent = solved && lab.solvedAt !== null
-        ? text('perceptron.hiddenSolved', { epochs: lab.solvedAt }) : text('perceptron.hiddenNote');
+      ui.hiddenText.textContent =
+        solved && lab.solvedAt !== null
+          ? text('perceptron.hiddenSolved', { epochs: lab.solvedAt })
+          : text('perceptron.hiddenNote');
     } else if (state.gate === 'xor' && lab.epoch >= XOR_PATIENCE && !solved) {
       ui.noteText.textContent = text('perceptron.xorFails', { epochs: lab.epoch, n: lab.correct });
       ui.note.hidden = false;
@@ -142,10 +162,14 @@ function mount(el, ctx) {
     let points;
     if (state.pHidden) {
       const net = hiddenNetwork(weights, weightLayout);
-      if (!net) return;   // a stale snapshot of the other model
+      if (!net) return; // a stale snapshot of the other model
       points = hiddenPredictions(net, state.gate);
-      view.update({ mode: 'hidden', output: (x1, x2) => hiddenOutput(net, x1, x2),
-        lines: Array.from({ length: net.hidden }, (_, j) => hiddenLine(net, j)), points });
+      view.update({
+        mode: 'hidden',
+        output: (x1, x2) => hiddenOutput(net, x1, x2),
+        lines: Array.from({ length: net.hidden }, (_, j) => hiddenLine(net, j)),
+        points,
+      });
     } else {
       if (weights.length !== 3) return;
       lab.weights = Array.from(weights);
@@ -163,45 +187,60 @@ function mount(el, ctx) {
   const disposer = new Disposer().add(() => configureLater.cancel());
   disposer.add(session.on('snapshot', (s) => lab.alive && onSnapshot(s)));
   disposer.add(session.on('progress', (p) => lab.alive && onProgress(p)));
-  disposer.add(session.on('paused', ({ reason } = {}) => {
+  disposer.add(
+    session.on('paused', ({ reason } = {}) => {
       if (!lab.alive || reason !== 'reset') return;
       restart();
       ui.note.hidden = true;
       if (!store.get('pHidden')) sendWeights(store.get('pWeights'));
-  }));
-  disposer.add(store.subscribe((keys) => {
+    }),
+  );
+  disposer.add(
+    store.subscribe((keys) => {
       if (keys.has('gate') && !store.get('pHidden')) updateLocal();
       if ([...keys].some((k) => CONFIG_KEYS.has(k))) configureLater.call();
       else if (keys.has('pWeights') && !store.get('pHidden')) {
         const w = store.get('pWeights');
         if (w.some((v, k) => v !== lab.weights[k])) sendWeights(w);
       }
-  }));
-  disposer.add(ctx.onLangChange?.(() => { ctx.apply(el); renderModeText(); }));
+    }),
+  );
+  disposer.add(
+    ctx.onLangChange?.(() => {
+      ctx.apply(el);
+      renderModeText();
+    }),
+  );
 
   ui.gates.forEach((b) => b.addEventListener('click', () => store.set('gate', b.dataset.gate)));
   // Typed weights are checked before they are stored: a refused one (not a number, or beyond
   // float32) is said beside the weights, naming the weight, and the model keeps its weights.
-  ui.w.forEach((input) => input.addEventListener('change', () => {
-    const w = ui.w.map((i) => (i.value.trim() === '' ? NaN : Number(i.value)));
-    const bad = w.findIndex((v) => !store.validate('pWeights', [v, 0, 0]).ok);
-    if (bad >= 0) {
-      const checked = store.validate('pWeights', [w[bad], 0, 0]);
-      const code = Number.isNaN(w[bad]) ? 'number' : checked.ok ? 'other' : checked.code;
-      const label = ctx.t(`perceptron.${['w1', 'w2', 'b'][bad]}`);
-      showFieldMessage(ui.weights, refusalText(ctx.t, {}, { code }, label), ui.w[bad]);
-      return;
-    }
-    clearFieldMessage(ui.weights, ui.w);
-    setWeights(w);
-  }));
+  ui.w.forEach((input) =>
+    input.addEventListener('change', () => {
+      const w = ui.w.map((i) => (i.value.trim() === '' ? NaN : Number(i.value)));
+      const bad = w.findIndex((v) => !store.validate('pWeights', [v, 0, 0]).ok);
+      if (bad >= 0) {
+        const checked = store.validate('pWeights', [w[bad], 0, 0]);
+        const code = Number.isNaN(w[bad]) ? 'number' : checked.ok ? 'other' : checked.code;
+        const label = ctx.t(`perceptron.${['w1', 'w2', 'b'][bad]}`);
+        showFieldMessage(ui.weights, refusalText(ctx.t, {}, { code }, label), ui.w[bad]);
+        return;
+      }
+      clearFieldMessage(ui.weights, ui.w);
+      setWeights(w);
+    }),
+  );
   // A learning rate the lab cannot take is said beside the field; the model keeps its rate.
   ui.lr.addEventListener('change', () => {
     const lr = ui.lr.value.trim() === '' ? NaN : Number(ui.lr.value);
     const checked = store.validate('lr', lr);
     if (!checked.ok) {
       const code = Number.isNaN(lr) ? { code: 'number' } : checked;
-      showFieldMessage(ui.lrField, refusalText(ctx.t, FIELD['perceptron.lr'], code, ctx.t('perceptron.lr')), ui.lr);
+      showFieldMessage(
+        ui.lrField,
+        refusalText(ctx.t, FIELD['perceptron.lr'], code, ctx.t('perceptron.lr')),
+        ui.lr,
+      );
       return;
     }
     clearFieldMessage(ui.lrField, [ui.lr]);

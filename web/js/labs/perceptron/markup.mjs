@@ -4,8 +4,10 @@
 // controls are the `perceptron` group (the URL flag hide=perceptron hides them).
 import { GATE_NAMES } from './model.mjs';
 
-const gateButtons = GATE_NAMES.map((gate) =>
-  `<button type="button" class="gate-button" data-gate="${gate}" aria-pressed="false">${gate.toUpperCase()}</button>`).join('');
+const gateButtons = GATE_NAMES.map(
+  (gate) =>
+    `<button type="button" class="gate-button" data-gate="${gate}" aria-pressed="false">${gate.toUpperCase()}</button>`,
+).join('');
 
 const weightInput = (name) => `
   <label class="weight-field"><span data-i18n="perceptron.${name}"></span>

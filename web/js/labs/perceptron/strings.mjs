@@ -2,7 +2,8 @@
 export default {
   en: {
     'perceptron.title': 'Perceptron',
-    'perceptron.intro': 'One neuron draws one straight line. Points on the blue side are predicted 1, on the orange side 0.',
+    'perceptron.intro':
+      'One neuron draws one straight line. Points on the blue side are predicted 1, on the orange side 0.',
     'perceptron.gate': 'Logic gate',
     'perceptron.rule': 'ŷ = step(w₁·x₁ + w₂·x₂ + b)\nupdate: w ← w + η·(y − ŷ)·x',
     'perceptron.hiddenRule': 'ŷ = σ(Σ vⱼ·tanh(wⱼ·x + bⱼ) + c)\n4 hidden neurons, Adam 0.05',
@@ -15,10 +16,12 @@ export default {
     'perceptron.solved': 'Solved: every point is on its side.',
     'perceptron.noLine': 'w₁ = w₂ = 0: no line; every point gets step(b).',
     'perceptron.dragHint': 'Drag the dot to move the line, the arrow tip to turn it.',
-    'perceptron.xorFails': 'After {epochs} epochs the perceptron still gets only {n}/4. No straight line puts (0,1) and (1,0) on one side and (0,0) and (1,1) on the other: XOR is not linearly separable, so the perceptron rule keeps moving the line forever.',
+    'perceptron.xorFails':
+      'After {epochs} epochs the perceptron still gets only {n}/4. No straight line puts (0,1) and (1,0) on one side and (0,0) and (1,1) on the other: XOR is not linearly separable, so the perceptron rule keeps moving the line forever.',
     'perceptron.addHidden': 'Add a hidden layer',
     'perceptron.removeHidden': 'Back to one perceptron',
-    'perceptron.hiddenNote': 'Each hidden neuron draws its own line (grey); the output neuron combines them, so the boundary can bend. Press play.',
+    'perceptron.hiddenNote':
+      'Each hidden neuron draws its own line (grey); the output neuron combines them, so the boundary can bend. Press play.',
     'perceptron.hiddenSolved': 'XOR solved with a hidden layer after {epochs} epochs.',
     'perceptron.legend1': 'class 1',
     'perceptron.legend0': 'class 0',
@@ -27,7 +30,8 @@ export default {
   },
   ko: {
     'perceptron.title': '퍼셉트론',
-    'perceptron.intro': '뉴런 하나는 직선 하나를 긋습니다. 파란 쪽의 점은 1, 주황 쪽의 점은 0으로 예측됩니다.',
+    'perceptron.intro':
+      '뉴런 하나는 직선 하나를 긋습니다. 파란 쪽의 점은 1, 주황 쪽의 점은 0으로 예측됩니다.',
     'perceptron.gate': '논리 게이트',
     'perceptron.rule': 'ŷ = step(w₁·x₁ + w₂·x₂ + b)\n갱신: w ← w + η·(y − ŷ)·x',
     'perceptron.hiddenRule': 'ŷ = σ(Σ vⱼ·tanh(wⱼ·x + bⱼ) + c)\n은닉 뉴런 4개, Adam 0.05',
@@ -40,10 +44,12 @@ export default {
     'perceptron.solved': '해결: 모든 점이 제 쪽에 있습니다.',
     'perceptron.noLine': 'w₁ = w₂ = 0: 직선이 없습니다. 모든 점이 step(b)를 받습니다.',
     'perceptron.dragHint': '점을 끌면 직선이 이동하고, 화살표 끝을 끌면 직선이 회전합니다.',
-    'perceptron.xorFails': '{epochs} 에포크가 지나도 퍼셉트론은 {n}/4만 맞힙니다. (0,1)과 (1,0)을 한쪽에, (0,0)과 (1,1)을 다른 쪽에 두는 직선은 없습니다. XOR은 선형 분리가 불가능하므로 퍼셉트론 규칙은 직선을 끝없이 옮기기만 합니다.',
+    'perceptron.xorFails':
+      '{epochs} 에포크가 지나도 퍼셉트론은 {n}/4만 맞힙니다. (0,1)과 (1,0)을 한쪽에, (0,0)과 (1,1)을 다른 쪽에 두는 직선은 없습니다. XOR은 선형 분리가 불가능하므로 퍼셉트론 규칙은 직선을 끝없이 옮기기만 합니다.',
     'perceptron.addHidden': '은닉층 추가',
     'perceptron.removeHidden': '퍼셉트론 하나로 돌아가기',
-    'perceptron.hiddenNote': '은닉 뉴런마다 자기 직선(회색)을 긋고, 출력 뉴런이 이를 조합하므로 결정 경계가 휘어질 수 있습니다. 재생을 누르세요.',
+    'perceptron.hiddenNote':
+      '은닉 뉴런마다 자기 직선(회색)을 긋고, 출력 뉴런이 이를 조합하므로 결정 경계가 휘어질 수 있습니다. 재생을 누르세요.',
     'perceptron.hiddenSolved': '은닉층을 추가해 {epochs} 에포크 만에 XOR을 풀었습니다.',
     'perceptron.legend1': '클래스 1',
     'perceptron.legend0': '클래스 0',
