@@ -77,9 +77,11 @@ function fileFor(urlPath) {
   return file.startsWith(base + path.sep) ? file : null;
 }
 
-/** Starts the static server on 127.0.0.1 and a free port: { url, close(), setWasmDelay(ms) }. */
+/** Starts the static server on 127.0.0.1 and a free port: { url, close(), setWasmDelay(ms),
+ *  setWasmBroken(on) } (a broken module is served as bytes that are not WebAssembly). */
 export async function startServer() {
   let wasmDelayMs = 0;
+  let wasmBroken = false;
   const server = http.createServer((req, res) => {
     const urlPath = new URL(req.url, 'http://x').pathname;
     const file = fileFor(urlPath);
@@ -88,6 +90,7 @@ export async function startServer() {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
+      if (wasmBroken && urlPath === '/engine/nnplay.wasm') body = Buffer.from('this is not WebAssembly');
       const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
       res.writeHead(200, {
         'content-type': type,
@@ -113,6 +116,9 @@ export async function startServer() {
     url: `http://127.0.0.1:${port}/`,
     setWasmDelay: (ms) => {
       wasmDelayMs = ms;
+    },
+    setWasmBroken: (on) => {
+      wasmBroken = on;
     },
     close: () =>
       new Promise((resolve) => {
@@ -214,6 +220,7 @@ export function useBrowser({ viewport = LAPTOP, args = [] } = {}) {
     fixture.url = server.url;
     fixture.context = browser.context;
     fixture.setWasmDelay = server.setWasmDelay;
+    fixture.setWasmBroken = server.setWasmBroken;
   });
   afterEach(async () => {
     const opened = pages;

@@ -49,6 +49,25 @@ test('a 6 s module download shows its progress and the page still starts', async
   }
 });
 
+test('an engine that cannot start says so in the page and to the host page', async () => {
+  b.setWasmBroken(true);
+  try {
+    await b.clearStorage();
+    // The failed start is the point of this test: its console errors are expected.
+    const host = await b.open('/__host__/host.html', { allow: [/./] });
+    await host.waitForFunction(() => window.received.some((m) => m.type === 'error'), null, {
+      timeout: 60000,
+    });
+    const error = await host.evaluate(() => window.received.find((m) => m.type === 'error'));
+    assert.match(error.message, /engine/i, 'the host hears why');
+    const frame = host.frames().find((f) => f !== host.mainFrame());
+    await frame.waitForFunction(() => !document.getElementById('error').hidden);
+    assert.match(await frame.locator('#error').innerText(), /engine/i, 'the page shows it');
+  } finally {
+    b.setWasmBroken(false);
+  }
+});
+
 test('two sessions in the page train side by side with their own session ids', async () => {
   const page = await b.openApp('#lab=mlp&preset=mlp-circle');
   await waitConfigured(page);
