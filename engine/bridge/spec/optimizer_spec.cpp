@@ -107,6 +107,16 @@ double read_ranged(const json& value, const std::string& path, Range range) {
   return x;
 }
 
+/// A common option >= 0 (weight_decay, the clips) that float32 can hold, or `fallback`.
+double read_common(ObjectReader& r, const std::string& key, double fallback) {
+  const double x = r.number(key, fallback, 0.0);
+  if (x > kMaxOption) {
+    fail_at(r.path_of(key),
+            "expected a number float32 can hold (at most 3.4e38), got " + describe(*r.find(key)));
+  }
+  return x;
+}
+
 /// The defaults of the common options for `type` (learning rate, weight decay), from the core.
 OptimizerOptions common_defaults(const std::string& type) {
   const OptimizerPtr fresh = nn::make_optimizer(type);
@@ -213,11 +223,11 @@ OptimizerSpec parse_optimizer(const json& value, const std::string& path) {
       if (b != *(defaults.*f.flag)) spec.hyper.*f.flag = b;
     }
   }
-  spec.common.weight_decay = unless_default(
-      r.number("weight_decay", common.weight_decay, 0.0, kMaxOption), common.weight_decay);
-  spec.common.clipnorm = r.number("clipnorm", 0.0, 0.0, kMaxOption);
-  spec.common.clipvalue = r.number("clipvalue", 0.0, 0.0, kMaxOption);
-  spec.common.global_clipnorm = r.number("global_clipnorm", 0.0, 0.0, kMaxOption);
+  spec.common.weight_decay =
+      unless_default(read_common(r, "weight_decay", common.weight_decay), common.weight_decay);
+  spec.common.clipnorm = read_common(r, "clipnorm", 0.0);
+  spec.common.clipvalue = read_common(r, "clipvalue", 0.0);
+  spec.common.global_clipnorm = read_common(r, "global_clipnorm", 0.0);
   std::vector<std::string> known = {"type", "learning_rate"};
   for (const HyperField& f : hyper_fields()) {
     if (takes(defaults, f)) known.emplace_back(f.name);
