@@ -87,7 +87,10 @@ struct LayerChange {
 std::vector<LayerChange> read_layers(const json& value, Document& doc) {
   read_object(value, "/layers");
   std::vector<LayerChange> changes;
-  for (const auto& [name, fields] : value.items()) {
+  for (const auto& item : value.items()) {
+    // Named copies: C++17 lambdas cannot capture structured bindings (clang refuses).
+    const std::string name = item.key();
+    const json& fields = item.value();
     const std::string at = child_path("/layers", name);
     auto it = std::find_if(doc.model.layers.begin(), doc.model.layers.end(),
                            [&](const LayerSpec& l) { return l.name == name; });
