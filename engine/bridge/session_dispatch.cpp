@@ -19,6 +19,7 @@ json SessionState::dispatch(const json& request) {
       {"set_weights", &SessionState::op_set_weights},
       {"summary", &SessionState::op_summary},
       {"reset", &SessionState::op_reset},
+      {"tune", &SessionState::op_tune},
       {"save", &SessionState::op_save},
       {"load", &SessionState::op_load},
       {"export", &SessionState::op_export},

@@ -98,6 +98,12 @@ class SessionState {
   json op_get_weights(ObjectReader& request);
   json op_set_weights(ObjectReader& request);
 
+  // --- session_tune.cpp ---
+  /// Changes optimizer, fit and layer hyper-parameters of the running model in place.
+  json op_tune(ObjectReader& request);
+  /// What is in force: {optimizer, learning_rate, iterations, fit, layers, training}.
+  json tune_answer();
+
   // --- session_files.cpp ---
   json op_save(ObjectReader& request);
   json op_load(ObjectReader& request);

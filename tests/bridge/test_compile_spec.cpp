@@ -176,6 +176,16 @@ TEST_CASE("CompileSpec: negative clipnorm is refused", "[bridge][errors]") {
   CHECK(message == "expected a number >= 0.0, got -1");
 }
 
+TEST_CASE("CompileSpec: options beyond float32 are refused", "[bridge][errors]") {
+  const auto [path, message] =
+      parse_error(R"({"optimizer": {"type": "sgd", "learning_rate": 1e39}, "loss": "mse"})");
+  CHECK(path == "/compile/optimizer/learning_rate");
+  CHECK(message == "expected a number float32 can hold (at most 3.4e38), got 1e+39");
+  const auto clip =
+      parse_error(R"({"optimizer": {"type": "sgd", "clipvalue": 1e39}, "loss": "mse"})");
+  CHECK(clip.first == "/compile/optimizer/clipvalue");
+}
+
 TEST_CASE("CompileSpec: unknown optimizer field lists the known ones", "[bridge][errors]") {
   const auto [path, message] =
       parse_error(R"({"optimizer": {"type": "sgd", "lr": 0.1}, "loss": "mse"})");

@@ -81,3 +81,49 @@ for (const { name, document } of presets()) {
     assert.ok(loss <= tolerance, `losses differ by ${loss}: ${JSON.stringify(losses)}`);
   });
 }
+
+test('native-vs-wasm: tune mid-run gives the same settings, errors and weights', () => {
+  const document = {
+    schema: 1,
+    model: {
+      type: 'sequential', input_shape: [2],
+      layers: [{ type: 'dense', units: 4, activation: 'tanh' }, { type: 'dropout', rate: 0.2 },
+        { type: 'dense', units: 1, activation: 'sigmoid' }],
+    },
+    compile: { optimizer: { type: 'adam', learning_rate: 0.05 }, loss: 'binary_crossentropy' },
+    fit: { epochs: 5, batch_size: 8 },
+    data: { name: 'xor', n: 40 },
+  };
+  const script = [
+    { request: { op: 'build', spec: document } },
+    { request: { op: 'train', batches: 3 } },
+    { request: { op: 'tune', optimizer: { learning_rate: 0.01 }, fit: { batch_size: 3 }, layers: { dropout: { rate: 0.5 } } } },
+    { request: { op: 'tune', optimizer: { learning_rate: 1e39 } } },
+    { request: { op: 'tune', optimizer: { momentum: 0.9 } } },
+    { request: { op: 'train', batches: 4 } },
+    { request: { op: 'tune' } },
+    { request: { op: 'get_weights', out: 'w' } },
+    { get_array: 'w' },
+  ];
+  const s = new TestSession(module);
+  let wasm;
+  try {
+    wasm = runWasm(s, script);
+  } finally {
+    s.close();
+  }
+  const native = runNative(script);
+  assert.deepEqual(wasm[2], native[2]);
+  assert.equal(wasm[2].optimizer.learning_rate, 0.01);
+  for (const i of [3, 4]) {
+    assert.equal(wasm[i].ok, false);
+    assert.deepEqual(wasm[i], native[i]);
+  }
+  assert.equal(wasm[3].error.path, '/optimizer/learning_rate');
+  assert.equal(wasm[4].error.path, '/optimizer/momentum');
+  assert.equal(wasm[5].batches_per_epoch, 14);
+  assert.deepEqual(wasm[6].training, native[6].training);
+  assert.equal(wasm[6].iterations, 7);
+  const weights = worstDifference(native[8].values, wasm[8].values);
+  assert.ok(weights <= tolerance, `weights after tuning differ by ${weights}`);
+});

@@ -53,8 +53,10 @@ struct CompileSpec {
 /// take, values out of range and unknown names fail at their path; a value equal to the Keras
 /// default is stored as unset (NaN / nullopt), so specs compare equal however they were written.
 OptimizerSpec parse_optimizer(const json& value, const std::string& path);
-/// A name when nothing differs from the defaults, else {"type", every option it takes}.
+/// A name when nothing differs from the defaults, else optimizer_to_object(spec).
 json optimizer_to_json(const OptimizerSpec& spec);
+/// Always the long form {"type", every option it takes}, defaults written out.
+json optimizer_to_object(const OptimizerSpec& spec);
 
 CompileSpec parse_compile(const json& value, const std::string& path);
 /// Canonical JSON (every field written); parse_compile(compile_to_json(s)) == s.

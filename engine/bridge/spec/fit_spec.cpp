@@ -6,10 +6,6 @@
 namespace nn::bridge {
 namespace {
 
-constexpr std::int64_t kMaxEpochs = 1000000;
-constexpr std::int64_t kMaxBatchSize = std::int64_t{1} << 16;
-constexpr std::int64_t kMaxPatience = 1000000;
-
 const std::vector<std::string>& callback_names() {
   static const std::vector<std::string> names = {"early_stopping", "reduce_lr_on_plateau"};
   return names;

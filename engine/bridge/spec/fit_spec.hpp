@@ -1,5 +1,6 @@
 #pragma once
 /// FitSpec: the "fit" object (docs/schema/training.md): Keras fit() arguments and callbacks.
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,6 +12,11 @@
 #include "engine/core/training/trainer.hpp"
 
 namespace nn::bridge {
+
+/// Ranges of epochs, batch_size and the callbacks' patience / cooldown (docs/schema/training.md).
+constexpr std::int64_t kMaxEpochs = 1000000;
+constexpr std::int64_t kMaxBatchSize = std::int64_t{1} << 16;
+constexpr std::int64_t kMaxPatience = 1000000;
 
 /// "early_stopping" or "reduce_lr_on_plateau" with its options (the other one's are unused).
 struct CallbackSpec {

@@ -86,9 +86,15 @@ std::string taken_list(const std::string& type) {
   return list + ", weight_decay, clipnorm, clipvalue, global_clipnorm";
 }
 
+/// Largest option value: the engine computes in float32, where 1e39 is already infinite.
+constexpr double kMaxOption = static_cast<double>(std::numeric_limits<float>::max());
+
 /// A number checked against `range` ("expected a number in [0, 1), got 1").
 double read_ranged(const json& value, const std::string& path, Range range) {
   const double x = read_number(value, path);
+  if (std::fabs(x) > kMaxOption) {
+    fail_at(path, "expected a number float32 can hold (at most 3.4e38), got " + describe(value));
+  }
   if (range == Range::kUnit && !(x >= 0.0 && x < 1.0)) {
     fail_at(path, "expected a number in [0, 1), got " + describe(value));
   }
@@ -97,6 +103,16 @@ double read_ranged(const json& value, const std::string& path, Range range) {
   }
   if (range == Range::kNonNegative && !(x >= 0.0)) {
     fail_at(path, "expected a number >= 0, got " + describe(value));
+  }
+  return x;
+}
+
+/// A common option >= 0 (weight_decay, the clips) that float32 can hold, or `fallback`.
+double read_common(ObjectReader& r, const std::string& key, double fallback) {
+  const double x = r.number(key, fallback, 0.0);
+  if (x > kMaxOption) {
+    fail_at(r.path_of(key),
+            "expected a number float32 can hold (at most 3.4e38), got " + describe(*r.find(key)));
   }
   return x;
 }
@@ -208,10 +224,10 @@ OptimizerSpec parse_optimizer(const json& value, const std::string& path) {
     }
   }
   spec.common.weight_decay =
-      unless_default(r.number("weight_decay", common.weight_decay, 0.0), common.weight_decay);
-  spec.common.clipnorm = r.number("clipnorm", 0.0, 0.0);
-  spec.common.clipvalue = r.number("clipvalue", 0.0, 0.0);
-  spec.common.global_clipnorm = r.number("global_clipnorm", 0.0, 0.0);
+      unless_default(read_common(r, "weight_decay", common.weight_decay), common.weight_decay);
+  spec.common.clipnorm = read_common(r, "clipnorm", 0.0);
+  spec.common.clipvalue = read_common(r, "clipvalue", 0.0);
+  spec.common.global_clipnorm = read_common(r, "global_clipnorm", 0.0);
   std::vector<std::string> known = {"type", "learning_rate"};
   for (const HyperField& f : hyper_fields()) {
     if (takes(defaults, f)) known.emplace_back(f.name);
@@ -226,8 +242,6 @@ OptimizerSpec parse_optimizer(const json& value, const std::string& path) {
 }
 
 json optimizer_to_json(const OptimizerSpec& spec) {
-  const OptimizerOptions common = common_defaults(spec.type);
-  const OptimizerHyperparams defaults = keras_defaults(spec.type);
   const auto set = [](double x) { return !std::isnan(x); };
   bool plain = !spec.schedule && !set(spec.common.learning_rate) &&
                !set(spec.common.weight_decay) && spec.common.clipnorm == 0.0 &&
@@ -236,6 +250,13 @@ json optimizer_to_json(const OptimizerSpec& spec) {
     plain = plain && (f.num ? !set(spec.hyper.*f.num) : !(spec.hyper.*f.flag).has_value());
   }
   if (plain) return spec.type;
+  return optimizer_to_object(spec);
+}
+
+json optimizer_to_object(const OptimizerSpec& spec) {
+  const OptimizerOptions common = common_defaults(spec.type);
+  const OptimizerHyperparams defaults = keras_defaults(spec.type);
+  const auto set = [](double x) { return !std::isnan(x); };
   json out = {{"type", spec.type}};
   if (spec.schedule) {
     out["learning_rate"] = schedule_to_json(*spec.schedule);

@@ -12,6 +12,13 @@ Dropout::Dropout(double rate, std::uint64_t seed, std::string name)
   }
 }
 
+void Dropout::set_rate(double rate) {
+  if (!(rate >= 0.0 && rate < 1.0)) fail(who(), ": rate must be in [0, 1), got ", rate);
+  rate_ = rate;
+  // A frozen mask holds the old 1 / (1 - rate) scale: draw a new one next time.
+  mask_.resize(0, 0);
+}
+
 Shape Dropout::build_one(const Shape& input_shape, Rng&) {
   rng_ = Rng(seed_);
   mask_.resize(0, 0);

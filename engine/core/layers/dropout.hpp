@@ -18,6 +18,9 @@ class Dropout : public UnaryLayer {
 
   std::string type() const override { return "Dropout"; }
   double rate() const { return rate_; }
+  /// Changes the rate for the next training forward (Keras: a layer attribute read at call
+  /// time). rate in [0, 1), else nn::Error and nothing changes. The mask stream continues.
+  void set_rate(double rate);
   std::uint64_t seed() const { return seed_; }
 
   /// While frozen, training forwards reuse the last mask (a new one is drawn only when there

@@ -63,6 +63,21 @@ Index Layer::param_count() {
   return n;
 }
 
+int Layer::set_regularizer(const std::string& weight, const Regularizer& regularizer) {
+  int count = 0;
+  const std::string suffix = "/" + weight;
+  for (Param* p : params()) {
+    const std::string& n = p->name;
+    const bool ends =
+        n.size() > suffix.size() && n.compare(n.size() - suffix.size(), suffix.size(), suffix) == 0;
+    if (n == weight || ends) {
+      p->regularizer = regularizer;
+      ++count;
+    }
+  }
+  return count;
+}
+
 Scalar Layer::regularization_loss() {
   Scalar total = 0;
   for (Param* p : params()) {

@@ -79,6 +79,10 @@ class Layer {
   /// Restores random_state(); layers without one ignore it.
   virtual void set_random_state(const std::vector<std::uint64_t>& state) { (void)state; }
 
+  /// Sets the regularizer of every parameter named `weight` ("kernel", "bias",
+  /// "recurrent_kernel", "embeddings"; a wrapper's "forward_lstm/kernel" counts as "kernel").
+  /// Returns how many parameters it set (0: the layer has no such weight).
+  int set_regularizer(const std::string& weight, const Regularizer& regularizer);
   /// Sum of the regularization penalties of this layer's parameters.
   Scalar regularization_loss();
   /// grad += d(penalty)/dw for every regularized parameter.

@@ -73,6 +73,26 @@ void Model::compile(OptimizerPtr optimizer, std::vector<std::unique_ptr<Loss>> l
   optimizer_->attach(params_);
 }
 
+void Model::set_optimizer(OptimizerPtr next) {
+  require_compiled("set_optimizer");
+  if (!next) fail("set_optimizer: an optimizer is required");
+  const auto& slots = next->slots();
+  if (slots.size() != params_.size()) {
+    fail("set_optimizer: the optimizer is attached to ", slots.size(),
+         " parameters, the model has ", params_.size(), "; attach it to graph().params() first");
+  }
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    for (const Matrix& s : slots[i]) {
+      if (s.rows() != params_[i]->value.rows() || s.cols() != params_[i]->value.cols()) {
+        fail("set_optimizer: a slot of parameter ", i, " (", params_[i]->name, ") is ", s.rows(),
+             "x", s.cols(), ", the parameter ", params_[i]->value.rows(), "x",
+             params_[i]->value.cols());
+      }
+    }
+  }
+  optimizer_ = std::move(next);
+}
+
 void Model::compile(OptimizerPtr optimizer, const std::string& loss,
                     std::vector<std::string> metrics) {
   std::vector<std::unique_ptr<Loss>> losses;

@@ -42,6 +42,11 @@ class Model {
   void compile(OptimizerPtr optimizer, const std::string& loss,
                std::vector<std::string> metrics = {});
   bool compiled() const { return optimizer_ != nullptr; }
+  /// Replaces the optimizer of a compiled model, keeping weights, losses and metrics (Keras:
+  /// a new optimizer on the same variables). `next` must already be attached to
+  /// graph().params(), so the caller can carry state over (Optimizer::take_state) before the
+  /// swap; throws nn::Error (changing nothing) when its slots do not match the parameters.
+  void set_optimizer(OptimizerPtr next);
 
   /// Forward (training mode) + backward on a batch: leaves dL/dw in every Param::grad (with
   /// regularization) and returns the batch logs; no update. Sets diverged() on a non-finite loss.

@@ -17,6 +17,8 @@ class Adagrad : public Optimizer {
   explicit Adagrad(const OptimizerOptions& common = {}, const AdagradOptions& own = {});
   std::string name() const override { return "adagrad"; }
   const AdagradOptions& hyper() const { return own_; }
+  /// "accumulator".
+  std::vector<std::string> slot_names() const override { return {"accumulator"}; }
 
  protected:
   int slot_count() const override { return 1; }

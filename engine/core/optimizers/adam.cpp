@@ -16,6 +16,11 @@ Adam::Adam(const OptimizerOptions& common, const AdamOptions& own, const char* w
   detail::check_positive(who, "epsilon", own.epsilon);
 }
 
+std::vector<std::string> Adam::slot_names() const {
+  if (own_.amsgrad) return {"momentum", "velocity", "velocity_hat"};
+  return {"momentum", "velocity"};
+}
+
 void Adam::update(Matrix& w, const Matrix& g, std::vector<Matrix>& slots, double lr,
                   std::int64_t t) const {
   const double step = static_cast<double>(t);

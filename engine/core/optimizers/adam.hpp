@@ -23,6 +23,8 @@ class Adam : public Optimizer {
   explicit Adam(const OptimizerOptions& common = {}, const AdamOptions& own = {});
   std::string name() const override { return "adam"; }
   const AdamOptions& hyper() const { return own_; }
+  /// "momentum" (m), "velocity" (v), then "velocity_hat" with amsgrad (Keras's names).
+  std::vector<std::string> slot_names() const override;
 
  protected:
   /// For AdamW: `who` names the optimizer in error messages.

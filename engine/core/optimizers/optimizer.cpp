@@ -46,6 +46,38 @@ void Optimizer::set_learning_rate(double value) {
   schedule_ = std::make_unique<ConstantSchedule>(value);
 }
 
+void Optimizer::take_state(const Optimizer& from) {
+  if (from.slots_.size() != slots_.size()) {
+    fail(name(), ": cannot take the state of ", from.name(), ": it is attached to ",
+         from.slots_.size(), " parameters, this one to ", slots_.size());
+  }
+  const std::vector<std::string> mine = slot_names();
+  const std::vector<std::string> theirs = from.slot_names();
+  // Pairs (my slot, their slot) with the same name; every shape is checked before any copy.
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t a = 0; a < mine.size(); ++a) {
+    for (std::size_t b = 0; b < theirs.size(); ++b) {
+      if (mine[a] == theirs[b]) pairs.emplace_back(a, b);
+    }
+  }
+  for (std::size_t i = 0; i < slots_.size(); ++i) {
+    for (const auto& [a, b] : pairs) {
+      const Matrix& src = from.slots_[i][b];
+      const Matrix& dst = slots_[i][a];
+      if (src.rows() != dst.rows() || src.cols() != dst.cols()) {
+        fail(name(), ": slot '", mine[a], "' of parameter ", i, " is ", dst.rows(), "x", dst.cols(),
+             ", the other optimizer's is ", src.rows(), "x", src.cols());
+      }
+    }
+  }
+  for (std::size_t i = 0; i < slots_.size(); ++i) {
+    for (const auto& [a, b] : pairs) slots_[i][a] = from.slots_[i][b];
+  }
+  iterations_ = from.iterations_;
+}
+
+void Optimizer::take_learning_rate(const Optimizer& from) { schedule_ = from.schedule_->clone(); }
+
 // Default initial state: zeros shaped like the parameter (Keras add_variable_from_reference).
 void Optimizer::init_slots(std::vector<Matrix>& slots, const Matrix& w) const {
   for (Matrix& s : slots) s = Matrix::Zero(w.rows(), w.cols());

@@ -54,7 +54,22 @@ class Optimizer {
 
   /// State by parameter index, then slot (for save/load and tests).
   std::vector<std::vector<Matrix>>& slots() { return slots_; }
+  const std::vector<std::vector<Matrix>>& slots() const { return slots_; }
   void set_iterations(std::int64_t iterations) { iterations_ = iterations; }
+
+  /// Keras names of the slots one parameter has, in slot order ("momentum", "velocity", ...).
+  /// Which slots exist depends on the hyper-parameters (SGD has "momentum" only when
+  /// momentum > 0), so state moves between two configurations by name, not by position.
+  virtual std::vector<std::string> slot_names() const = 0;
+
+  /// Takes over `from`'s step count and every slot this optimizer has under the same name, per
+  /// parameter index (Keras: changing a hyper-parameter keeps the optimizer's variables). Slots
+  /// `from` lacks keep their initial values. Both must be attached to the same parameters;
+  /// throws nn::Error (changing nothing) when their counts or shapes differ.
+  void take_state(const Optimizer& from);
+  /// Takes over `from`'s learning-rate rule as it now is: its schedule, or the constant a
+  /// set_learning_rate() (ReduceLROnPlateau) put in its place.
+  void take_learning_rate(const Optimizer& from);
 
  protected:
   /// Number of state matrices per parameter.

@@ -16,6 +16,13 @@ int RMSprop::slot_count() const {
   return 1 + (own_.momentum > 0.0 ? 1 : 0) + (own_.centered ? 1 : 0);
 }
 
+std::vector<std::string> RMSprop::slot_names() const {
+  std::vector<std::string> names = {"velocity"};
+  if (own_.momentum > 0.0) names.emplace_back("momentum");
+  if (own_.centered) names.emplace_back("average_gradient");
+  return names;
+}
+
 void RMSprop::update(Matrix& w, const Matrix& g, std::vector<Matrix>& slots, double lr,
                      std::int64_t /*t*/) const {
   const Scalar rho = static_cast<Scalar>(own_.rho);

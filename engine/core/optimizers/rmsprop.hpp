@@ -22,6 +22,8 @@ class RMSprop : public Optimizer {
   explicit RMSprop(const OptimizerOptions& common = {}, const RMSpropOptions& own = {});
   std::string name() const override { return "rmsprop"; }
   const RMSpropOptions& hyper() const { return own_; }
+  /// "velocity", then "momentum" (momentum > 0), then "average_gradient" (centered).
+  std::vector<std::string> slot_names() const override;
 
  protected:
   int slot_count() const override;

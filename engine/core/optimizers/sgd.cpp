@@ -10,6 +10,11 @@ SGD::SGD(const OptimizerOptions& common, const SGDOptions& own)
   detail::check_unit_interval("sgd", "momentum", own.momentum);
 }
 
+std::vector<std::string> SGD::slot_names() const {
+  if (own_.momentum > 0.0) return {"momentum"};
+  return {};
+}
+
 void SGD::update(Matrix& w, const Matrix& g, std::vector<Matrix>& slots, double lr,
                  std::int64_t /*t*/) const {
   const Scalar step = static_cast<Scalar>(lr);

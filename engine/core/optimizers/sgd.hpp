@@ -18,6 +18,8 @@ class SGD : public Optimizer {
   explicit SGD(const OptimizerOptions& common = {}, const SGDOptions& own = {});
   std::string name() const override { return "sgd"; }
   const SGDOptions& hyper() const { return own_; }
+  /// "momentum" when momentum > 0, else none.
+  std::vector<std::string> slot_names() const override;
 
  protected:
   int slot_count() const override { return own_.momentum > 0.0 ? 1 : 0; }

@@ -14,6 +14,11 @@ EarlyStopping::EarlyStopping(EarlyStoppingOptions options) : options_(std::move(
   maximize_ = monitor_maximizes(options_.monitor, options_.mode, "EarlyStopping");
 }
 
+void EarlyStopping::set_patience(int patience) {
+  if (patience < 0) fail("EarlyStopping: patience must be >= 0, got ", patience);
+  options_.patience = patience;
+}
+
 void EarlyStopping::on_train_begin(TrainingContext&) {
   wait_ = 0;
   stopped_epoch_ = -1;

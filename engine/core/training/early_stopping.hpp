@@ -30,6 +30,11 @@ class EarlyStopping : public Callback {
   /// Epoch with the best monitored value so far.
   int best_epoch() const { return best_epoch_; }
   double best() const { return best_; }
+  int patience() const { return options_.patience; }
+  /// Changes the patience mid-run; the epochs already waited still count, so a lower patience
+  /// stops at the next epoch end when the wait already reaches it. patience >= 0, else
+  /// nn::Error.
+  void set_patience(int patience);
 
   /// wait, stopped epoch, best epoch, best value, then the best weights (count, then rows,
   /// cols and values of each).

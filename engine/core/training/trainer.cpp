@@ -94,7 +94,8 @@ Index Trainer::run(Index max_batches) {
   while (!finished_ && ran < max_batches) {
     if (!in_epoch_) begin_epoch();
     const Index n = train_.size();
-    const Index start = batch_ * options_.batch_size;
+    // The position is kept in samples, so a batch size changed mid-epoch goes on from there.
+    const Index start = seen_;
     const Index count = std::min(options_.batch_size, n - start);
     indices.assign(order_.begin() + start, order_.begin() + start + count);
     const ModelData batch = train_.take(indices);
@@ -111,7 +112,7 @@ Index Trainer::run(Index max_batches) {
     for (Callback* c : callbacks_)
       c->on_batch_end(epoch_, static_cast<long>(batch_), last_batch_logs_, context_);
     ++batch_;
-    if (batch_ == batches_per_epoch_) end_epoch();
+    if (seen_ >= n) end_epoch();
   }
   return ran;
 }
@@ -145,7 +146,10 @@ void Trainer::restore(const TrainerState& s) {
   for (Index i : s.order) {
     if (i < 0 || i >= n) fail("Trainer: saved sample order holds ", i, " outside [0, ", n, ")");
   }
-  if (s.epoch < 0 || s.batch < 0 || s.batch > batches_per_epoch_) {
+  // A batch size changed mid-epoch may leave more batches in this epoch than a whole epoch has
+  // now, so the batch count is bounded by the samples; the position itself is `seen`.
+  if (s.epoch < 0 || s.batch < 0 || s.batch > n || s.seen < 0 || s.seen > n ||
+      (s.in_epoch && s.seen == n)) {
     fail("Trainer: saved position (epoch ", s.epoch, ", batch ", s.batch, ") is out of range");
   }
   epoch_ = s.epoch;
@@ -159,6 +163,22 @@ void Trainer::restore(const TrainerState& s) {
   seen_ = s.seen;
   history_ = s.history;
   for (std::size_t i = 0; i < callbacks_.size(); ++i) callbacks_[i]->set_state(s.callbacks[i]);
+}
+
+void Trainer::set_batch_size(Index batch_size) {
+  if (batch_size <= 0) fail("fit: batch_size must be a positive integer, got ", batch_size);
+  options_.batch_size = batch_size;
+  batches_per_epoch_ = (train_.size() + batch_size - 1) / batch_size;
+}
+
+void Trainer::set_epochs(int epochs) {
+  if (epochs <= 0) fail("fit: epochs must be a positive integer, got ", epochs);
+  options_.epochs = epochs;
+  if (!finished_ && epoch_ >= epochs) {
+    finish("");
+  } else if (finished_ && history_.stop_reason.empty() && epoch_ < epochs) {
+    finished_ = false;  // ended at the old limit: the next run() goes on (Keras: fit() again)
+  }
 }
 
 bool Trainer::resume_after_divergence() {

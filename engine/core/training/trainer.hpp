@@ -61,6 +61,18 @@ class Trainer {
   Index batches_per_epoch() const { return batches_per_epoch_; }
   /// Logs of the most recent batch.
   const Logs& last_batch_logs() const { return last_batch_logs_; }
+  const FitOptions& options() const { return options_; }
+
+  /// Changes the batch size from the next batch on (Keras: fit() again with another
+  /// batch_size). The current epoch keeps its sample order and goes on after the samples it has
+  /// already trained, in batches of the new size (its last one may be smaller);
+  /// batches_per_epoch() becomes the count for a whole epoch. batch_size >= 1, else nn::Error.
+  void set_batch_size(Index batch_size);
+  /// Changes the epoch limit. A limit at or below the finished epochs ends training at once (a
+  /// partly run epoch stays as it is, unlogged); a limit above them lets a run that ended at the
+  /// old limit continue (a run stopped by a callback or a divergence stays stopped).
+  /// epochs >= 1, else nn::Error.
+  void set_epochs(int epochs);
 
   /// A snapshot of the training position (and the callbacks' counters).
   TrainerState state() const;
@@ -87,7 +99,7 @@ class Trainer {
   std::vector<Index> order_;
   Logs sums_;  // epoch sums of batch logs weighted by batch size
   Logs last_batch_logs_;
-  Index seen_ = 0;  // samples so far this epoch
+  Index seen_ = 0;  // samples so far this epoch: where its next batch starts in order_
   Index batches_per_epoch_ = 0;
   int epoch_ = 0;
   Index batch_ = 0;
