@@ -86,9 +86,13 @@ test('native-vs-wasm: tune mid-run gives the same settings, errors and weights',
   const document = {
     schema: 1,
     model: {
-      type: 'sequential', input_shape: [2],
-      layers: [{ type: 'dense', units: 4, activation: 'tanh' }, { type: 'dropout', rate: 0.2 },
-        { type: 'dense', units: 1, activation: 'sigmoid' }],
+      type: 'sequential',
+      input_shape: [2],
+      layers: [
+        { type: 'dense', units: 4, activation: 'tanh' },
+        { type: 'dropout', rate: 0.2 },
+        { type: 'dense', units: 1, activation: 'sigmoid' },
+      ],
     },
     compile: { optimizer: { type: 'adam', learning_rate: 0.05 }, loss: 'binary_crossentropy' },
     fit: { epochs: 5, batch_size: 8 },
@@ -97,7 +101,14 @@ test('native-vs-wasm: tune mid-run gives the same settings, errors and weights',
   const script = [
     { request: { op: 'build', spec: document } },
     { request: { op: 'train', batches: 3 } },
-    { request: { op: 'tune', optimizer: { learning_rate: 0.01 }, fit: { batch_size: 3 }, layers: { dropout: { rate: 0.5 } } } },
+    {
+      request: {
+        op: 'tune',
+        optimizer: { learning_rate: 0.01 },
+        fit: { batch_size: 3 },
+        layers: { dropout: { rate: 0.5 } },
+      },
+    },
     { request: { op: 'tune', optimizer: { learning_rate: 1e39 } } },
     { request: { op: 'tune', optimizer: { momentum: 0.9 } } },
     { request: { op: 'train', batches: 4 } },
