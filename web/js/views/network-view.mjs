@@ -13,7 +13,8 @@
 import { paintDiverging } from './heatmap-view.mjs';
 import { LinkLayer } from './network-links.mjs';
 
-const THUMB_STRIDE = 2; // thumbnails sample every 2nd grid point: 25×25 from a 50×50 grid
+const THUMB_STRIDE = 2; // feature thumbnails sample every 2nd point: 25×25 from a 50×50 map
+const THUMB_SIDE = 25; // neuron thumbnails: about 25×25, every grid point of a coarse grid
 const ATLAS_ROW = 32; // atlas tiles per row
 
 export class NetworkView {
@@ -198,8 +199,9 @@ export class NetworkView {
 
 /**
  * Every neuron's and output's thumbnail on one canvas above the nodes. update() paints each
- * node's map (25×25, every 2nd grid point) into one atlas bitmap (a canvas never shown: one
- * putImageData), then copies each tile to its node's box (one drawImage per node).
+ * node's map (about 25×25: every grid point of a 25×25 grid, every 2nd of a 50×50 one) into one
+ * atlas bitmap (a canvas never shown: one putImageData), then copies each tile to its node's
+ * box (one drawImage per node).
  */
 class ThumbLayer {
   /** canvas: the shared canvas over the body; columns: the node lists after the inputs. */
@@ -233,7 +235,8 @@ class ThumbLayer {
    *  the number of thumbnails drawn. */
   update(grid, maps, unitOutputs) {
     const n = grid.resolution;
-    const side = Math.ceil(n / THUMB_STRIDE);
+    const stride = Math.max(1, Math.round(n / THUMB_SIDE));
+    const side = Math.ceil(n / stride);
     const rows = Math.ceil(this.count / ATLAS_ROW);
     if (!this.image || this.side !== side) {
       this.side = side;
@@ -252,7 +255,7 @@ class ThumbLayer {
       const unit = c === this.columns.length - 1 && unitOutputs;
       for (let j = 0; j < this.columns[c].length; j += 1, k += 1) {
         if (offsets[j] === undefined || offsets[j] === null) continue;
-        paintDiverging(this.tile, grid.values, offsets[j], n, { stride: THUMB_STRIDE, unit });
+        paintDiverging(this.tile, grid.values, offsets[j], n, { stride, unit });
         // The tile's rows into the atlas at tile k's place.
         const x0 = (k % ATLAS_ROW) * side * 4;
         const y0 = Math.floor(k / ATLAS_ROW) * side;
