@@ -33,7 +33,7 @@ test('16 × 64 trains in a fixed number of canvases, and Pause stops it', async 
   assert.equal(shape.neurons, 16 * 64);
   // links, thumbnails, the card's map, and one per input feature (seven): none per neuron.
   assert.ok(shape.canvases <= 12, `${shape.canvases} canvases in the network editor`);
-  assert.match(shape.caption, /256/, `the caption says links are thinned: "${shape.caption}"`);
+  assert.match(shape.caption, /128/, `the caption says links are thinned: "${shape.caption}"`);
 
   const mark = await markEvents(page);
   const drawsBefore = await page.evaluate(() => window.nnplay.thumbDraws);

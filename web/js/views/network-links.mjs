@@ -5,15 +5,16 @@
 // opens a small editor that reports (index in the weight array, new value).
 //
 // Dense networks (up to 64 × 64 links between two columns) are thinned: beyond MAX_LINKS links
-// between two columns only the MAX_LINKS with the largest |w| are drawn and can be hovered, and
-// the caption says so.
+// between two columns only the MAX_LINKS with the largest |w| are drawn (as hairlines, |w| in
+// their colour) and can be hovered, and the caption says so.
 import { cssRgb, palette, weightColour } from './colors.mjs';
 
 const SAMPLES = 12; // polyline segments per curve for hit testing
 const HIT_PX = 5; // how close (CSS px) the pointer must be to a link
 const LEVELS = 4; // link widths per unit of |w|
 const MAX_W = 4; // |w| beyond this draws as wide as MAX_W
-export const MAX_LINKS = 256; // links drawn between two columns at most (the largest |w|)
+export const MAX_LINKS = 128; // links drawn between two columns at most (the largest |w|)
+const THINNED_REDRAW_MS = 1000; // a thinned network's links are redrawn at most this often
 
 const format = (v) => (Number.isFinite(v) ? v.toFixed(3) : '–');
 
@@ -38,6 +39,9 @@ export class LinkLayer {
     this.cardText = this.card.querySelector('.net-card-text') ?? this.card;
     this.cardCanvas = this.card.querySelector('.net-card-map');
     this.thresholds = []; // per column pair: the smallest |w| drawn (0: all)
+    this.thinned = false; // some column pair drew only its MAX_LINKS largest |w|
+    this.drawnAt = 0;
+    this.timer = 0;
     this.scratch = new Float32Array(0);
     this.positions = []; // per column: [{left, right, y}] in CSS px relative to body
     this.weights = null;
@@ -100,8 +104,24 @@ export class LinkLayer {
     this.kernels = kernels;
     this.biases = biases;
     if (this.positions.length === 0) this.measure();
-    else this.draw();
+    else this.drawSoon();
     if (this.hovered && !this.card.hidden) this.showCard(this.hovered);
+  }
+
+  /** draw() now, or, when links are thinned (a big network, whose links take tens of ms to
+   *  rasterise), at most every THINNED_REDRAW_MS with the newest weights. */
+  drawSoon() {
+    const wait = this.thinned ? THINNED_REDRAW_MS - (performance.now() - this.drawnAt) : 0;
+    if (wait <= 0) {
+      clearTimeout(this.timer);
+      this.timer = 0;
+      this.draw();
+    } else {
+      this.timer ||= setTimeout(() => {
+        this.timer = 0;
+        this.draw();
+      }, wait);
+    }
   }
 
   /** The kernel linking column c to c + 1 when its shape matches the columns, else null. */
@@ -145,8 +165,9 @@ export class LinkLayer {
    */
   draw() {
     const ctx = this.context;
+    this.drawnAt = performance.now();
     ctx.clearRect(0, 0, this.width ?? 0, this.height ?? 0);
-    const buckets = new Map(); // signed level -> [x0, y0, x1, y1, ...]
+    const buckets = new Map(); // 2 × signed level (+1: hairline) -> [x0, y0, x1, y1, ...]
     let widest = 0;
     for (let c = 0; c + 1 < this.positions.length; c += 1) {
       const k = this.kernel(c);
@@ -154,6 +175,7 @@ export class LinkLayer {
       if (!k) continue;
       widest = Math.max(widest, k.rows * k.cols);
       const least = this.thresholds[c];
+      const hair = least > 0 ? 1 : 0;
       const from = this.positions[c];
       const to = this.positions[c + 1];
       for (let a = 0; a < k.rows; a += 1) {
@@ -161,16 +183,21 @@ export class LinkLayer {
           const w = this.weights[k.offset + a * k.cols + b];
           if (!Number.isFinite(w) || Math.abs(w) < least) continue;
           const level = Math.round(Math.min(Math.abs(w), MAX_W) * LEVELS) * (w < 0 ? -1 : 1);
-          let list = buckets.get(level);
-          if (!list) buckets.set(level, (list = []));
+          const key = 2 * level + hair;
+          let list = buckets.get(key);
+          if (!list) buckets.set(key, (list = []));
           list.push(from[a].right, from[a].y, to[b].left, to[b].y);
         }
       }
     }
-    for (const [level, list] of buckets) {
+    for (const [key, list] of buckets) {
+      const hair = Math.abs(key % 2) === 1;
+      const level = (key - (key % 2)) / 2;
       const magnitude = Math.abs(level) / LEVELS;
       ctx.strokeStyle = cssRgb(weightColour(Math.sign(level || 1) * (0.45 + 0.55 * Math.min(1, magnitude))));
-      ctx.lineWidth = 0.5 + magnitude * 1.6;
+      // Thinned (dense) column pairs draw hairlines, |w| in the colour only: a software rasteriser
+      // strokes a thousand wide overlapping curves ten times slower than hairlines.
+      ctx.lineWidth = hair ? 1 : 0.5 + magnitude * 1.6;
       ctx.beginPath();
       for (let i = 0; i < list.length; i += 4) {
         const xm = (list[i] + list[i + 2]) / 2;
@@ -179,6 +206,7 @@ export class LinkLayer {
       }
       ctx.stroke();
     }
+    this.thinned = widest > MAX_LINKS;
     if (this.weights) this.showCaption(widest);
     this.drawHighlight();
   }
@@ -338,11 +366,14 @@ export class LinkLayer {
   }
 
   clear() {
+    clearTimeout(this.timer);
+    this.timer = 0;
     this.weights = null;
     this.context.clearRect(0, 0, this.width ?? 0, this.height ?? 0);
   }
 
   destroy() {
+    clearTimeout(this.timer);
     this.closeEditor();
     this.body.removeEventListener('pointermove', this.onMove);
     this.body.removeEventListener('pointerleave', this.onLeave);
