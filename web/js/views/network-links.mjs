@@ -182,7 +182,8 @@ export class LinkLayer {
         for (let b = 0; b < k.cols; b += 1) {
           const w = this.weights[k.offset + a * k.cols + b];
           if (!Number.isFinite(w) || Math.abs(w) < least) continue;
-          const level = Math.round(Math.min(Math.abs(w), MAX_W) * LEVELS) * (w < 0 ? -1 : 1);
+          // At least level 1, so a tiny negative weight keeps its sign (-0 would draw positive).
+          const level = Math.max(1, Math.round(Math.min(Math.abs(w), MAX_W) * LEVELS)) * (w < 0 ? -1 : 1);
           const key = 2 * level + hair;
           let list = buckets.get(key);
           if (!list) buckets.set(key, (list = []));
@@ -191,13 +192,13 @@ export class LinkLayer {
       }
     }
     for (const [key, list] of buckets) {
-      const hair = Math.abs(key % 2) === 1;
-      const level = (key - (key % 2)) / 2;
+      const hair = ((key % 2) + 2) % 2;
+      const level = (key - hair) / 2;
       const magnitude = Math.abs(level) / LEVELS;
-      ctx.strokeStyle = cssRgb(weightColour(Math.sign(level || 1) * (0.45 + 0.55 * Math.min(1, magnitude))));
+      ctx.strokeStyle = cssRgb(weightColour(Math.sign(level) * (0.45 + 0.55 * Math.min(1, magnitude))));
       // Thinned (dense) column pairs draw hairlines, |w| in the colour only: a software rasteriser
       // strokes a thousand wide overlapping curves ten times slower than hairlines.
-      ctx.lineWidth = hair ? 1 : 0.5 + magnitude * 1.6;
+      ctx.lineWidth = hair === 1 ? 1 : 0.5 + magnitude * 1.6;
       ctx.beginPath();
       for (let i = 0; i < list.length; i += 4) {
         const xm = (list[i] + list[i + 2]) / 2;
