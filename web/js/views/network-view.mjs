@@ -27,7 +27,7 @@ export class NetworkView {
     this.el = el;
     this.opts = opts;
     this.shapeKey = '';
-    this.columns = []; // per column: [{node, canvas, context, image}], inputs = active features only
+    this.columns = []; // per column its node elements; inputs = the active features only
     el.classList.add('network');
     el.addEventListener('click', (event) => this.onClick(event));
     el.addEventListener('change', (event) => {
