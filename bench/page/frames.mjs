@@ -73,7 +73,7 @@ export async function measureInPage(windowMs) {
     stamps,
     loafs,
     loafSupported: observer !== null,
-    running: window.nnplay.trainer.running,
+    running: window.nnplay.session.running,
     grids: after.grid - before.grid,
     thumbs: after.thumbs - before.thumbs,
     epoch,

@@ -5,8 +5,10 @@
 // depend on the machine and its load, so nothing here fails on a slow run: it exits 0 unless the
 // page itself cannot be measured (it never draws a boundary, or reports errors).
 //
-//   node bench/page/run.mjs [--quick] [--rounds N] [--window-ms MS] [--out FILE]
-//   --quick: one cold load and a 2 s training window (~15 s), for scripts/test.sh
+//   node bench/page/run.mjs [--quick] [--rounds N] [--window-ms MS] [--networks|--no-networks] [--out FILE]
+//   --quick: one cold load and a 2 s training window (~15 s), for scripts/test.sh; no networks
+//   --networks: also train networks of growing size (NETWORKS, 3 s each) and print, for each,
+//     frames per second, the longest frame and how long Pause takes (default on unless --quick)
 //   --rounds: cold loads for the first boundary (default 3; median shown)
 //   --window-ms: how long frames are recorded while training (default 5000)
 //   --out: also write the JSON summary to FILE
@@ -36,18 +38,37 @@ const TRAINING_HASH =
   '#lab=mlp&preset=mlp-spiral&dataset=spiral&speed=5' +
   '&features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&layers=8.tanh,8.tanh&epochs=100000';
 
+/** Networks of growing size (hidden layers × neurons, tanh), trained on the same page at speed 5:
+ *  TF Playground's default, its largest, and the editor's larger shapes up to its limit. */
+const NETWORKS = [
+  [2, 4],
+  [6, 8],
+  [8, 32],
+  [16, 64],
+];
+const networkHash = ([layers, units]) =>
+  '#lab=mlp&dataset=spiral&speed=5&features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&epochs=100000' +
+  `&layers=${Array.from({ length: layers }, () => `${units}.tanh`).join(',')}`;
+
 function parseArgs(argv) {
-  const args = { quick: false, rounds: null, windowMs: null, out: null };
+  const args = { quick: false, rounds: null, windowMs: null, out: null, networks: null };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     if (a === '--quick') args.quick = true;
     else if (a === '--rounds') args.rounds = Number(argv[++i]);
     else if (a === '--window-ms') args.windowMs = Number(argv[++i]);
     else if (a === '--out') args.out = argv[++i];
-    else throw new Error(`unknown argument ${a}; expected --quick, --rounds N, --window-ms MS, --out FILE`);
+    else if (a === '--networks') args.networks = true;
+    else if (a === '--no-networks') args.networks = false;
+    else {
+      throw new Error(
+        `unknown argument ${a}; expected --quick, --rounds N, --window-ms MS, --networks, --no-networks, --out FILE`,
+      );
+    }
   }
   args.rounds ??= args.quick ? 1 : 3;
   args.windowMs ??= args.quick ? 2000 : 5000;
+  args.networks ??= !args.quick;
   return args;
 }
 
@@ -110,6 +131,73 @@ async function trainingFrames(context, url, { windowMs, warmMs }) {
   assertClean(page, 'training');
   await page.close();
   return summariseFrames(measured);
+}
+
+/** One network (layers × units) training at speed 5 for windowMs: {fps, longestMs, pauseMs,
+ *  pausedShownMs, epochAfterPause}. Pause latency is wall-clock from the real click on #pause
+ *  (Playwright's input, so a busy main thread delays it as it would a user's) to the session's
+ *  'paused' event and to the toolbar no longer showing running (body.is-running removed). */
+async function networkRun(context, url, net, { windowMs }) {
+  const page = watch(await context.newPage());
+  try {
+    await page.goto(new URL(`/${networkHash(net)}`, url).href);
+    await unlessBroken(page, `network ${net.join('×')}`, async () => {
+      await waitReady(page, 30000);
+      await waitConfigured(page, null, 30000);
+    });
+    const mark = await markEvents(page);
+    await page.click('#play');
+    await waitEvent(page, 'progress', mark, 30000);
+    await page.waitForTimeout(500);
+    const measured = summariseFrames(await page.evaluate(measureInPage, windowMs));
+    await page.evaluate(() => {
+      window.__pause = { event: 0, shown: 0 };
+      window.nnplay.session.on('paused', () => {
+        window.__pause.event ||= Date.now();
+      });
+      new MutationObserver(() => {
+        if (!document.body.classList.contains('is-running')) window.__pause.shown ||= Date.now();
+      }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    });
+    const clickedAt = Date.now();
+    await page.click('#pause', { timeout: 60000 });
+    await page.waitForFunction(() => window.__pause.event > 0 && window.__pause.shown > 0, null, {
+      timeout: 60000,
+      polling: 50,
+    });
+    const pause = await page.evaluate(() => window.__pause);
+    assertClean(page, `network ${net.join('×')}`);
+    return {
+      network: net.join('x'),
+      fps: +(measured.frames / (windowMs / 1000)).toFixed(1),
+      medianMs: measured.medianMs,
+      longestMs: measured.longestMs,
+      loafLongestMs: measured.loafLongestMs,
+      thumbDraws: measured.thumbDraws,
+      epochReached: measured.epochReached,
+      pauseEventMs: pause.event - clickedAt,
+      pauseShownMs: pause.shown - clickedAt,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+function reportNetworks(rows, windowMs) {
+  console.log(`networks training at speed 5 (${windowMs / 1000} s window each; pause: click to paused):`);
+  console.log(
+    `  ${'layers×units'.padEnd(14)}${'fps'.padStart(7)}${'longest frame'.padStart(16)}` +
+      `${'longest LoAF'.padStart(15)}${'pause (event)'.padStart(16)}${'pause (toolbar)'.padStart(18)}` +
+      `${'thumbs'.padStart(9)}${'epoch'.padStart(8)}`,
+  );
+  for (const r of rows) {
+    console.log(
+      `  ${r.network.padEnd(14)}${String(r.fps).padStart(7)}${`${r.longestMs} ms`.padStart(16)}` +
+        `${`${r.loafLongestMs} ms`.padStart(15)}${`${r.pauseEventMs} ms`.padStart(16)}` +
+        `${`${r.pauseShownMs} ms`.padStart(18)}${String(r.thumbDraws).padStart(9)}` +
+        `${String(r.epochReached).padStart(8)}`,
+    );
+  }
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -180,6 +268,14 @@ async function main() {
       windowMs: args.windowMs,
     };
     report(figures, args);
+    if (args.networks) {
+      const windowMs = Math.min(args.windowMs, 3000);
+      figures.networks = [];
+      for (const net of NETWORKS) {
+        figures.networks.push(await networkRun(browser.context, server.url, net, { windowMs }));
+      }
+      reportNetworks(figures.networks, windowMs);
+    }
     const json = JSON.stringify(figures);
     if (args.out) fs.writeFileSync(args.out, `${JSON.stringify(figures, null, 2)}\n`);
     console.log(`PAGE_BENCH_JSON ${json}`);

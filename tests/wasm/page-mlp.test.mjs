@@ -96,13 +96,19 @@ test('mlp: configureRequest builds, sets the data, asks for points, snapshots we
   );
   assert.equal(generated.setup[0].spec.model.layers.length, 3);
   assert.deepEqual(generated.arrays, {});
-  const [weights, grid] = generated.snapshot;
+  const [weights, grid, neurons] = generated.snapshot;
   assert.equal(weights.op, 'get_weights');
   assert.deepEqual(
     { x: grid.x_range, y: grid.y_range, resolution: grid.resolution, neurons: grid.neurons },
-    { x: GRID.xRange, y: GRID.yRange, resolution: GRID.resolution, neurons: true },
+    { x: GRID.xRange, y: GRID.yRange, resolution: GRID.resolution, neurons: false },
   );
   assert.deepEqual(grid.features, generated.setup[0].spec.data.inputs[0]);
+  // Every neuron's map on the coarser grid the thumbnails draw.
+  assert.deepEqual(
+    { op: neurons.op, resolution: neurons.resolution, neurons: neurons.neurons, out: neurons.out },
+    { op: 'grid', resolution: GRID.neuronResolution, neurons: true, out: 'neurons' },
+  );
+  assert.deepEqual(neurons.features, grid.features);
 
   const custom = configureRequest({
     ...state,

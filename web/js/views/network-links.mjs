@@ -3,25 +3,46 @@
 // curves. Hover finds the link under the pointer by distance to its sampled curve (only within
 // the column gap under the pointer), shows a card with the live weight or bias, and a click
 // opens a small editor that reports (index in the weight array, new value).
+//
+// Dense networks (up to 64 × 64 links between two columns) are thinned: beyond MAX_LINKS links
+// between two columns only the MAX_LINKS with the largest |w| are drawn (as hairlines, |w| in
+// their colour) and can be hovered, and the caption says so.
 import { cssRgb, palette, weightColour } from './colors.mjs';
 
 const SAMPLES = 12; // polyline segments per curve for hit testing
 const HIT_PX = 5; // how close (CSS px) the pointer must be to a link
 const LEVELS = 4; // link widths per unit of |w|
 const MAX_W = 4; // |w| beyond this draws as wide as MAX_W
+export const MAX_LINKS = 128; // links drawn between two columns at most (the largest |w|)
+const THINNED_REDRAW_MS = 1000; // a thinned network's links are redrawn at most this often
 
 const format = (v) => (Number.isFinite(v) ? v.toFixed(3) : '–');
 
 export class LinkLayer {
-  /** body: the positioned element holding canvas.net-links and .net-card; columns: node lists. */
-  constructor(body, columns, { t, onEdit }) {
+  /**
+   * body: the positioned element holding canvas.net-links and .net-card; columns: node lists.
+   * opts: {t, onEdit(index, value), caption: element saying when links are thinned,
+   * cardMap(c, j, canvas) -> whether node j of column c has a map painted on canvas,
+   * onMeasure(positions, width, height) after each layout read}.
+   */
+  constructor(body, columns, { t, onEdit, caption = null, cardMap = null, onMeasure = null }) {
     this.body = body;
     this.columns = columns;
     this.t = t;
     this.onEdit = onEdit;
+    this.caption = caption;
+    this.cardMap = cardMap;
+    this.onMeasure = onMeasure;
     this.canvas = body.querySelector('.net-links');
     this.context = this.canvas.getContext('2d');
     this.card = body.querySelector('.net-card');
+    this.cardText = this.card.querySelector('.net-card-text') ?? this.card;
+    this.cardCanvas = this.card.querySelector('.net-card-map');
+    this.thresholds = []; // per column pair: the smallest |w| drawn (0: all)
+    this.thinned = false; // some column pair drew only its MAX_LINKS largest |w|
+    this.drawnAt = 0;
+    this.timer = 0;
+    this.scratch = new Float32Array(0);
     this.positions = []; // per column: [{left, right, y}] in CSS px relative to body
     this.weights = null;
     this.kernels = [];
@@ -52,15 +73,28 @@ export class LinkLayer {
     this.positions = this.columns.map((nodes) =>
       nodes.map((node) => {
         const r = node.getBoundingClientRect();
-        return { left: r.left - box.left, right: r.right - box.left, y: r.top - box.top + r.height / 2 };
+        return {
+          left: r.left - box.left,
+          right: r.right - box.left,
+          top: r.top - box.top,
+          y: r.top - box.top + r.height / 2,
+        };
       }),
     );
+    // The gap each column pair's links cross: [x0, x1].
+    this.gaps = this.positions
+      .slice(1)
+      .map((to, c) => [
+        Math.min(...this.positions[c].map((p) => p.right)),
+        Math.max(...to.map((p) => p.left)),
+      ]);
     const dpr = window.devicePixelRatio || 1;
     this.width = box.width;
     this.height = box.height;
     this.canvas.width = Math.round(box.width * dpr);
     this.canvas.height = Math.round(box.height * dpr);
     this.context.setTransform(dpr, 0, 0, dpr, 0, 0);
+    this.onMeasure?.(this.positions, box.width, box.height);
     this.draw();
   }
 
@@ -70,8 +104,24 @@ export class LinkLayer {
     this.kernels = kernels;
     this.biases = biases;
     if (this.positions.length === 0) this.measure();
-    else this.draw();
+    else this.drawSoon();
     if (this.hovered && !this.card.hidden) this.showCard(this.hovered);
+  }
+
+  /** draw() now, or, when links are thinned (a big network, whose links take tens of ms to
+   *  rasterise), at most every THINNED_REDRAW_MS with the newest weights. */
+  drawSoon() {
+    const wait = this.thinned ? THINNED_REDRAW_MS - (performance.now() - this.drawnAt) : 0;
+    if (wait <= 0) {
+      clearTimeout(this.timer);
+      this.timer = 0;
+      this.draw();
+    } else {
+      this.timer ||= setTimeout(() => {
+        this.timer = 0;
+        this.draw();
+      }, wait);
+    }
   }
 
   /** The kernel linking column c to c + 1 when its shape matches the columns, else null. */
@@ -83,34 +133,72 @@ export class LinkLayer {
     return k;
   }
 
+  /** The smallest |w| drawn between columns c and c + 1: 0 when all k.rows × k.cols links are,
+   *  else the MAX_LINKS-th largest |w|. */
+  threshold(k) {
+    const total = k.rows * k.cols;
+    if (total <= MAX_LINKS) return 0;
+    if (this.scratch.length < total) this.scratch = new Float32Array(total);
+    const mags = this.scratch.subarray(0, total);
+    for (let i = 0; i < total; i += 1) {
+      const w = this.weights[k.offset + i];
+      mags[i] = Number.isFinite(w) ? Math.abs(w) : 0;
+    }
+    mags.sort();
+    return mags[total - MAX_LINKS];
+  }
+
+  /** Says in the caption whether (and how) links are thinned; written only when it changes. */
+  showCaption(total) {
+    if (!this.caption) return;
+    const text =
+      total > MAX_LINKS ? this.t('net.thinned').replace('{k}', MAX_LINKS).replace('{n}', total) : '';
+    if (this.caption.textContent === text) return;
+    this.caption.textContent = text;
+    this.caption.hidden = !text;
+  }
+
   /**
-   * Strokes every link. Links are bucketed by sign and quantised |w| (LEVELS per unit, up to
-   * MAX_W), one path per bucket, so even thousands of links cost a few dozen strokes.
+   * Strokes every link (or, between columns with more than MAX_LINKS, the MAX_LINKS largest
+   * |w|). Links are bucketed by sign and quantised |w| (LEVELS per unit, up to MAX_W), one path
+   * per bucket, so even thousands of links cost a few dozen strokes.
    */
   draw() {
     const ctx = this.context;
+    this.drawnAt = performance.now();
     ctx.clearRect(0, 0, this.width ?? 0, this.height ?? 0);
-    const buckets = new Map(); // signed level -> [x0, y0, x1, y1, ...]
+    const buckets = new Map(); // 2 × signed level (+1: hairline) -> [x0, y0, x1, y1, ...]
+    let widest = 0;
     for (let c = 0; c + 1 < this.positions.length; c += 1) {
       const k = this.kernel(c);
+      this.thresholds[c] = k ? this.threshold(k) : 0;
       if (!k) continue;
+      widest = Math.max(widest, k.rows * k.cols);
+      const least = this.thresholds[c];
+      const hair = least > 0 ? 1 : 0;
       const from = this.positions[c];
       const to = this.positions[c + 1];
       for (let a = 0; a < k.rows; a += 1) {
         for (let b = 0; b < k.cols; b += 1) {
           const w = this.weights[k.offset + a * k.cols + b];
-          if (!Number.isFinite(w)) continue;
-          const level = Math.round(Math.min(Math.abs(w), MAX_W) * LEVELS) * (w < 0 ? -1 : 1);
-          let list = buckets.get(level);
-          if (!list) buckets.set(level, (list = []));
+          if (!Number.isFinite(w) || Math.abs(w) < least) continue;
+          // At least level 1, so a tiny negative weight keeps its sign (-0 would draw positive).
+          const level = Math.max(1, Math.round(Math.min(Math.abs(w), MAX_W) * LEVELS)) * (w < 0 ? -1 : 1);
+          const key = 2 * level + hair;
+          let list = buckets.get(key);
+          if (!list) buckets.set(key, (list = []));
           list.push(from[a].right, from[a].y, to[b].left, to[b].y);
         }
       }
     }
-    for (const [level, list] of buckets) {
+    for (const [key, list] of buckets) {
+      const hair = ((key % 2) + 2) % 2;
+      const level = (key - hair) / 2;
       const magnitude = Math.abs(level) / LEVELS;
-      ctx.strokeStyle = cssRgb(weightColour(Math.sign(level || 1) * (0.45 + 0.55 * Math.min(1, magnitude))));
-      ctx.lineWidth = 0.5 + magnitude * 1.6;
+      ctx.strokeStyle = cssRgb(weightColour(Math.sign(level) * (0.45 + 0.55 * Math.min(1, magnitude))));
+      // Thinned (dense) column pairs draw hairlines, |w| in the colour only: a software rasteriser
+      // strokes a thousand wide overlapping curves ten times slower than hairlines.
+      ctx.lineWidth = hair === 1 ? 1 : 0.5 + magnitude * 1.6;
       ctx.beginPath();
       for (let i = 0; i < list.length; i += 4) {
         const xm = (list[i] + list[i + 2]) / 2;
@@ -119,6 +207,8 @@ export class LinkLayer {
       }
       ctx.stroke();
     }
+    this.thinned = widest > MAX_LINKS;
+    if (this.weights) this.showCaption(widest);
     this.drawHighlight();
   }
 
@@ -143,19 +233,23 @@ export class LinkLayer {
     ctx.stroke();
   }
 
-  /** The link nearest to (x, y) within HIT_PX: {c, a, b, index} or null. */
+  /** The drawn link nearest to (x, y) within HIT_PX: {c, a, b, index} or null. Only the
+   *  column gap under x is searched. */
   linkAt(x, y) {
     let best = null;
     let bestDistance = HIT_PX;
     for (let c = 0; c + 1 < this.positions.length; c += 1) {
       const k = this.kernel(c);
-      if (!k) continue;
+      const gap = this.gaps?.[c];
+      if (!k || !gap || x < gap[0] - HIT_PX || x > gap[1] + HIT_PX) continue;
+      const least = this.thresholds[c] ?? 0;
       const from = this.positions[c];
       const to = this.positions[c + 1];
       for (let a = 0; a < k.rows; a += 1) {
         const x0 = from[a].right;
         for (let b = 0; b < k.cols; b += 1) {
           const x1 = to[b].left;
+          if (least > 0 && !(Math.abs(this.weights[k.offset + a * k.cols + b]) >= least)) continue;
           if (x < x0 - HIT_PX || x > x1 + HIT_PX) continue;
           const d = curveDistance(x, y, x0, from[a].y, x1, to[b].y);
           if (d < bestDistance) {
@@ -182,6 +276,7 @@ export class LinkLayer {
       return {
         kind: 'bias',
         index: bias.offset + j,
+        node: { c, j },
         label: `${this.t('net.bias')} · ${this.nodeName(c, j)}`,
         x,
         y,
@@ -223,8 +318,12 @@ export class LinkLayer {
 
   showCard(target) {
     this.card.hidden = false;
-    this.card.textContent = `${target.label}: ${format(this.weights?.[target.index])}`;
-    this.card.style.left = `${Math.min(target.x + 12, (this.width ?? 0) - 180)}px`;
+    this.cardText.textContent = `${target.label}: ${format(this.weights?.[target.index])}`;
+    if (this.cardCanvas) {
+      const map = Boolean(target.node && this.cardMap?.(target.node.c, target.node.j, this.cardCanvas));
+      this.cardCanvas.hidden = !map;
+    }
+    this.card.style.left = `${Math.max(0, Math.min(target.x + 12, (this.width ?? 0) - 180))}px`;
     this.card.style.top = `${target.y + 12}px`;
   }
 
@@ -268,11 +367,14 @@ export class LinkLayer {
   }
 
   clear() {
+    clearTimeout(this.timer);
+    this.timer = 0;
     this.weights = null;
     this.context.clearRect(0, 0, this.width ?? 0, this.height ?? 0);
   }
 
   destroy() {
+    clearTimeout(this.timer);
     this.closeEditor();
     this.body.removeEventListener('pointermove', this.onMove);
     this.body.removeEventListener('pointerleave', this.onLeave);

@@ -22,9 +22,15 @@ function strings(value, found = new Set()) {
   return found;
 }
 
+/** A big network's snapshot (its decision grid with every neuron's map: 16 × 64 neurons take
+ *  hundreds of ms) is taken at most every SNAPSHOT_SHARE times its cost, so training keeps most
+ *  of the worker and a Pause rarely waits for a snapshot. */
+const SNAPSHOT_SHARE = 4;
+
 export class SessionRunner {
   /** name: the session id; module: the instantiated engine module; post(message): to the page;
-   *  scheduler: the worker's Scheduler; snapshotMs: snapshots while training at most this often. */
+   *  scheduler: the worker's Scheduler; snapshotMs: snapshots while training at most this often,
+   *  and never more often than every SNAPSHOT_SHARE times the last snapshot's cost. */
   constructor(name, module, { post, scheduler, snapshotMs = 250 }) {
     this.name = name;
     this.session = new module.Session();
@@ -34,6 +40,7 @@ export class SessionRunner {
     this.snapshotRequests = [];
     this.speed = 5;
     this.lastSnapshotAt = 0;
+    this.snapshotCost = 0; // ms the last snapshot took
   }
 
   get running() {
@@ -106,7 +113,8 @@ export class SessionRunner {
       this.fail(error);
       return false;
     }
-    if (!going || performance.now() - this.lastSnapshotAt >= this.snapshotMs) this.safeSnapshot();
+    const every = Math.max(this.snapshotMs, SNAPSHOT_SHARE * this.snapshotCost);
+    if (!going || performance.now() - this.lastSnapshotAt >= every) this.safeSnapshot();
     return going;
   }
 
@@ -139,10 +147,13 @@ export class SessionRunner {
 
   /** Posts the snapshot requests' answers and the arrays they name (buffers transferred). */
   snapshot() {
-    this.lastSnapshotAt = performance.now();
+    const start = performance.now();
+    this.lastSnapshotAt = start;
     if (this.snapshotRequests.length === 0) return;
     const answers = this.snapshotRequests.map((request, i) => this.run(request, `/snapshot/${i}`));
     this.post(Event.snapshot, { answers, arrays: this.arraysOf(answers) });
+    this.snapshotCost = performance.now() - start;
+    this.lastSnapshotAt = performance.now();
   }
 
   /** snapshot() from a training slice: a failure is reported, not thrown. */

@@ -1,13 +1,14 @@
 // What the MLP lab hands its engine session: setup = build (the document), the custom points
 // (set_data from arrays) or the document's data, then `points` (the 2-D points the heat map
-// draws); snapshot = get_weights and the decision grid with every hidden neuron's map.
+// draws); snapshot = get_weights, the decision grid (50×50, the heat map) and every neuron's map
+// on a coarser grid (25×25, the thumbnails: a quarter of the engine's work and of the copy).
 import declaration from './index.mjs';
 import { rebuildNames } from '../registry.mjs';
 import { mlpDocument, taskOf } from '../../model/document.mjs';
 import { pointsToArrays } from '../../data/points.mjs';
 import { answersByOp, arrayNamed, weightsOf } from '../../kit/session-answers.mjs';
 
-export const GRID = Object.freeze({ xRange: [-6, 6], yRange: [-6, 6], resolution: 50, neurons: true });
+export const GRID = Object.freeze({ xRange: [-6, 6], yRange: [-6, 6], resolution: 50, neuronResolution: 25 });
 
 /** The lab's fields the document depends on (all but the view-only ones): a change
  *  reconfigures (debounced). */
@@ -39,12 +40,13 @@ export function configureRequest(state) {
     x_range: GRID.xRange,
     y_range: GRID.yRange,
     resolution: GRID.resolution,
-    neurons: GRID.neurons,
+    neurons: false,
     out: 'grid',
   };
   const features = document.data?.inputs?.length === 1 ? document.data.inputs[0] : undefined;
   if (features) grid.features = features;
-  return { setup, snapshot: [{ op: 'get_weights', out: 'weights' }, grid], arrays };
+  const neurons = { ...grid, resolution: GRID.neuronResolution, neurons: true, out: 'neurons' };
+  return { setup, snapshot: [{ op: 'get_weights', out: 'weights' }, grid, neurons], arrays };
 }
 
 /** The lab's reading of a configured event: {model, points: {train: {x, y}, validation, kind,
@@ -68,20 +70,24 @@ export function configuredInfo(setup, event) {
   };
 }
 
-/** The views' snapshot: {weights, weightLayout, grid: {values, resolution, maps, xRange, yRange}}. */
+/** The views' snapshot: {weights, weightLayout, grid: {values, resolution, maps, xRange,
+ *  yRange}, neurons: the same for every neuron's map (coarser) | undefined}. */
 export function snapshotInfo(snapshotRequests, event) {
-  const { get_weights: weights, grid } = answersByOp(snapshotRequests, event.answers);
+  const { get_weights: weights } = answersByOp(snapshotRequests, event.answers);
   const out = { ...(weightsOf(event, weights) ?? {}) };
-  const values = arrayNamed(event, grid?.array);
-  if (values) {
-    out.grid = {
+  snapshotRequests.forEach((request, i) => {
+    const answer = event.answers?.[i];
+    const values = request.op === 'grid' && arrayNamed(event, answer?.array);
+    if (!values) return;
+    const key = request.out === 'neurons' ? 'neurons' : 'grid';
+    out[key] = {
       values,
-      resolution: grid.resolution,
-      maps: grid.maps,
+      resolution: answer.resolution,
+      maps: answer.maps,
       xRange: GRID.xRange,
       yRange: GRID.yRange,
     };
-  }
+  });
   return out;
 }
 

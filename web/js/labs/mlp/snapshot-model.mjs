@@ -48,15 +48,18 @@ export function columnMaps(maps = []) {
   return [...hidden.map((g) => g.offsets), outputs.offsets];
 }
 
-/** The network view's update() data for a snapshot; unitOutputs: outputs are probabilities. */
+/** The network view's update() data for a snapshot (its maps from snapshot.neurons, the
+ *  coarser grid of every neuron, else from snapshot.grid); unitOutputs: outputs are
+ *  probabilities. */
 export function networkData(snapshot, { unitOutputs }) {
   const { kernels, biases } = denseWeights(snapshot.weightLayout);
+  const grid = snapshot.neurons ?? snapshot.grid ?? null;
   return {
     weights: snapshot.weights,
     kernels,
     biases,
-    grid: snapshot.grid ?? null,
-    maps: columnMaps(snapshot.grid?.maps),
+    grid,
+    maps: columnMaps(grid?.maps),
     unitOutputs,
   };
 }

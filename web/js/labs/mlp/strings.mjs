@@ -60,6 +60,8 @@ export default {
     'net.neuronName': 'layer {l} neuron {j}',
     'net.outputName': 'output {j}',
     'net.hint': 'Hover a link or a neuron to see its weight or bias; click to edit it.',
+    'net.thinned':
+      'Dense layers: between two columns only the {k} links with the largest |weight| are drawn (of up to {n}).',
     'act.linear': 'Linear',
     'act.sigmoid': 'Sigmoid',
     'act.tanh': 'Tanh',
@@ -144,6 +146,7 @@ export default {
     'net.neuronName': '{l}층 뉴런 {j}',
     'net.outputName': '출력 {j}',
     'net.hint': '연결선이나 뉴런에 마우스를 올리면 가중치나 편향이 보이고, 클릭하면 고칠 수 있습니다.',
+    'net.thinned': '큰 층: 두 열 사이에는 |가중치|가 가장 큰 연결선 {k}개만 그립니다 (최대 {n}개 중).',
     'act.linear': '선형',
     'act.sigmoid': '시그모이드',
     'act.tanh': 'Tanh',
