@@ -13,7 +13,7 @@ import { ActiveSession } from './shell/active-session.mjs';
 import { Header } from './shell/header.mjs';
 import { Toolbar } from './shell/toolbar.mjs';
 import { ControlPanels } from './shell/controls.mjs';
-import { DivergedBanner, ErrorBanner } from './shell/banners.mjs';
+import { DivergedBanner, ErrorBanner, LimitBanner } from './shell/banners.mjs';
 import { StorageBanner } from './shell/storage-banner.mjs';
 import { LabHost } from './shell/lab-host.mjs';
 import { HideFlags } from './embed/flags.mjs';
@@ -114,7 +114,8 @@ async function boot() {
   new DivergedBanner(document, ctx);
   new StorageBanner(document, ctx);
   new Header(document, { store, t: i18n.t, lang: i18n.lang, onLangChange: i18n.onLangChange });
-  new Toolbar(document, ctx);
+  const limit = new LimitBanner(document, ctx);
+  new Toolbar(document, { ...ctx, offerContinue: () => limit.offer() });
   new ControlPanels(document.getElementById('control-panels'), { store, apply: i18n.apply, t: i18n.t });
   const hide = new HideFlags(document);
   hide.apply(store.flags.hide);

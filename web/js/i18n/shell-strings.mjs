@@ -43,7 +43,7 @@ export default {
     'controls.toggle': 'Controls',
     'field.lr': 'Learning rate',
     'field.batch': 'Batch size',
-    'field.epochs': 'Epoch limit',
+    'field.epochs': 'Epoch limit (0 = none)',
     'field.optimizer': 'Optimizer',
     'field.momentum': 'Momentum',
     'field.rho': 'Rho (decay)',
@@ -69,7 +69,7 @@ export default {
     'help.lr':
       'How big a step the optimizer takes along the gradient. Too high and training diverges; too low and it crawls.',
     'help.batch': 'How many samples are averaged for one weight update (one iteration).',
-    'help.epochs': 'Training stops after this many passes over the training data.',
+    'help.epochs': 'Training stops after this many passes over the training data; 0 trains until you pause.',
     'help.optimizer': 'The rule that turns gradients into weight updates.',
     'help.momentum': 'How much of the previous update is kept (a rolling ball keeps its speed).',
     'help.rho': 'How fast RMSprop forgets old squared gradients.',
@@ -150,6 +150,9 @@ export default {
       'The engine could not start ({message}). Reload the page; if that does not help, try an up-to-date Chrome, Firefox or Safari.',
     'error.restarted':
       'The engine stopped unexpectedly and was restarted. Your settings are kept: press Train to continue.',
+    'limit.text': 'Reached the epoch limit ({epochs}). Continue training?',
+    'limit.continue': 'Continue',
+    'limit.dismiss': 'Close',
     'diverged.title': 'Training diverged',
     'diverged.text':
       'The loss became NaN or infinite at epoch {epoch}. The learning rate {lr} is probably too high for {optimizer}, or the gradients exploded.',
@@ -207,7 +210,7 @@ export default {
     'controls.toggle': '설정',
     'field.lr': '학습률',
     'field.batch': '배치 크기',
-    'field.epochs': '최대 에포크',
+    'field.epochs': '최대 에포크 (0 = 없음)',
     'field.optimizer': '옵티마이저',
     'field.momentum': '모멘텀',
     'field.rho': 'Rho (감쇠율)',
@@ -233,7 +236,7 @@ export default {
     'help.lr':
       '옵티마이저가 기울기 방향으로 한 번에 움직이는 크기입니다. 너무 크면 학습이 발산하고, 너무 작으면 느리게 학습합니다.',
     'help.batch': '가중치를 한 번 갱신(반복 한 번)할 때 평균을 내는 샘플 수입니다.',
-    'help.epochs': '훈련 데이터를 이 횟수만큼 다 돌면 학습을 멈춥니다.',
+    'help.epochs': '훈련 데이터를 이 횟수만큼 다 돌면 학습을 멈춥니다. 0이면 멈출 때까지 계속합니다.',
     'help.optimizer': '기울기로 가중치를 어떻게 갱신할지 정하는 규칙입니다.',
     'help.momentum': '이전 갱신을 얼마나 이어 갈지 정합니다 (굴러가는 공이 속도를 유지하듯).',
     'help.rho': 'RMSprop이 지난 기울기 제곱을 잊는 속도입니다.',
@@ -313,6 +316,9 @@ export default {
       '엔진을 시작하지 못했습니다({message}). 페이지를 새로 고치세요. 그래도 안 되면 최신 Chrome, Firefox 또는 Safari를 사용해 보세요.',
     'error.restarted':
       '엔진이 예기치 않게 멈춰 다시 시작했습니다. 설정은 그대로입니다. 이어서 학습하려면 ‘학습’을 누르세요.',
+    'limit.text': '최대 에포크({epochs})에 도달했습니다. 학습을 계속할까요?',
+    'limit.continue': '계속',
+    'limit.dismiss': '닫기',
     'diverged.title': '학습이 발산했습니다',
     'diverged.text':
       '에포크 {epoch}에서 손실이 NaN 또는 무한대가 되었습니다. {optimizer}에 비해 학습률 {lr}이(가) 너무 크거나, 기울기가 폭발했을 가능성이 큽니다.',

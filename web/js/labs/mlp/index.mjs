@@ -16,7 +16,7 @@ export default {
   kit: {
     lr: 0.03,
     batch: 10,
-    epochs: 1000,
+    epochs: 0, // no limit: training goes on until paused
     loss: 'auto',
     optimizer: 'sgd',
     momentum: 0.9,

@@ -1,0 +1,49 @@
+// The labs as a learner meets them: training at a watchable pace with no epoch limit by default,
+// Play after a lesson's limit offering to continue, and the play/pause toggle.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { markEvents, pauseTraining, useBrowser, waitConfigured, waitEvent } from './harness.mjs';
+
+const b = useBrowser();
+
+test('learner: the default speed is watchable and training has no epoch limit', async () => {
+  const page = await b.openApp('#lab=mlp');
+  await waitConfigured(page);
+  const state = await page.evaluate(() => ({
+    speed: window.nnplay.store.get('speed'),
+    epochs: window.nnplay.store.get('epochs'),
+  }));
+  assert.deepEqual(state, { speed: 4, epochs: 0 });
+  const mark = await markEvents(page);
+  await page.click('#play');
+  await waitEvent(page, 'progress', mark);
+  await page.waitForTimeout(1000);
+  const epoch = await page.evaluate(() => window.nnplay.session.lastProgress?.epoch ?? 0);
+  // 250 batches/s of 25 batches an epoch: about ten epochs a second, not hundreds.
+  assert.ok(epoch < 100, `epoch ${epoch} after about a second at the default speed`);
+  assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'true');
+  await pauseTraining(page);
+  await page.waitForFunction(() => !window.nnplay.session.running);
+  assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false');
+});
+
+test('learner: Play after the epoch limit offers to continue, and continuing keeps going', async () => {
+  const page = await b.openApp('#lab=mlp&epochs=2&speed=5');
+  await waitConfigured(page);
+  const mark = await markEvents(page);
+  await page.click('#play');
+  const paused = await waitEvent(page, 'paused', mark);
+  assert.equal(paused.reason, 'finished');
+  assert.equal(await page.isVisible('#limit'), false, 'no banner until Play is pressed again');
+  await page.click('#play');
+  await page.waitForSelector('#limit', { state: 'visible' });
+  assert.match(await page.locator('#limit-text').innerText(), /epoch limit \(2\)/);
+  assert.equal(await page.evaluate(() => window.nnplay.session.running), false);
+  await page.click('#limit-continue');
+  await page.waitForFunction(() => (window.nnplay.session.lastProgress?.epoch ?? 0) > 2, null, {
+    timeout: 20000,
+  });
+  assert.equal(await page.isVisible('#limit'), false);
+  await pauseTraining(page);
+});
