@@ -47,3 +47,33 @@ test('learner: Play after the epoch limit offers to continue, and continuing kee
   assert.equal(await page.isVisible('#limit'), false);
   await pauseTraining(page);
 });
+
+test('learner: a first tab visit opens the lab first preset; the menu says custom after an edit', async () => {
+  const page = await b.openApp();
+  await waitConfigured(page);
+  assert.equal(await page.locator('#preset').inputValue(), 'mlp-circle');
+  let mark = await markEvents(page);
+  await page.click('#lab-tabs [data-lab="perceptron"]');
+  await waitConfigured(page, mark);
+  const perceptron = await page.evaluate(() => {
+    const { store } = window.nnplay;
+    return { lr: store.get('lr'), epochs: store.get('epochs'), speed: store.get('speed') };
+  });
+  assert.deepEqual(perceptron, { lr: 1, epochs: 100, speed: 2 });
+  assert.equal(await page.locator('#preset').inputValue(), 'perceptron-and');
+  // The gate buttons pick another preset's settings: the menu names it.
+  await page.evaluate(() => window.nnplay.store.set('gate', 'xor'));
+  await page.waitForFunction(() => document.getElementById('preset').value === 'perceptron-xor');
+
+  mark = await markEvents(page);
+  await page.click('#lab-tabs [data-lab="mlp"]');
+  await waitConfigured(page, mark);
+  await page.click('[data-dataset="spiral"]');
+  await page.waitForFunction(() => document.getElementById('preset').value === '');
+  assert.equal(await page.locator('#preset option:checked').innerText(), 'custom');
+  // A later visit keeps the learner's state in that lab.
+  mark = await markEvents(page);
+  await page.click('#lab-tabs [data-lab="perceptron"]');
+  await waitConfigured(page, mark);
+  assert.equal(await page.evaluate(() => window.nnplay.store.get('gate')), 'xor');
+});
