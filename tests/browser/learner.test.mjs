@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { markEvents, pauseTraining, useBrowser, waitConfigured, waitEvent } from './harness.mjs';
+import { markEvents, pauseTraining, setControl, useBrowser, waitConfigured, waitEvent } from './harness.mjs';
 
 const b = useBrowser();
 
@@ -76,4 +76,47 @@ test('learner: a first tab visit opens the lab first preset; the menu says custo
   await page.click('#lab-tabs [data-lab="perceptron"]');
   await waitConfigured(page, mark);
   assert.equal(await page.evaluate(() => window.nnplay.store.get('gate')), 'xor');
+});
+
+test('learner: refused values are said beside the field (learning rate 0, batch size 0)', async () => {
+  const page = await b.openApp('#lab=mlp');
+  await waitConfigured(page);
+  for (const [key, value] of [
+    ['lr', 0],
+    ['batch', 0],
+  ]) {
+    await setControl(page, key, value);
+    const message = await page.evaluate((k) => {
+      const input = document.querySelector(`[data-key="${k}"]`);
+      const id = input.getAttribute('aria-describedby');
+      return id ? document.getElementById(id)?.textContent : null;
+    }, key);
+    assert.ok(message, `a message beside ${key} = ${value}`);
+  }
+  assert.equal(await page.evaluate(() => window.nnplay.store.get('lr')), 0.03, 'the store kept 0.03');
+});
+
+test('learner: cross-entropy on a regression dataset and a stalled L2 = 10 run get hints', async () => {
+  let page = await b.openApp('#lab=mlp&dataset=regress_plane&loss=binary_crossentropy');
+  await waitConfigured(page);
+  await page.waitForSelector('#hints [data-hint="lossNeedsClasses"]', { state: 'visible' });
+  await setControl(page, 'loss', 'mse');
+  await page.waitForSelector('#hints', { state: 'hidden' });
+  await page.close();
+
+  page = await b.openApp('#lab=mlp&reg=l2&regRate=10&speed=5');
+  await waitConfigured(page);
+  assert.equal(await page.isVisible('#hints'), false, 'no hint before the loss stalls');
+  await page.click('#play');
+  await page.waitForSelector('#hints [data-hint="stallRegularization"]', {
+    state: 'visible',
+    timeout: 30000,
+  });
+  await pauseTraining(page);
+});
+
+test('learner: SGD with a learning rate of 1 or more is warned about before it diverges', async () => {
+  const page = await b.openApp('#lab=mlp&lr=1.5');
+  await waitConfigured(page);
+  await page.waitForSelector('#hints [data-hint="sgdHighLr"]', { state: 'visible' });
 });

@@ -15,6 +15,7 @@ import { Toolbar } from './shell/toolbar.mjs';
 import { ControlPanels } from './shell/controls.mjs';
 import { DivergedBanner, ErrorBanner, LimitBanner } from './shell/banners.mjs';
 import { StorageBanner } from './shell/storage-banner.mjs';
+import { HintBanner } from './shell/hint-banner.mjs';
 import { LabHost } from './shell/lab-host.mjs';
 import { HideFlags } from './embed/flags.mjs';
 import { EmbedDialog } from './embed/dialog.mjs';
@@ -113,6 +114,7 @@ async function boot() {
   relay.on('error', (e) => errors.show(e.fatal ? i18n.t('error.engine', { message: e.message }) : e));
   new DivergedBanner(document, ctx);
   new StorageBanner(document, ctx);
+  new HintBanner(document, ctx);
   new Header(document, { store, t: i18n.t, lang: i18n.lang, onLangChange: i18n.onLangChange });
   const limit = new LimitBanner(document, ctx);
   new Toolbar(document, { ...ctx, offerContinue: () => limit.offer() });

@@ -16,6 +16,20 @@ export default {
     'mlp.pointClass': 'Click adds',
     'mlp.class': 'class {n}',
     'mlp.value': 'value {n}',
+    'hint.lossNeedsClasses':
+      'The {loss} needs classes, but this dataset has values: the mean squared error is used instead. Pick “mean squared error” or “mean absolute error”.',
+    'hint.regressionLossOnClasses':
+      'The {loss} works on classes, but cross-entropy usually learns them faster (“auto” picks it).',
+    'hint.sgdHighLr':
+      'A learning rate of {lr} is large for SGD: the loss may jump about or blow up. Try 0.1 or less, or Adam.',
+    'hint.stalled':
+      'The loss has stayed at ln 2 ≈ 0.693 for 20 epochs: the network answers “one half” everywhere, a coin toss.',
+    'hint.stallRegularization':
+      'Likely cause: the regularization rate {rate} pulls every weight to zero faster than the data can move them. Try 0.001.',
+    'hint.stallDropout': 'Likely cause: dropout {rate} silences most neurons at every step. Try 0.1–0.2.',
+    'hint.stallDeep':
+      'Likely cause: the gradient fades through {n} sigmoid/tanh layers before it reaches the first ones (vanishing gradient). Use fewer layers or ReLU.',
+    'hint.stallOther': 'Try a larger learning rate, another optimizer (Adam), or more neurons.',
     'mlp.clickHint': 'Click the output map to add a point.',
     'mlp.clearPoints': 'Clear points',
     'mlp.needPoints': 'Add at least 2 points (click the map) or load a CSV.',
@@ -100,6 +114,21 @@ export default {
     'mlp.pointClass': '클릭하면 추가',
     'mlp.class': '클래스 {n}',
     'mlp.value': '값 {n}',
+    'hint.lossNeedsClasses':
+      '{loss}는 클래스가 필요하지만 이 데이터셋은 값입니다. 대신 평균 제곱 오차를 씁니다. “평균 제곱 오차”나 “평균 절대 오차”를 고르세요.',
+    'hint.regressionLossOnClasses':
+      '{loss}도 클래스에 쓸 수 있지만 보통 크로스 엔트로피가 더 빨리 배웁니다(“자동”이 고릅니다).',
+    'hint.sgdHighLr':
+      '학습률 {lr}은 SGD에 큽니다. 손실이 튀거나 발산할 수 있습니다. 0.1 이하나 Adam을 써 보세요.',
+    'hint.stalled':
+      '손실이 20 에포크 동안 ln 2 ≈ 0.693에 머물러 있습니다. 신경망이 어디서나 “절반”이라고 답합니다(동전 던지기).',
+    'hint.stallRegularization':
+      '가능한 원인: 정규화율 {rate}가 데이터보다 빨리 모든 가중치를 0으로 끌어당깁니다. 0.001을 써 보세요.',
+    'hint.stallDropout':
+      '가능한 원인: 드롭아웃 {rate}이 매 단계 대부분의 뉴런을 끕니다. 0.1–0.2를 써 보세요.',
+    'hint.stallDeep':
+      '가능한 원인: 기울기가 시그모이드/tanh 층 {n}개를 지나며 첫 층에 닿기 전에 사라집니다(기울기 소실). 층을 줄이거나 ReLU를 쓰세요.',
+    'hint.stallOther': '학습률을 키우거나, 다른 옵티마이저(Adam)나 더 많은 뉴런을 써 보세요.',
     'mlp.clickHint': '출력 지도를 클릭하면 점이 추가됩니다.',
     'mlp.clearPoints': '점 모두 지우기',
     'mlp.needPoints': '점을 2개 이상 추가하거나(지도 클릭) CSV를 불러오세요.',
