@@ -3,7 +3,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { markEvents, pauseTraining, setControl, useBrowser, waitConfigured, waitEvent } from './harness.mjs';
+import {
+  PHONE,
+  markEvents,
+  pauseTraining,
+  setControl,
+  useBrowser,
+  waitConfigured,
+  waitEvent,
+} from './harness.mjs';
 
 const b = useBrowser();
 
@@ -119,4 +127,31 @@ test('learner: SGD with a learning rate of 1 or more is warned about before it d
   const page = await b.openApp('#lab=mlp&lr=1.5');
   await waitConfigured(page);
   await page.waitForSelector('#hints [data-hint="sgdHighLr"]', { state: 'visible' });
+});
+
+test('learner: on a phone the header takes two rows, the tabs scroll and the toolbar stays', async () => {
+  const page = await b.openApp('#lab=mlp', { viewport: PHONE });
+  await waitConfigured(page);
+  const header = await page.evaluate(() => {
+    const h = document.querySelector('.app-header');
+    const title = document.querySelector('.brand h1');
+    return { height: h.getBoundingClientRect().height, row: title.getBoundingClientRect().height };
+  });
+  // Two rows at most: the padding plus two rows of the title's height.
+  assert.ok(header.height <= 16 + 2 * header.row + 8, `header ${header.height}px, rows of ${header.row}px`);
+  const tabs = await page.evaluate(() => {
+    const strip = document.getElementById('lab-tabs');
+    return { scrolls: strip.scrollWidth > strip.clientWidth, more: strip.hasAttribute('data-more') };
+  });
+  if (tabs.scrolls) assert.ok(tabs.more, 'a strip wider than the screen shows that it scrolls');
+  const order = await page.evaluate(() => {
+    const top = (sel) => document.querySelector(sel).getBoundingClientRect().top;
+    return { net: top('.mlp-net'), output: top('.mlp-output'), data: top('.mlp-data') };
+  });
+  assert.ok(order.net < order.output && order.output < order.data, JSON.stringify(order));
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForTimeout(100);
+  const toolbar = await page.evaluate(() => document.querySelector('.toolbar').getBoundingClientRect().top);
+  assert.ok(toolbar >= -1 && toolbar <= 1, `the toolbar is at the top after scrolling (top ${toolbar})`);
+  assert.ok(await page.isVisible('#play'));
 });

@@ -95,7 +95,16 @@ export class Header {
       tab.dataset.i18n = `tab.${lab.id}`;
       return tab;
     });
-    $('lab-tabs').replaceChildren(...this.tabs);
+    const strip = $('lab-tabs');
+    strip.replaceChildren(...this.tabs);
+    // data-more while tabs are hidden to the right: the strip's edge fades (main.css).
+    const showMore = () => {
+      const more = strip.scrollLeft + strip.clientWidth < strip.scrollWidth - 2;
+      strip.toggleAttribute('data-more', more);
+    };
+    strip.addEventListener('scroll', showMore, { passive: true });
+    window.addEventListener('resize', showMore);
+    requestAnimationFrame(showMore);
     for (const tab of this.tabs) tab.addEventListener('click', () => this.openLab(tab.dataset.lab));
     this.offStore = store.subscribe((keys) => {
       this.showPreset();
