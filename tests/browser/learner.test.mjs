@@ -155,3 +155,38 @@ test('learner: on a phone the header takes two rows, the tabs scroll and the too
   assert.ok(toolbar >= -1 && toolbar <= 1, `the toolbar is at the top after scrolling (top ${toolbar})`);
   assert.ok(await page.isVisible('#play'));
 });
+
+test('learner: no select is cut at 1366 px; a click on the map says it made your points', async () => {
+  const page = await b.openApp('#lab=mlp', { viewport: { width: 1366, height: 800 } });
+  await waitConfigured(page);
+  for (const [key, value] of [
+    ['optimizer', 'adam'],
+    ['reg', 'l2'],
+  ]) {
+    await setControl(page, key, value);
+  }
+  const cut = await page.evaluate(() => {
+    const canvas = document.createElement('canvas').getContext('2d');
+    const out = [];
+    for (const select of document.querySelectorAll('#control-panels select, #preset')) {
+      if (!select.checkVisibility()) continue;
+      const style = getComputedStyle(select);
+      canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      // the room for text: the box less its padding, borders and the arrow (about 20 px)
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      for (const option of select.options) {
+        if (option.hidden) continue;
+        const width = canvas.measureText(option.textContent).width;
+        if (width > room)
+          out.push(`${select.id || select.dataset.key}: "${option.textContent}" ${width | 0} > ${room | 0}`);
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(cut, []);
+
+  const box = await page.locator('#heatmap').boundingBox();
+  await page.click('#heatmap', { position: { x: box.width * 0.3, y: box.height * 0.3 } });
+  await page.waitForSelector('#mlp-points-added', { state: 'visible' });
+  assert.equal(await page.evaluate(() => window.nnplay.store.get('dataset')), 'custom');
+});

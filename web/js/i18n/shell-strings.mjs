@@ -109,7 +109,7 @@ export default {
     'opt.mae': 'mean absolute error',
     'opt.binary_crossentropy': 'binary cross-entropy',
     'opt.categorical_crossentropy': 'categorical cross-entropy',
-    'opt.sparse_categorical_crossentropy': 'sparse categorical cross-entropy',
+    'opt.sparse_categorical_crossentropy': 'sparse categorical CE',
     'opt.linear': 'linear',
     'opt.sigmoid': 'sigmoid',
     'opt.tanh': 'tanh',

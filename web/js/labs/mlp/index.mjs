@@ -85,7 +85,7 @@ export default {
       state: { dataset: 'regress_plane', loss: 'mse', lr: 0.01 },
     },
     overfit: {
-      title: { en: 'Overfitting (cure it with dropout or L2)', ko: '과적합 (드롭아웃·L2로 해결)' },
+      title: { en: 'Overfitting (try dropout, L2)', ko: '과적합 (드롭아웃·L2로 해결)' },
       state: {
         dataset: 'spiral',
         noise: 30,

@@ -21,6 +21,7 @@ const MARKUP = `<div class="mlp-lab">
         <button type="button" id="clear-points" class="mlp-button" data-i18n="mlp.clearPoints"></button>
         <p class="mlp-note" data-i18n="mlp.clickHint"></p>
         <p class="mlp-note mlp-warn" id="mlp-need-points" data-i18n="mlp.needPoints" hidden></p>
+        <p class="mlp-note mlp-added" id="mlp-points-added" role="status" data-i18n="mlp.pointsAdded" hidden></p>
       </div>
       <details class="mlp-csv">
         <summary data-i18n="mlp.csv"></summary>
@@ -66,6 +67,7 @@ export function buildLayout(el) {
     pointClass: $('#point-class'),
     clearPoints: $('#clear-points'),
     needPoints: $('#mlp-need-points'),
+    pointsAdded: $('#mlp-points-added'),
     csvInput: $('#csv-input'),
     csvApply: $('#csv-apply'),
     csvFile: $('#csv-file'),

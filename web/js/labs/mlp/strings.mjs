@@ -31,6 +31,8 @@ export default {
     'hint.stallDeep':
       'Likely cause: the gradient fades through {n} sigmoid/tanh layers before it reaches the first ones (vanishing gradient). Use fewer layers or ReLU.',
     'hint.stallOther': 'Try a larger learning rate, another optimizer (Adam), or more neurons.',
+    'mlp.pointsAdded':
+      'Added to your points: the network now trains on them (“Your points”). Pick a dataset to go back.',
     'mlp.clickHint': 'Click the output map to add a point.',
     'mlp.clickHint.touch': 'Tap the output map to add a point.',
     'mlp.clearPoints': 'Clear points',
@@ -134,6 +136,8 @@ export default {
     'hint.stallDeep':
       '가능한 원인: 기울기가 시그모이드/tanh 층 {n}개를 지나며 첫 층에 닿기 전에 사라집니다(기울기 소실). 층을 줄이거나 ReLU를 쓰세요.',
     'hint.stallOther': '학습률을 키우거나, 다른 옵티마이저(Adam)나 더 많은 뉴런을 써 보세요.',
+    'mlp.pointsAdded':
+      '직접 만든 점에 추가했습니다. 이제 신경망은 이 점들로 학습합니다. 돌아가려면 데이터셋을 고르세요.',
     'mlp.clickHint': '출력 지도를 클릭하면 점이 추가됩니다.',
     'mlp.clickHint.touch': '출력 지도를 탭하면 점이 추가됩니다.',
     'mlp.clearPoints': '점 모두 지우기',
