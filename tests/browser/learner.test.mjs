@@ -190,3 +190,26 @@ test('learner: no select is cut at 1366 px; a click on the map says it made your
   await page.waitForSelector('#mlp-points-added', { state: 'visible' });
   assert.equal(await page.evaluate(() => window.nnplay.store.get('dataset')), 'custom');
 });
+
+test('learner: the data fields sit under the dataset pictures', async () => {
+  const page = await b.openApp('#lab=mlp');
+  await waitConfigured(page);
+  await page.waitForSelector('.mlp-data [data-key="noise"]');
+  for (const key of ['samples', 'trainRatio', 'noise']) {
+    assert.ok(
+      await page.evaluate((k) => Boolean(document.querySelector(`.mlp-data [data-key="${k}"]`)), key),
+      `${key} is in the lab's data column`,
+    );
+  }
+  await setControl(page, 'noise', 20);
+  await page.waitForFunction(() => window.nnplay.store.get('noise') === 20);
+  // Another lab and back: the fields come back with the lab.
+  let mark = await markEvents(page);
+  await page.click('#lab-tabs [data-lab="activations"]');
+  await waitConfigured(page, mark);
+  mark = await markEvents(page);
+  await page.click('#lab-tabs [data-lab="mlp"]');
+  await waitConfigured(page, mark);
+  await page.waitForSelector('.mlp-data [data-key="noise"]');
+  assert.equal(await page.inputValue('.mlp-data [data-key="noise"]'), '20');
+});

@@ -118,7 +118,11 @@ async function boot() {
   new Header(document, { store, t: i18n.t, lang: i18n.lang, onLangChange: i18n.onLangChange });
   const limit = new LimitBanner(document, ctx);
   new Toolbar(document, { ...ctx, offerContinue: () => limit.offer() });
-  new ControlPanels(document.getElementById('control-panels'), { store, apply: i18n.apply, t: i18n.t });
+  const panels = new ControlPanels(document.getElementById('control-panels'), {
+    store,
+    apply: i18n.apply,
+    t: i18n.t,
+  });
   const hide = new HideFlags(document);
   hide.apply(store.flags.hide);
   const dialog = new EmbedDialog(document.getElementById('embed-dialog'), ctx);
@@ -134,6 +138,7 @@ async function boot() {
   const labs = new LabHost(document.getElementById('lab'), ctx, {
     onMounted: (id) => {
       hooks.lab = id;
+      panels.placeInto(document.getElementById('lab'));
       hide.refresh();
     },
   });

@@ -15,6 +15,7 @@ const MARKUP = `<div class="mlp-lab">
       <h2 class="mlp-head" data-i18n="mlp.data"></h2>
       <p class="mlp-note" data-i18n="mlp.datasetPicker"></p>
       <div class="mlp-datasets" role="group">${datasetButtons}</div>
+      <div class="mlp-data-panel" data-panel-slot="data"></div>
       <div class="mlp-points">
         <label class="mlp-field"><span data-i18n="mlp.pointClass"></span>
           <select id="point-class"></select></label>
