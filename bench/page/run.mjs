@@ -18,6 +18,7 @@ import os from 'node:os';
 import {
   launch,
   markEvents,
+  pauseTraining,
   startServer,
   waitConfigured,
   waitEvent,
@@ -127,7 +128,7 @@ async function trainingFrames(context, url, { windowMs, warmMs }) {
   await waitEvent(page, 'progress', mark, 30000);
   await page.waitForTimeout(warmMs);
   const measured = await page.evaluate(measureInPage, windowMs);
-  await page.click('#pause');
+  await pauseTraining(page); // #play is the play/pause toggle
   assertClean(page, 'training');
   await page.close();
   return summariseFrames(measured);

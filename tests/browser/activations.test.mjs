@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { markEvents, screenshot, useBrowser, waitConfigured, waitEvent } from './harness.mjs';
+import { markEvents, pauseTraining, screenshot, useBrowser, waitConfigured, waitEvent } from './harness.mjs';
 
 const b = useBrowser();
 
@@ -31,7 +31,7 @@ test("the sigmoid tower's first-layer gradient norm is far below the ReLU tower'
   await page.click('#play');
   await waitEvent(page, 'progress', mark);
   await page.waitForTimeout(1500);
-  await page.click('#pause');
+  await pauseTraining(page);
   await page.waitForFunction(() => !window.nnplay.session.running);
   await page.waitForTimeout(300);
 

@@ -420,3 +420,10 @@ export async function waitConfigured(page, mark = null, timeout = 20000) {
   }
   return event;
 }
+
+/** Pauses training with the play/pause toggle (#play) when it is running. */
+export async function pauseTraining(page) {
+  await page.evaluate(() => {
+    if (window.nnplay.session.running) document.getElementById('play').click();
+  });
+}

@@ -49,10 +49,13 @@ test('the registry drives the tabs and each lab shows exactly its panels', async
     await page.waitForFunction((id) => window.nnplay.lab === id, lab);
     await page.waitForFunction((id) => window.nnplay.store.get('lab') === id, lab);
     const panels = await page.evaluate(() =>
-      [...document.querySelectorAll('#control-panels .panel')].map((panel) => [
-        panel.dataset.panel,
-        [...panel.querySelectorAll('[data-key]')].map((el) => el.dataset.key),
-      ]),
+      // the shell's column, then any panel the lab placed in its own markup (data-panel-slot)
+      [...document.querySelectorAll('#control-panels .panel, #lab [data-panel-slot] > .panel')].map(
+        (panel) => [
+          panel.dataset.panel,
+          [...panel.querySelectorAll('[data-key]')].map((el) => el.dataset.key),
+        ],
+      ),
     );
     assert.deepEqual(
       panels,

@@ -14,6 +14,7 @@ import {
   useBrowser,
   waitConfigured,
   waitEvent,
+  pauseTraining,
 } from './harness.mjs';
 
 const b = useBrowser();
@@ -49,7 +50,7 @@ test('training starts, the loss falls, the boundary and the thumbnails change', 
   const mark = await markEvents(page);
   await page.click('#play');
   await page.waitForFunction(() => window.__epochLogs.length >= 30, null, { timeout: 30000 });
-  await page.click('#pause');
+  await pauseTraining(page);
   await waitEvent(page, 'paused', mark);
   await page.waitForTimeout(400); // the pause snapshot is drawn
 

@@ -11,6 +11,7 @@ import {
   useBrowser,
   waitConfigured,
   waitEvent,
+  pauseTraining,
 } from './harness.mjs';
 
 const b = useBrowser();
@@ -56,7 +57,7 @@ async function train(page, ms = 4000) {
   await page
     .waitForFunction(() => !window.nnplay.session.running, null, { timeout: ms })
     .catch(async () => {
-      await page.click('#pause');
+      await pauseTraining(page);
     });
   await page.waitForFunction(() => !window.nnplay.session.running);
   await page.waitForTimeout(300);

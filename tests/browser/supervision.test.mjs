@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { markEvents, screenshot, useBrowser, waitConfigured, waitReady } from './harness.mjs';
+import { markEvents, pauseTraining, screenshot, useBrowser, waitConfigured, waitReady } from './harness.mjs';
 
 const b = useBrowser();
 
@@ -28,7 +28,7 @@ test('a killed engine worker is restarted, the banner says so, and Train works a
   await page.waitForFunction(() => (window.nnplay.session.lastProgress?.epoch ?? 0) >= 3, null, {
     timeout: 20000,
   });
-  await page.click('#pause');
+  await pauseTraining(page);
   await page.waitForFunction(() => !window.nnplay.session.running);
   const text = await page.locator('#error-text').innerText();
   assert.match(text, /settings are kept/i);

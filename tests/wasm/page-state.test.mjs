@@ -231,7 +231,7 @@ test('store: a page without a hash loads defaults <- localStorage', () => {
   assert.equal(store.get('lr'), 0.1);
   assert.equal(store.get('batch'), 20);
   assert.equal(store.get('optimizer'), 'adam');
-  assert.equal(store.get('epochs'), 1000);
+  assert.equal(store.get('epochs'), 0); // the default: no epoch limit
   store.dispose();
 });
 

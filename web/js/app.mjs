@@ -13,8 +13,9 @@ import { ActiveSession } from './shell/active-session.mjs';
 import { Header } from './shell/header.mjs';
 import { Toolbar } from './shell/toolbar.mjs';
 import { ControlPanels } from './shell/controls.mjs';
-import { DivergedBanner, ErrorBanner } from './shell/banners.mjs';
+import { DivergedBanner, ErrorBanner, LimitBanner } from './shell/banners.mjs';
 import { StorageBanner } from './shell/storage-banner.mjs';
+import { HintBanner } from './shell/hint-banner.mjs';
 import { LabHost } from './shell/lab-host.mjs';
 import { HideFlags } from './embed/flags.mjs';
 import { EmbedDialog } from './embed/dialog.mjs';
@@ -113,9 +114,15 @@ async function boot() {
   relay.on('error', (e) => errors.show(e.fatal ? i18n.t('error.engine', { message: e.message }) : e));
   new DivergedBanner(document, ctx);
   new StorageBanner(document, ctx);
+  new HintBanner(document, ctx);
   new Header(document, { store, t: i18n.t, lang: i18n.lang, onLangChange: i18n.onLangChange });
-  new Toolbar(document, ctx);
-  new ControlPanels(document.getElementById('control-panels'), { store, apply: i18n.apply, t: i18n.t });
+  const limit = new LimitBanner(document, ctx);
+  new Toolbar(document, { ...ctx, offerContinue: () => limit.offer() });
+  const panels = new ControlPanels(document.getElementById('control-panels'), {
+    store,
+    apply: i18n.apply,
+    t: i18n.t,
+  });
   const hide = new HideFlags(document);
   hide.apply(store.flags.hide);
   const dialog = new EmbedDialog(document.getElementById('embed-dialog'), ctx);
@@ -131,6 +138,7 @@ async function boot() {
   const labs = new LabHost(document.getElementById('lab'), ctx, {
     onMounted: (id) => {
       hooks.lab = id;
+      panels.placeInto(document.getElementById('lab'));
       hide.refresh();
     },
   });

@@ -2,12 +2,16 @@
 // {...}}); t(key) looks the key up in the current language, then English, then shows the key.
 // Markup opts in with data-i18n="key" (text), data-i18n-title, data-i18n-aria-label,
 // data-i18n-placeholder; apply(root) fills them (setLang does it for the whole document).
+// On a touch screen (no hover) a key's `<key>.touch` text, when there is one, replaces it:
+// "Tap the map", not "Click the map" or "Hover a link".
 
 export const LANGUAGES = ['en', 'ko'];
 
 const tables = { en: {}, ko: {} };
 const listeners = new Set();
 let current = 'en';
+/** Whether the main pointer cannot hover (a phone or tablet). */
+const touch = typeof matchMedia === 'function' && matchMedia('(hover: none)').matches;
 
 /** Adds (or overrides) strings: {en: {key: text}, ko: {key: text}}. */
 export function register(strings) {
@@ -16,7 +20,9 @@ export function register(strings) {
 
 /** The text of `key` in the current language; {name} placeholders filled from `params`. */
 export function t(key, params) {
-  let text = tables[current][key] ?? tables.en[key];
+  const touchKey = `${key}.touch`;
+  const chosen = touch && touchKey in tables.en ? touchKey : key;
+  let text = tables[current][chosen] ?? tables.en[chosen];
   if (text === undefined) return key;
   if (params) text = text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
   return text;

@@ -15,6 +15,8 @@
  *   fields: readonly import('../state/field.mjs').Field[],
  *   panels: [string, readonly string[]][],
  *   relevant?: (name: string, state: Record<string, any>) => boolean,
+ *   hints?: (state: Record<string, any>, progress: {stalled: boolean}) =>
+ *     {code: string, args?: Record<string, string | number>}[],
  *   groups: Record<string, GroupDeclaration>,
  *   presets: Record<string, PresetDeclaration>,
  *   stylesheet: string,

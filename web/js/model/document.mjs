@@ -3,6 +3,7 @@
 // dataSection, and the MLP lab's whole document mlpDocument (the perceptron and
 // activations labs build theirs in labs/*/document.mjs).
 import { ENGINE_FEATURES, REGRESSION_DATASETS } from '../labs/mlp/fields.mjs';
+import { fitEpochs } from '../state/kit-fields.mjs';
 
 /** {task: 'classification'|'regression', classes} of the MLP lab's data. Custom points are
  *  classes when every label is a whole number ≥ 0 (classes = max label + 1, at least 2). */
@@ -116,12 +117,18 @@ export function compileSection(state, { task, classes }) {
   };
 }
 
-/** fit: epochs, batch size, seeded shuffling, EarlyStopping when earlyStop. */
+/** fit: epochs (an epoch limit of 0: the engine's maximum), batch size, seeded shuffling, EarlyStopping when earlyStop. */
 export function fitSection(state) {
   const callbacks = state.earlyStop
     ? [{ type: 'early_stopping', monitor: 'val_loss', patience: state.patience, restore_best_weights: true }]
     : [];
-  return { epochs: state.epochs, batch_size: state.batch, shuffle: true, seed: state.seed, callbacks };
+  return {
+    epochs: fitEpochs(state.epochs),
+    batch_size: state.batch,
+    shuffle: true,
+    seed: state.seed,
+    callbacks,
+  };
 }
 
 /** The engine feature names of the state's features (x1, x2 when none is on). */

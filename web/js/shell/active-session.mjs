@@ -48,6 +48,14 @@ export class ActiveSession {
   play() {
     this.handle?.play();
   }
+  /** Whether the last run stopped at the epoch limit (SessionHandle.atLimit). */
+  get atLimit() {
+    return this.handle?.atLimit ?? false;
+  }
+  /** @param {number} epochs */
+  continuePastLimit(epochs) {
+    return this.handle?.continuePastLimit(epochs) ?? Promise.resolve();
+  }
   pause() {
     this.handle?.pause();
   }

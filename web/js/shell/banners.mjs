@@ -1,6 +1,8 @@
 // The error banner (#error, role=alert) and the divergence banner (#diverged), which explains in
 // plain words why training blew up and offers fixes: learning rate ×0.1, switch to Adam, add
-// batch normalization, reset the weights.
+// batch normalization, reset the weights. The epoch-limit banner (#limit): Play after a run
+// stopped at its epoch limit says so and offers to continue past it.
+import { NO_LIMIT_EPOCHS } from '../state/kit-fields.mjs';
 
 export class ErrorBanner {
   /** errors: the array (window.nnplay.errors) every shown message is appended to. */
@@ -83,6 +85,43 @@ export class DivergedBanner {
       lr: lr ?? '?',
       optimizer: optimizer ? this.t(`opt.${optimizer}`) : '?',
     });
+  }
+
+  hide() {
+    this.el.hidden = true;
+  }
+}
+
+export class LimitBanner {
+  /** active: the ActiveSession; the limit shown is the lab's `epochs` in the store. */
+  constructor(root, { store, active, t, onLangChange }) {
+    this.el = root.getElementById('limit');
+    this.text = root.getElementById('limit-text');
+    this.store = store;
+    this.active = active;
+    this.t = t;
+    root.getElementById('limit-continue').addEventListener('click', () => {
+      this.hide();
+      this.active.continuePastLimit(NO_LIMIT_EPOCHS).catch(() => {});
+    });
+    root.getElementById('limit-dismiss').addEventListener('click', () => this.hide());
+    active.on('configured', () => this.hide());
+    active.on('running', ({ running }) => running && this.hide());
+    onLangChange(() => this.render());
+  }
+
+  /** Shows the banner instead of playing when the last run ended at its limit; returns
+   *  whether it did (the toolbar's Play then does nothing else). */
+  offer() {
+    if (!this.active.atLimit) return false;
+    this.render();
+    this.el.hidden = false;
+    return true;
+  }
+
+  render() {
+    const epoch = this.active.lastProgress?.epoch ?? this.store.get('epochs');
+    this.text.textContent = this.t('limit.text', { epochs: epoch });
   }
 
   hide() {

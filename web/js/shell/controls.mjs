@@ -4,7 +4,9 @@
 // hover help come from i18n (field.<name>, help.<name>, opt.<value>). Inputs write to the lab's
 // view of the store; store changes update the inputs (never rebuilding the DOM). A refused
 // value is said beside its input (kit/field-message.mjs). Opening
-// another lab builds its panels; a lab with none leaves the whole width to the lab.
+// another lab builds its panels; a lab with none leaves the whole width to the lab. A lab's
+// markup may hold a slot for one of its panels (data-panel-slot="<group>"): placeInto() moves
+// that panel there, beside what it concerns (the MLP's data fields under the dataset pictures).
 import { LAB } from '../labs/registry.mjs';
 import { kitFieldRelevant } from '../state/kit-fields.mjs';
 import { FIELD, fullKey } from '../state/schema.mjs';
@@ -68,6 +70,8 @@ export class ControlPanels {
     this.lab = null;
     this.view = null; // the open lab's LabStore
     this.rows = new Map(); // field name -> {row, input, output?}
+    /** @type {Map<string, Element>} */
+    this.panels = new Map();
     this.offView = null;
     this.offStore = store.subscribe((changed) => {
       if (changed.has('lab')) this.build(store.get('lab'));
@@ -82,6 +86,7 @@ export class ControlPanels {
     this.lab = lab;
     this.view = this.store.scope(lab);
     this.rows.clear();
+    this.panels.clear(); // group -> its panel (placeInto may have moved it into the lab)
     this.container.replaceChildren();
     const panels = LAB[lab]?.panels ?? [];
     for (const [group, names] of panels) {
@@ -89,11 +94,21 @@ export class ControlPanels {
       panel.append(element('h2', { 'data-i18n': `group.${group}` }, [group]));
       for (const name of names) panel.append(this.row(FIELD[fullKey(name, lab)], group));
       this.container.append(panel);
+      this.panels.set(group, panel);
     }
     this.container.closest('.workspace')?.classList.toggle('no-panels', panels.length === 0);
     this.offView = this.view.subscribe((changed) => this.update(changed));
     this.update(null);
     this.apply(this.container);
+  }
+
+  /** Moves each panel whose group has a slot in `root` (the mounted lab) into that slot; the
+   *  panel keeps its inputs and listeners. @param {Element} root */
+  placeInto(root) {
+    for (const slot of root.querySelectorAll('[data-panel-slot]')) {
+      const panel = this.panels.get(slot.getAttribute('data-panel-slot') ?? '');
+      if (panel) slot.replaceChildren(panel);
+    }
   }
 
   row(field, group) {

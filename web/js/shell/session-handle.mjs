@@ -89,6 +89,7 @@ export class SessionHandle {
    */
   configure({ setup, snapshot, arrays }) {
     this.configuration = { setup, snapshot, arrays: copyArrays(arrays) };
+    this.lastProgress = null;
     this.setRunning(false);
     return this.sendConfiguration();
   }
@@ -155,6 +156,37 @@ export class SessionHandle {
     return this.request('call', { request, arrays: copyArrays(arrays) }, 'call').then((r) => r.answer);
   }
 
+  /** Whether the last training stopped at the document's epoch limit (not early stopping, not
+   *  a reset or a rebuild since). */
+  get atLimit() {
+    const last = /** @type {any} */ (this.lastProgress);
+    return Boolean(this.configured && last?.finished && !last.stop_reason);
+  }
+
+  /**
+   * Trains on past the epoch limit, losing nothing: saves the session, loads it back with
+   * `fit.epochs` = `epochs` (weights, optimizer and training position kept; docs/schema/
+   * session.md, the nnplay file), then plays. Custom points are set again after the load (it
+   * regenerates the document's data), which restarts the epoch count but keeps the weights.
+   * Does nothing when the session was reconfigured meanwhile.
+   * @param {number} epochs the new `fit.epochs`
+   */
+  async continuePastLimit(epochs) {
+    const configuration = this.configuration;
+    if (!this.configured || !configuration) return;
+    const { file } = /** @type {any} */ (await this.call({ op: 'save' }));
+    if (this.configuration !== configuration) return;
+    file.spec.fit.epochs = epochs;
+    if (file.trainer) file.trainer.finished = false;
+    await this.call({ op: 'load', file });
+    const points = configuration.setup.find((r) => r.op === 'set_data' && /** @type {any} */ (r).points);
+    if (points) await this.call(points);
+    const build = /** @type {any} */ (configuration.setup.find((r) => r.op === 'build'));
+    if (build?.spec?.fit) build.spec.fit.epochs = epochs; // a restart configures the same limit
+    this.lastProgress = null;
+    this.play();
+  }
+
   /** Asks for a fresh snapshot event. */
   snapshot() {
     if (this.configured) this.request('snapshot').catch(() => {});
@@ -193,6 +225,7 @@ export class SessionHandle {
         this.emit('snapshot', this.lastSnapshot);
         break;
       case 'paused':
+        if (message.reason === 'reset') this.lastProgress = null;
         this.setRunning(false);
         this.emit('paused', { reason: message.reason });
         break;

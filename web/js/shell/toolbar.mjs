@@ -1,20 +1,23 @@
-// The toolbar: play/pause/step/reset drive the active lab's session; the epoch and iteration
-// counters follow its progress (the engine's train answers); the speed slider is the store's
-// `speed` (sent to the session on change).
+// The toolbar: play/pause (one toggle, #play), step and reset drive the active lab's session;
+// the epoch and iteration counters follow its progress (the engine's train answers); the speed
+// slider is the store's `speed` (sent to the session on change). Play after a run that ended at
+// its epoch limit asks `offerContinue` first (the limit banner).
 
 export class Toolbar {
-  /** root: the document; store, active (ActiveSession), t: the shell's. */
-  constructor(root, { store, active: session, t }) {
+  /** root: the document; store, active (ActiveSession), t: the shell's; offerContinue():
+   *  true when it showed the epoch-limit banner instead of playing. */
+  constructor(root, { store, active: session, t, onLangChange, offerContinue = () => false }) {
     this.t = t;
     const $ = (id) => root.getElementById(id);
     this.play = $('play');
-    this.pause = $('pause');
     this.epoch = $('epoch');
     this.iterations = $('iterations');
     this.speed = $('speed');
     this.speedLabel = $('speed-label');
-    this.play.addEventListener('click', () => session.play());
-    this.pause.addEventListener('click', () => session.pause());
+    this.play.addEventListener('click', () => {
+      if (session.running) session.pause();
+      else if (!offerContinue()) session.play();
+    });
     $('step').addEventListener('click', () => session.step());
     $('reset').addEventListener('click', () => {
       session.reset();
@@ -40,6 +43,7 @@ export class Toolbar {
     session.on('paused', () => this.showCounts(...this.counts, true));
     session.on('configured', () => this.showCounts(0, 0, true));
     session.on('running', ({ running }) => this.showRunning(running));
+    onLangChange?.(() => this.showRunning(session.running));
     this.showRunning(session.running);
   }
 
@@ -58,8 +62,11 @@ export class Toolbar {
     }
   }
 
+  /** The toggle's label and tooltip follow what a click does (train or pause). */
   showRunning(running) {
     document.body.classList.toggle('is-running', running);
     this.play.setAttribute('aria-pressed', String(running));
+    this.play.setAttribute('aria-label', this.t(running ? 'toolbar.pause' : 'toolbar.play'));
+    this.play.title = this.t(running ? 'toolbar.pauseHelp' : 'toolbar.playHelp');
   }
 }

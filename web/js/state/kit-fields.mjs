@@ -8,6 +8,21 @@ import { field } from './field.mjs';
 export const ACTIVATIONS = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'elu'];
 export const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw'];
 
+/** The engine's largest `fit.epochs` (docs/schema/training.md): what an epoch limit of 0 sends. */
+export const NO_LIMIT_EPOCHS = 1000000;
+
+/**
+ * The engine's `fit.epochs` for the state's epoch limit: the limit, or NO_LIMIT_EPOCHS for 0
+ * (or none given).
+ * @param {number | undefined} limit
+ * @returns {number}
+ */
+export function fitEpochs(limit) {
+  return Number.isInteger(limit) && /** @type {number} */ (limit) > 0
+    ? /** @type {number} */ (limit)
+    : NO_LIMIT_EPOCHS;
+}
+
 /** Which optimizer parameters each optimizer shows. */
 export const OPTIMIZER_PARAMS = Object.freeze({
   sgd: [],
@@ -23,7 +38,8 @@ export const OPTIMIZER_PARAMS = Object.freeze({
 export const SHELL_FIELDS = Object.freeze([
   field('preset', 'string', ''),
   field('lang', 'enum', 'en', { options: ['en', 'ko'] }),
-  field('speed', 'int', 5, { min: 1, max: 5 }),
+  // 250 batches/s: the default shows the boundary forming over seconds; 5 is "max".
+  field('speed', 'int', 4, { min: 1, max: 5 }),
 ]);
 
 /** Groups of the shell's own elements that `hide` may name, with what each hides. */
@@ -40,7 +56,8 @@ export const KIT = Object.freeze(
     [
       field('lr', 'number', 0.03, { min: 0, max: 10, minOpen: true }),
       field('batch', 'int', 10, { min: 1, max: 1024 }),
-      field('epochs', 'int', 1000, { min: 1, max: 100000 }),
+      // 0: no limit (the engine's maximum, NO_LIMIT_EPOCHS); lessons set one.
+      field('epochs', 'int', 0, { min: 0, max: 100000 }),
       field('loss', 'enum', 'auto', {
         options: [
           'auto',

@@ -68,8 +68,7 @@ export class GradientChartView {
     if (this.samples.length === 0) return;
     const t0 = this.samples[0].time;
     const t1 = Math.max(this.samples[this.samples.length - 1].time, t0 + 1e-9);
-    const digits = t1 - t0 >= 10 ? 0 : 1;
-    plotAxes(history, range, [t0, t1], this.labels.time, (v) => v.toFixed(digits), 0);
+    plotAxes(history, range, [t0, t1], this.labels.time, (v) => String(v), 0);
     towers.forEach((tower, k) => {
       plotLine(
         history,
@@ -128,6 +127,23 @@ function scales(target, [lo, hi], [x0, x1]) {
   };
 }
 
+/**
+ * Integer ticks for [x0, x1] at a round step (1, 2 or 5 × 10^k) giving at most `count` of them:
+ * "0 250 500 750 1000", never "0 501 1001" or "0.0 0.0 0.0".
+ * @param {number} x0 @param {number} x1 @param {number} [count]
+ * @returns {number[]}
+ */
+export function niceTicks(x0, x1, count = 5) {
+  const span = x1 - x0;
+  if (!(span >= 1)) return [Math.round(x0)];
+  const raw = span / Math.max(1, count - 1);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power);
+  const ticks = [];
+  for (let x = Math.ceil(x0 / step) * step; x <= x1 + 1e-9; x += step) ticks.push(Math.round(x));
+  return ticks;
+}
+
 function plotAxes(target, range, xRange, xLabel, format, integerTicks) {
   const { ctx, width, height } = target;
   const { px, py } = scales(target, range, xRange);
@@ -145,9 +161,7 @@ function plotAxes(target, range, xRange, xLabel, format, integerTicks) {
     ctx.fillText(`1e${d}`, 4, py(10 ** d) + 4);
   }
   const [x0, x1] = xRange;
-  const ticks = integerTicks
-    ? Array.from({ length: x1 - x0 + 1 }, (_, i) => x0 + i)
-    : [x0, (x0 + x1) / 2, x1];
+  const ticks = integerTicks ? Array.from({ length: x1 - x0 + 1 }, (_, i) => x0 + i) : niceTicks(x0, x1);
   ticks.forEach((x, i) => {
     const label = format(x);
     const w = ctx.measureText(label).width;

@@ -245,7 +245,13 @@ export class PerceptronView {
     ctx.fillStyle = colours().text;
     ctx.font = '12px system-ui, sans-serif';
     const text = `y=${p.y} ŷ=${p.prediction ?? '?'}`;
-    ctx.fillText(text, x + (p.x1 ? -62 : 16), y + (p.x2 ? 26 : -18));
+    const [lx, ly] = [x + (p.x1 ? -62 : 16), y + (p.x2 ? 26 : -18)];
+    // A paper-coloured halo: the boundary line and the arrow, drawn before, never cross the text.
+    ctx.lineWidth = 4;
+    ctx.lineJoin = 'round';
+    ctx.strokeStyle = colours().paper;
+    ctx.strokeText(text, lx, ly);
+    ctx.fillText(text, lx, ly);
   }
 
   pointerDown(event) {

@@ -36,8 +36,10 @@ export class Scheduler {
   constructor({ sliceMs = 15, queue = null, setTimer = setTimeout, clearTimer = clearTimeout } = {}) {
     this.sliceMs = sliceMs;
     this.queue = queue;
-    this.setTimer = setTimer;
-    this.clearTimer = clearTimer;
+    // Called as plain functions: a browser's setTimeout called as a method of another object
+    // throws "Illegal invocation".
+    this.setTimer = (fn, ms) => setTimer(fn, ms);
+    this.clearTimer = (timer) => clearTimer(timer);
     this.ring = []; // running full-speed runners, in turn order
     this.turn = 0;
     this.queued = false; // a full-speed turn is waiting in the queue

@@ -5,6 +5,7 @@
 // cross-entropy by the store's optimizer. Gradient norms come per weight ("deep_3/kernel").
 // probeBatch() is the fixed batch the probes measure them on.
 import { engineNoise, optimizerSection } from '../../model/document.mjs';
+import { fitEpochs } from '../../state/kit-fields.mjs';
 
 export const TOWERS = Object.freeze([
   { prefix: 'deep', init: 'glorot_uniform' },
@@ -55,7 +56,7 @@ export function vanishingDocument(state) {
     },
     compile: { optimizer: optimizerSection(state), loss: 'binary_crossentropy', metrics: ['accuracy'] },
     fit: {
-      epochs: state.epochs ?? 1000,
+      epochs: fitEpochs(state.epochs ?? 1000),
       batch_size: state.batch ?? 10,
       shuffle: true,
       seed: state.seed ?? 0,

@@ -23,6 +23,27 @@ const COLORS = {
   },
 };
 
+const SUPERSCRIPT = {
+  '-': '⁻',
+  0: '⁰',
+  1: '¹',
+  2: '²',
+  3: '³',
+  4: '⁴',
+  5: '⁵',
+  6: '⁶',
+  7: '⁷',
+  8: '⁸',
+  9: '⁹',
+};
+
+/** A large ratio as people write it: 2879820177 -> "2.9 × 10⁹". */
+export function powerOfTen(value) {
+  const [mantissa, exponent] = value.toExponential(1).split('e');
+  const digits = String(Number(exponent)).replace(/./g, (c) => SUPERSCRIPT[c] ?? c);
+  return `${mantissa} × 10${digits}`;
+}
+
 export const VANISHING_MARKUP = `
 <section class="act-vanishing" aria-labelledby="vanishing-title">
   <h2 id="vanishing-title" data-i18n="act.vanishingTitle"></h2>
@@ -128,7 +149,7 @@ export function mountVanishing(root, { store, session, t }) {
     }
     const [deep1, relu1] = [lab.norms.deep[0], lab.norms.relu[0]];
     const ratio = relu1 / deep1;
-    const shown = (r) => (r >= 100 ? Math.round(r).toLocaleString() : r.toPrecision(2));
+    const shown = (r) => (r >= 1000 ? powerOfTen(r) : r >= 100 ? String(Math.round(r)) : r.toPrecision(2));
     ui.ratio.textContent =
       ratio >= 1
         ? text('act.ratio', { ratio: shown(ratio), act: actName() })

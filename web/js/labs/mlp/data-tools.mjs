@@ -85,7 +85,20 @@ export class DataTools {
     const points = (this.store.own('points') ?? this.currentPoints()).slice(-(MAX_POINTS - 1));
     const label = Number(this.ui.pointClass.value);
     points.push([Math.round(x1 * 100) / 100, Math.round(x2 * 100) / 100, Number.isFinite(label) ? label : 0]);
+    const wasCustom = this.store.get('dataset') === 'custom';
     this.usePoints(points);
+    if (!wasCustom) this.sayAdded();
+  }
+
+  /** A click turned a dataset into the learner's own points: says so for a few seconds. */
+  sayAdded() {
+    const note = this.ui.pointsAdded;
+    if (!note) return;
+    note.hidden = false;
+    clearTimeout(this.addedTimer);
+    this.addedTimer = setTimeout(() => {
+      note.hidden = true;
+    }, 8000);
   }
 
   /** Makes `points` the learner's own points and shows them. */

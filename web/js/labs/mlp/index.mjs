@@ -4,6 +4,7 @@
 import strings from './strings.mjs';
 import { MLP_FIELDS } from './fields.mjs';
 import { KIT_PANELS } from '../../state/kit-fields.mjs';
+import { mlpHints } from './hints.mjs';
 
 const ALL_FEATURES = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'];
 /** @param {number} count @param {number} units @param {string} activation */
@@ -16,7 +17,7 @@ export default {
   kit: {
     lr: 0.03,
     batch: 10,
-    epochs: 1000,
+    epochs: 0, // no limit: training goes on until paused
     loss: 'auto',
     optimizer: 'sgd',
     momentum: 0.9,
@@ -48,6 +49,7 @@ export default {
     if (name === 'samples') return state.dataset !== 'custom';
     return true;
   },
+  hints: mlpHints,
   groups: {
     network: { en: 'Network', ko: '신경망', hides: 'the network editor (layers, neurons, links)' },
     data: { en: 'Data', ko: '데이터', hides: 'the dataset pictures and data tools (click to add, CSV)' },
@@ -83,7 +85,7 @@ export default {
       state: { dataset: 'regress_plane', loss: 'mse', lr: 0.01 },
     },
     overfit: {
-      title: { en: 'Overfitting (cure it with dropout or L2)', ko: '과적합 (드롭아웃·L2로 해결)' },
+      title: { en: 'Overfitting (try dropout, L2)', ko: '과적합 (드롭아웃·L2로 해결)' },
       state: {
         dataset: 'spiral',
         noise: 30,

@@ -15,12 +15,14 @@ const MARKUP = `<div class="mlp-lab">
       <h2 class="mlp-head" data-i18n="mlp.data"></h2>
       <p class="mlp-note" data-i18n="mlp.datasetPicker"></p>
       <div class="mlp-datasets" role="group">${datasetButtons}</div>
+      <div class="mlp-data-panel" data-panel-slot="data"></div>
       <div class="mlp-points">
         <label class="mlp-field"><span data-i18n="mlp.pointClass"></span>
           <select id="point-class"></select></label>
         <button type="button" id="clear-points" class="mlp-button" data-i18n="mlp.clearPoints"></button>
         <p class="mlp-note" data-i18n="mlp.clickHint"></p>
         <p class="mlp-note mlp-warn" id="mlp-need-points" data-i18n="mlp.needPoints" hidden></p>
+        <p class="mlp-note mlp-added" id="mlp-points-added" role="status" data-i18n="mlp.pointsAdded" hidden></p>
       </div>
       <details class="mlp-csv">
         <summary data-i18n="mlp.csv"></summary>
@@ -66,6 +68,7 @@ export function buildLayout(el) {
     pointClass: $('#point-class'),
     clearPoints: $('#clear-points'),
     needPoints: $('#mlp-need-points'),
+    pointsAdded: $('#mlp-points-added'),
     csvInput: $('#csv-input'),
     csvApply: $('#csv-apply'),
     csvFile: $('#csv-file'),

@@ -13,12 +13,31 @@ export default {
     'mlp.dataset.regress_plane': 'Regression: plane',
     'mlp.dataset.regress_gaussian': 'Regression: Gaussians',
     'mlp.dataset.custom': 'Your points',
-    'mlp.pointClass': 'Click adds',
+    'mlp.pointClass': 'Click the map to add a point of',
+    'mlp.pointClass.touch': 'Tap the map to add a point of',
     'mlp.class': 'class {n}',
     'mlp.value': 'value {n}',
+    'hint.lossNeedsClasses':
+      'The {loss} needs classes, but this dataset has values: the mean squared error is used instead. Pick “mean squared error” or “mean absolute error”.',
+    'hint.regressionLossOnClasses':
+      'The {loss} works on classes, but cross-entropy usually learns them faster (“auto” picks it).',
+    'hint.sgdHighLr':
+      'A learning rate of {lr} is large for SGD: the loss may jump about or blow up. Try 0.1 or less, or Adam.',
+    'hint.stalled':
+      'The loss has stayed at ln 2 ≈ 0.693 for 20 epochs: the network answers “one half” everywhere, a coin toss.',
+    'hint.stallRegularization':
+      'Likely cause: the regularization rate {rate} pulls every weight to zero faster than the data can move them. Try 0.001.',
+    'hint.stallDropout': 'Likely cause: dropout {rate} silences most neurons at every step. Try 0.1–0.2.',
+    'hint.stallDeep':
+      'Likely cause: the gradient fades through {n} sigmoid/tanh layers before it reaches the first ones (vanishing gradient). Use fewer layers or ReLU.',
+    'hint.stallOther': 'Try a larger learning rate, another optimizer (Adam), or more neurons.',
+    'mlp.pointsAdded':
+      'Added to your points: the network now trains on them (“Your points”). Pick a dataset to go back.',
     'mlp.clickHint': 'Click the output map to add a point.',
+    'mlp.clickHint.touch': 'Tap the output map to add a point.',
     'mlp.clearPoints': 'Clear points',
     'mlp.needPoints': 'Add at least 2 points (click the map) or load a CSV.',
+    'mlp.needPoints.touch': 'Add at least 2 points (tap the map) or load a CSV.',
     'mlp.csv': 'CSV data',
     'mlp.csvHelp': 'Rows x1,x2,label (header optional). Labels: class ids 0..7, or numbers for regression.',
     'mlp.csvApply': 'Use this CSV',
@@ -62,6 +81,7 @@ export default {
     'net.hint': 'Hover a link or a neuron to see its weight or bias; click to edit it.',
     'net.thinned':
       'Dense layers: between two columns only the {k} links with the largest |weight| are drawn (of up to {n}).',
+    'net.hint.touch': 'Tap a link or a neuron to see and edit its weight or bias.',
     'act.linear': 'Linear',
     'act.sigmoid': 'Sigmoid',
     'act.tanh': 'Tanh',
@@ -99,12 +119,32 @@ export default {
     'mlp.dataset.regress_plane': '회귀: 평면',
     'mlp.dataset.regress_gaussian': '회귀: 가우시안',
     'mlp.dataset.custom': '직접 만든 점',
-    'mlp.pointClass': '클릭하면 추가',
+    'mlp.pointClass': '지도를 클릭해 추가할 점:',
+    'mlp.pointClass.touch': '지도를 탭해 추가할 점:',
     'mlp.class': '클래스 {n}',
     'mlp.value': '값 {n}',
+    'hint.lossNeedsClasses':
+      '{loss}는 클래스가 필요하지만 이 데이터셋은 값입니다. 대신 평균 제곱 오차를 씁니다. “평균 제곱 오차”나 “평균 절대 오차”를 고르세요.',
+    'hint.regressionLossOnClasses':
+      '{loss}도 클래스에 쓸 수 있지만 보통 크로스 엔트로피가 더 빨리 배웁니다(“자동”이 고릅니다).',
+    'hint.sgdHighLr':
+      '학습률 {lr}은 SGD에 큽니다. 손실이 튀거나 발산할 수 있습니다. 0.1 이하나 Adam을 써 보세요.',
+    'hint.stalled':
+      '손실이 20 에포크 동안 ln 2 ≈ 0.693에 머물러 있습니다. 신경망이 어디서나 “절반”이라고 답합니다(동전 던지기).',
+    'hint.stallRegularization':
+      '가능한 원인: 정규화율 {rate}가 데이터보다 빨리 모든 가중치를 0으로 끌어당깁니다. 0.001을 써 보세요.',
+    'hint.stallDropout':
+      '가능한 원인: 드롭아웃 {rate}이 매 단계 대부분의 뉴런을 끕니다. 0.1–0.2를 써 보세요.',
+    'hint.stallDeep':
+      '가능한 원인: 기울기가 시그모이드/tanh 층 {n}개를 지나며 첫 층에 닿기 전에 사라집니다(기울기 소실). 층을 줄이거나 ReLU를 쓰세요.',
+    'hint.stallOther': '학습률을 키우거나, 다른 옵티마이저(Adam)나 더 많은 뉴런을 써 보세요.',
+    'mlp.pointsAdded':
+      '직접 만든 점에 추가했습니다. 이제 신경망은 이 점들로 학습합니다. 돌아가려면 데이터셋을 고르세요.',
     'mlp.clickHint': '출력 지도를 클릭하면 점이 추가됩니다.',
+    'mlp.clickHint.touch': '출력 지도를 탭하면 점이 추가됩니다.',
     'mlp.clearPoints': '점 모두 지우기',
     'mlp.needPoints': '점을 2개 이상 추가하거나(지도 클릭) CSV를 불러오세요.',
+    'mlp.needPoints.touch': '점을 2개 이상 추가하거나(지도 탭) CSV를 불러오세요.',
     'mlp.csv': 'CSV 데이터',
     'mlp.csvHelp': '행 형식은 x1,x2,label (머리글 행은 선택). 레이블: 클래스 번호 0..7, 회귀는 숫자.',
     'mlp.csvApply': '이 CSV 사용',
@@ -147,6 +187,7 @@ export default {
     'net.outputName': '출력 {j}',
     'net.hint': '연결선이나 뉴런에 마우스를 올리면 가중치나 편향이 보이고, 클릭하면 고칠 수 있습니다.',
     'net.thinned': '큰 층: 두 열 사이에는 |가중치|가 가장 큰 연결선 {k}개만 그립니다 (최대 {n}개 중).',
+    'net.hint.touch': '연결선이나 뉴런을 탭하면 가중치나 편향을 보고 고칠 수 있습니다.',
     'act.linear': '선형',
     'act.sigmoid': '시그모이드',
     'act.tanh': 'Tanh',

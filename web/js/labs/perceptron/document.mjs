@@ -4,6 +4,8 @@
 // With a hidden layer: Dense(4, tanh) → Dense(1, sigmoid), binary cross-entropy, Adam 0.05
 // (solves XOR with seed 0 in ~45 epochs; measured with the engine, tests/wasm/page-perceptron).
 
+import { fitEpochs } from '../../state/kit-fields.mjs';
+
 export const HIDDEN_UNITS = 4;
 export const HIDDEN_LEARNING_RATE = 0.05;
 export const HIDDEN_EPOCHS = 500;
@@ -29,7 +31,7 @@ export function perceptronDocument(state, { loss = PERCEPTRON_LOSS } = {}) {
       ],
     },
     compile: { optimizer: { type: 'sgd', learning_rate: state.lr ?? 1 }, loss },
-    fit: { epochs: state.epochs ?? 100, batch_size: 1, shuffle: false, seed: state.seed ?? 0 },
+    fit: { epochs: fitEpochs(state.epochs ?? 100), batch_size: 1, shuffle: false, seed: state.seed ?? 0 },
     data: gateData(state.gate),
   };
 }
@@ -55,7 +57,7 @@ export function hiddenDocument(state) {
       metrics: ['accuracy'],
     },
     fit: {
-      epochs: Math.min(state.epochs ?? HIDDEN_EPOCHS, HIDDEN_EPOCHS),
+      epochs: Math.min(fitEpochs(state.epochs ?? HIDDEN_EPOCHS), HIDDEN_EPOCHS),
       batch_size: 4,
       shuffle: false,
       seed: state.seed ?? 0,
