@@ -164,25 +164,33 @@ export class SessionHandle {
   }
 
   /**
-   * Trains on past the epoch limit, losing nothing: saves the session, loads it back with
-   * `fit.epochs` = `epochs` (weights, optimizer and training position kept; docs/schema/
-   * session.md, the nnplay file), then plays. Custom points are set again after the load (it
-   * regenerates the document's data), which restarts the epoch count but keeps the weights.
-   * Does nothing when the session was reconfigured meanwhile.
+   * Changes hyper-parameters of the running model (the engine's `tune`: weights, optimizer
+   * state and training position are kept) and keeps `spec`, the lab's document with the new
+   * values, as the configuration's build, so a restarted worker builds the same model.
+   * Resolves with the tune answer; rejects with {path, message, op}.
+   * @param {SessionRequest} request a `tune` request @param {object} [spec]
+   * @returns {Promise<object>}
+   */
+  async tune(request, spec) {
+    const answer = await this.call(request);
+    const build = /** @type {any} */ (this.configuration?.setup.find((r) => r.op === 'build'));
+    if (build && spec) build.spec = spec;
+    return answer;
+  }
+
+  /**
+   * Trains on past the epoch limit, losing nothing: raises `fit.epochs` of the running model
+   * to `epochs` (tune; weights, optimizer and training position kept), then plays. Does
+   * nothing when the session was reconfigured meanwhile.
    * @param {number} epochs the new `fit.epochs`
    */
   async continuePastLimit(epochs) {
     const configuration = this.configuration;
     if (!this.configured || !configuration) return;
-    const { file } = /** @type {any} */ (await this.call({ op: 'save' }));
-    if (this.configuration !== configuration) return;
-    file.spec.fit.epochs = epochs;
-    if (file.trainer) file.trainer.finished = false;
-    await this.call({ op: 'load', file });
-    const points = configuration.setup.find((r) => r.op === 'set_data' && /** @type {any} */ (r).points);
-    if (points) await this.call(points);
     const build = /** @type {any} */ (configuration.setup.find((r) => r.op === 'build'));
-    if (build?.spec?.fit) build.spec.fit.epochs = epochs; // a restart configures the same limit
+    const spec = build?.spec ? { ...build.spec, fit: { ...build.spec.fit, epochs } } : undefined;
+    await this.tune({ op: 'tune', fit: { epochs } }, spec);
+    if (this.configuration !== configuration) return;
     this.lastProgress = null;
     this.play();
   }

@@ -7,12 +7,15 @@ import { buildLayout } from './layout.mjs';
 import { Disposer, debounce, frameScheduler, publishTestHook } from '../../kit/lab-kit.mjs';
 import { CONFIG_KEYS, GRID, configureRequest, configuredInfo, snapshotInfo, taskOf } from './configure.mjs';
 import { setWeightsCall } from '../../kit/session-answers.mjs';
+import { layerNames, tuneRequest } from './tune.mjs';
+import { mlpDocument } from '../../model/document.mjs';
 import { DataTools } from './data-tools.mjs';
 import { drawDatasetPreview } from './dataset-previews.mjs';
 import { addLayer, removeLayer, resizeLayer, setActivation } from './network-edits.mjs';
 import { networkData } from './snapshot-model.mjs';
 import { FEATURES, arraysToPoints, featureMap } from '../../data/points.mjs';
 import { ACTIVATIONS } from '../../state/kit-fields.mjs';
+import { sameValue } from '../../state/field.mjs';
 import { LIMITS } from './fields.mjs';
 import { HeatmapView } from '../../views/heatmap-view.mjs';
 import { MetricsChartView } from '../../views/metrics-chart-view.mjs';
@@ -56,7 +59,10 @@ function mount(el, ctx) {
   let configureCount = 0;
   let mounted = true;
   const disposer = new Disposer();
-  const configureLater = debounce(() => configure(), CONFIGURE_DELAY_MS);
+  const configureLater = debounce(() => apply(), CONFIGURE_DELAY_MS);
+  // The lab state the engine's model reflects, and its layers' names (for tune requests).
+  let applied = null;
+  let names = { dense: [], dropout: [] };
   const frames = frameScheduler(() => drawFrame());
   disposer
     .add(() => configureLater.cancel())
@@ -190,14 +196,35 @@ function mount(el, ctx) {
     const wasRunning = session.running;
     const count = ++configureCount;
     request = next;
+    applied = null;
     try {
       await session.configure(next);
+      if (count === configureCount) {
+        applied = state;
+        names = layerNames(/** @type {any} */ (await session.call({ op: 'tune' })).layers);
+      }
       if (mounted && wasRunning && count === configureCount) session.play();
     } catch (error) {
       // The shell shows session errors; the lab only keeps its previous picture.
       if (mounted && error?.message === 'the engine is not running' && count === configureCount) {
         configureLater.call();
       }
+    }
+  }
+
+  /** Brings the engine's model to the lab state: a tune request when only hyper-parameters
+   *  Keras can change live differ (weights, optimizer state and chart kept), else a rebuild. */
+  async function apply() {
+    const state = store.state();
+    const changed = applied ? [...CONFIG_KEYS].filter((key) => !sameValue(applied[key], state[key])) : null;
+    const tune = changed && request ? tuneRequest(changed, applied, state, names) : null;
+    if (!tune) return configure();
+    const count = configureCount;
+    try {
+      await session.tune(tune, mlpDocument(state));
+      if (count === configureCount) applied = state;
+    } catch {
+      if (mounted && count === configureCount) configure();
     }
   }
 
