@@ -135,7 +135,7 @@ async function trainingFrames(context, url, { windowMs, warmMs }) {
 }
 
 /** One network (layers × units) training at speed 5 for windowMs: {fps, longestMs, pauseMs,
- *  pausedShownMs, epochAfterPause}. Pause latency is wall-clock from the real click on #pause
+ *  pausedShownMs, epochAfterPause}. Pause latency is wall-clock from the real click on the play/pause toggle (#play)
  *  (Playwright's input, so a busy main thread delays it as it would a user's) to the session's
  *  'paused' event and to the toolbar no longer showing running (body.is-running removed). */
 async function networkRun(context, url, net, { windowMs }) {
@@ -161,7 +161,7 @@ async function networkRun(context, url, net, { windowMs }) {
       }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
     });
     const clickedAt = Date.now();
-    await page.click('#pause', { timeout: 60000 });
+    await page.click('#play', { timeout: 60000 }); // the play/pause toggle pauses a running session
     await page.waitForFunction(() => window.__pause.event > 0 && window.__pause.shown > 0, null, {
       timeout: 60000,
       polling: 50,

@@ -41,7 +41,7 @@ test('16 × 64 trains in a fixed number of canvases, and Pause stops it', async 
   await waitEvent(page, 'progress', mark, 30000);
   await page.waitForFunction((n) => window.nnplay.thumbDraws > n, drawsBefore, { timeout: 30000 });
   await screenshot(page, 'network-16x64-training');
-  await page.click('#pause');
+  await page.click('#play'); // the play/pause toggle, running: pauses
   await waitEvent(page, 'paused', mark, 30000);
   const counters = () =>
     page.evaluate(() => ({
