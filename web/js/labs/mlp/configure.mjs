@@ -1,6 +1,7 @@
 // What the MLP lab hands its engine session: setup = build (the document), the custom points
 // (set_data from arrays) or the document's data, then `points` (the 2-D points the heat map
-// draws); snapshot = get_weights and the decision grid with every hidden neuron's map.
+// draws); snapshot = get_weights, the decision grid with every hidden neuron's map and the
+// losses of those weights (evaluate), so the readouts always describe the weights on screen.
 import declaration from './index.mjs';
 import { rebuildNames } from '../registry.mjs';
 import { mlpDocument, taskOf } from '../../model/document.mjs';
@@ -12,6 +13,10 @@ export const GRID = Object.freeze({ xRange: [-6, 6], yRange: [-6, 6], resolution
 /** The lab's fields the document depends on (all but the view-only ones): a change
  *  reconfigures (debounced). */
 export const CONFIG_KEYS = rebuildNames(declaration);
+
+/** The snapshot's last two requests: evaluate the weights on the training and the test data
+ *  (the engine's default: the validation part, or the training data when there is none). */
+const LOSS_REQUESTS = [{ op: 'evaluate', data: 'train' }, { op: 'evaluate' }];
 
 /** Custom data need at least this many points (one to train, one to test). */
 export const MIN_CUSTOM_POINTS = 2;
@@ -44,7 +49,9 @@ export function configureRequest(state) {
   };
   const features = document.data?.inputs?.length === 1 ? document.data.inputs[0] : undefined;
   if (features) grid.features = features;
-  return { setup, snapshot: [{ op: 'get_weights', out: 'weights' }, grid], arrays };
+  // The losses of the weights the snapshot shows (training data; validation, else training).
+  const snapshot = [{ op: 'get_weights', out: 'weights' }, grid, ...LOSS_REQUESTS];
+  return { setup, snapshot, arrays };
 }
 
 /** The lab's reading of a configured event: {model, points: {train: {x, y}, validation, kind,
@@ -68,10 +75,16 @@ export function configuredInfo(setup, event) {
   };
 }
 
-/** The views' snapshot: {weights, weightLayout, grid: {values, resolution, maps, xRange, yRange}}. */
+/** The views' snapshot: {weights, weightLayout, grid: {values, resolution, maps, xRange, yRange},
+ *  losses: {train: logs, test: logs | null} (test null when the data have no test part)}. */
 export function snapshotInfo(snapshotRequests, event) {
   const { get_weights: weights, grid } = answersByOp(snapshotRequests, event.answers);
   const out = { ...(weightsOf(event, weights) ?? {}) };
+  const count = snapshotRequests.length;
+  const [train, test] = [event.answers?.[count - 2], event.answers?.[count - 1]];
+  if (snapshotRequests[count - 1]?.op === 'evaluate' && train?.logs) {
+    out.losses = { train: train.logs, test: test?.on === 'validation' ? test.logs : null };
+  }
   const values = arrayNamed(event, grid?.array);
   if (values) {
     out.grid = {
