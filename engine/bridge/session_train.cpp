@@ -115,8 +115,24 @@ json SessionState::op_evaluate(ObjectReader& request) {
     d.y = arrays_for(m, request.require("y"), "/y", true, &samples);
     given = std::move(d);
   }
-  request.finish({"op", "x", "y"});
+  // "data": "train" or "validation" picks the session's own data (default: validation, else
+  // train); it cannot be combined with x and y.
+  const std::string which = request.string("data", "");
+  if (!which.empty() && which != "train" && which != "validation") {
+    fail_at("/data", "expected \"train\" or \"validation\", got '" + which + "'");
+  }
+  if (!which.empty() && given) {
+    fail_at("/data", "give either \"data\" or \"x\" and \"y\", not both");
+  }
+  request.finish({"op", "x", "y", "data"});
+  if (which == "train" && !train_data_) {
+    fail_at("/data", "evaluate: no training data; send set_data");
+  }
+  if (which == "validation" && !validation_data_) {
+    fail_at("/data", "evaluate: the data have no validation part");
+  }
   const ModelData* data = given              ? &*given
+                          : which == "train" ? &*train_data_
                           : validation_data_ ? &*validation_data_
                           : train_data_      ? &*train_data_
                                              : nullptr;

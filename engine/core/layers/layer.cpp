@@ -86,6 +86,13 @@ Scalar Layer::regularization_loss() {
   return total;
 }
 
+bool Layer::regularized() {
+  for (Param* p : params()) {
+    if (p->regularizer.active()) return true;
+  }
+  return false;
+}
+
 void Layer::add_regularization_gradients() {
   for (Param* p : params()) {
     if (p->regularizer.active()) p->regularizer.add_gradient(p->value, p->grad);

@@ -85,6 +85,8 @@ class Layer {
   int set_regularizer(const std::string& weight, const Regularizer& regularizer);
   /// Sum of the regularization penalties of this layer's parameters.
   Scalar regularization_loss();
+  /// Whether any parameter of this layer has an active regularizer.
+  bool regularized();
   /// grad += d(penalty)/dw for every regularized parameter.
   void add_regularization_gradients();
 

@@ -170,12 +170,19 @@ double Model::compute_losses(const std::vector<Matrix>& outputs, const std::vect
       grads->push_back(std::move(g));
     }
   }
-  // Keras adds the regularization penalties to the reported loss.
+  // Keras adds the regularization penalties to the reported loss; the penalty alone is logged
+  // as regularization_loss (only when some weight is regularized) so the data fit can be read.
+  double penalty = 0.0;
+  bool regularized = false;
   for (std::size_t n = 0; n < graph_.node_count(); ++n) {
     if (Layer* layer = graph_.layer(static_cast<int>(n))) {
-      total += static_cast<double>(layer->regularization_loss());
+      if (!layer->regularized()) continue;
+      regularized = true;
+      penalty += static_cast<double>(layer->regularization_loss());
     }
   }
+  total += penalty;
+  if (regularized) logs["regularization_loss"] = penalty;
   logs["loss"] = total;
   return total;
 }

@@ -32,6 +32,8 @@ export class HostApi {
       this.metrics({ epoch: a.epoch, iterations: a.iterations, logs: a.logs }),
     );
     session.on('paused', ({ reason }) => {
+      // After a reset the counters start again: the host hears 0 before the paused message.
+      if (reason === 'reset') this.pendingMetrics = { epoch: 0, iterations: 0, logs: {} };
       this.flushMetrics();
       this.post('paused', { reason });
     });

@@ -233,7 +233,7 @@ export class SessionHandle {
         this.emit('snapshot', this.lastSnapshot);
         break;
       case 'paused':
-        if (message.reason === 'reset') this.lastProgress = null;
+        if (message.reason === 'reset') this.lastProgress = null; // its counters are gone
         this.setRunning(false);
         this.emit('paused', { reason: message.reason });
         break;

@@ -40,7 +40,10 @@ export class Toolbar {
     session.on('progress', ({ answer }) =>
       this.showCounts(answer.epoch, answer.iterations, !session.running),
     );
-    session.on('paused', () => this.showCounts(...this.counts, true));
+    // A reset (this button, a host page's `reset`, the divergence banner's) restarts training.
+    session.on('paused', ({ reason }) =>
+      reason === 'reset' ? this.showCounts(0, 0, true) : this.showCounts(...this.counts, true),
+    );
     session.on('configured', () => this.showCounts(0, 0, true));
     session.on('running', ({ running }) => this.showRunning(running));
     onLangChange?.(() => this.showRunning(session.running));

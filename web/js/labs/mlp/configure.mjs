@@ -1,7 +1,9 @@
 // What the MLP lab hands its engine session: setup = build (the document), the custom points
 // (set_data from arrays) or the document's data, then `points` (the 2-D points the heat map
-// draws); snapshot = get_weights, the decision grid (50×50, the heat map) and every neuron's map
-// on a coarser grid (25×25, the thumbnails: a quarter of the engine's work and of the copy).
+// draws); snapshot = get_weights, the decision grid (50×50, the heat map), every neuron's map
+// on a coarser grid (25×25, the thumbnails: a quarter of the engine's work and of the copy)
+// and the losses of those weights (evaluate), so the readouts always describe the weights on
+// screen.
 import declaration from './index.mjs';
 import { rebuildNames } from '../registry.mjs';
 import { mlpDocument, taskOf } from '../../model/document.mjs';
@@ -13,6 +15,10 @@ export const GRID = Object.freeze({ xRange: [-6, 6], yRange: [-6, 6], resolution
 /** The lab's fields the document depends on (all but the view-only ones): a change
  *  reconfigures (debounced). */
 export const CONFIG_KEYS = rebuildNames(declaration);
+
+/** The snapshot's last two requests: evaluate the weights on the training and the test data
+ *  (the engine's default: the validation part, or the training data when there is none). */
+const LOSS_REQUESTS = [{ op: 'evaluate', data: 'train' }, { op: 'evaluate' }];
 
 /** Custom data need at least this many points (one to train, one to test). */
 export const MIN_CUSTOM_POINTS = 2;
@@ -46,7 +52,9 @@ export function configureRequest(state) {
   const features = document.data?.inputs?.length === 1 ? document.data.inputs[0] : undefined;
   if (features) grid.features = features;
   const neurons = { ...grid, resolution: GRID.neuronResolution, neurons: true, out: 'neurons' };
-  return { setup, snapshot: [{ op: 'get_weights', out: 'weights' }, grid, neurons], arrays };
+  // The losses of the weights the snapshot shows (training data; validation, else training).
+  const snapshot = [{ op: 'get_weights', out: 'weights' }, grid, neurons, ...LOSS_REQUESTS];
+  return { setup, snapshot, arrays };
 }
 
 /** The lab's reading of a configured event: {model, points: {train: {x, y}, validation, kind,
@@ -71,10 +79,16 @@ export function configuredInfo(setup, event) {
 }
 
 /** The views' snapshot: {weights, weightLayout, grid: {values, resolution, maps, xRange,
- *  yRange}, neurons: the same for every neuron's map (coarser) | undefined}. */
+ *  yRange}, neurons: the same for every neuron's map (coarser) | undefined, losses: {train:
+ *  logs, test: logs | null} (test null when the data have no test part)}. */
 export function snapshotInfo(snapshotRequests, event) {
   const { get_weights: weights } = answersByOp(snapshotRequests, event.answers);
   const out = { ...(weightsOf(event, weights) ?? {}) };
+  const count = snapshotRequests.length;
+  const [train, test] = [event.answers?.[count - 2], event.answers?.[count - 1]];
+  if (snapshotRequests[count - 1]?.op === 'evaluate' && train?.logs) {
+    out.losses = { train: train.logs, test: test?.on === 'validation' ? test.logs : null };
+  }
   snapshotRequests.forEach((request, i) => {
     const answer = event.answers?.[i];
     const values = request.op === 'grid' && arrayNamed(event, answer?.array);

@@ -53,9 +53,7 @@ function mount(el, ctx) {
   let task = taskOf(store.state()); // the task of the configured model
   let shownPoints = null; // {train: [[x1, x2, label]], test: [...]}
   let pendingSnapshot = null;
-  let pendingLosses = null;
-  let lossShownAt = 0;
-  let lossTimer = 0;
+  let restoredEpoch = null; // the epoch (from 1) whose weights early stopping put back
   let configureCount = 0;
   let mounted = true;
   const disposer = new Disposer();
@@ -64,10 +62,7 @@ function mount(el, ctx) {
   let applied = null;
   let names = { dense: [], dropout: [] };
   const frames = frameScheduler(() => drawFrame());
-  disposer
-    .add(() => configureLater.cancel())
-    .add(() => frames.cancel())
-    .add(() => clearTimeout(lossTimer));
+  disposer.add(() => configureLater.cancel()).add(() => frames.cancel());
 
   const heatmap = new HeatmapView(ui.heatmapBox, {
     canvasId: 'heatmap',
@@ -75,7 +70,10 @@ function mount(el, ctx) {
     label: t('mlp.heatmap'),
     onPick: (x1, x2) => tools.addPoint(x1, x2),
   });
-  const metrics = new MetricsChartView(ui.metrics, { t });
+  const metrics = new MetricsChartView(ui.metrics, {
+    t,
+    onDraw: (info) => publishTestHook('mlpChart', info),
+  });
   const network = new NetworkView(ui.network, {
     t,
     activations: ACTIVATIONS,
@@ -242,18 +240,38 @@ function mount(el, ctx) {
       ? network.update(networkData(snapshot, { unitOutputs: task.task === 'classification' }))
       : 0;
     if (grid || thumbs) countDraws(grid, thumbs);
-    // Loss readouts change at most 4 times a second (every DOM change costs a compositor commit).
-    if (pendingLosses && (snapshot || performance.now() - lossShownAt >= 250)) {
-      ui.trainLoss.textContent = format(pendingLosses.loss);
-      ui.testLoss.textContent = format(pendingLosses.val_loss);
-      pendingLosses = null;
-      lossShownAt = performance.now();
-    } else if (pendingLosses) {
-      lossTimer ||= setTimeout(() => {
-        lossTimer = 0;
-        scheduleFrame();
-      }, 250);
+    if (snapshot?.losses) showLosses(snapshot.losses);
+  }
+
+  /**
+   * The readouts: the data losses of the weights on screen (a snapshot's evaluate answers, at
+   * most 4 a second while training), and a note with the regularization penalty (Keras's
+   * `loss` includes it) and the epoch early stopping restored. losses null: '–' everywhere.
+   */
+  function showLosses(losses) {
+    const train = losses ? lossParts(losses.train) : null;
+    const test = losses?.test ? lossParts(losses.test) : null;
+    ui.trainLoss.textContent = format(train?.data);
+    ui.testLoss.textContent = format(test?.data);
+    const notes = [];
+    if (train?.penalty !== null && train?.penalty !== undefined) {
+      notes.push(
+        t('mlp.penaltyNote', {
+          penalty: format(train.penalty),
+          train: format(train.total),
+          test: format(test?.total),
+        }),
+      );
     }
+    if (restoredEpoch !== null && losses) notes.push(t('mlp.restoredNote', { n: restoredEpoch }));
+    ui.lossNote.textContent = notes.join(' ');
+    ui.lossNote.hidden = notes.length === 0;
+    publishTestHook('mlpLosses', {
+      train: train?.data ?? null,
+      test: test?.data ?? null,
+      penalty: train?.penalty ?? null,
+      restoredEpoch,
+    });
   }
 
   // Session events (the engine's answers as they are).
@@ -263,7 +281,8 @@ function mount(el, ctx) {
       configured = configuredInfo(request.setup, event);
       task = taskOf(store.state());
       metrics.reset({ accuracy: task.task === 'classification' });
-      pendingLosses = { loss: NaN, val_loss: NaN };
+      restoredEpoch = null;
+      showLosses(null); // the snapshot that follows has the new model's losses
       heatmap.update({ kind: task.task === 'regression' ? 'values' : 'classes', classes: task.classes });
       showPoints();
       updateLegend();
@@ -278,11 +297,8 @@ function mount(el, ctx) {
         epochLogs: answer.epoch_logs ?? [],
         earlyStopping: es ? { bestEpoch: es.best_epoch, restored: Boolean(es.restored) } : null,
       });
-      const last = answer.epoch_logs?.at(-1)?.logs;
-      if (last) {
-        pendingLosses = last;
-        scheduleFrame();
-      }
+      // The snapshot after this answer evaluates the restored weights; the note names them.
+      restoredEpoch = es?.restored && Number.isInteger(es.best_epoch) ? es.best_epoch + 1 : null;
     }),
   );
   disposer.add(
@@ -294,7 +310,9 @@ function mount(el, ctx) {
   );
   disposer.add(
     session.on('paused', ({ reason }) => {
-      if (reason === 'reset') metrics.reset({ accuracy: task.task === 'classification' });
+      if (reason !== 'reset') return;
+      metrics.reset({ accuracy: task.task === 'classification' });
+      restoredEpoch = null;
     }),
   );
 
@@ -346,6 +364,7 @@ function mount(el, ctx) {
       setNetworkShape(true);
       metrics.setStrings(t);
       tools.refresh(true);
+      if (lastView?.losses) showLosses(lastView.losses);
     }),
   );
 
@@ -369,6 +388,14 @@ function mount(el, ctx) {
 
 function format(v) {
   return typeof v === 'number' && Number.isFinite(v) ? v.toFixed(3) : '–';
+}
+
+/** {data, penalty, total} of evaluate logs: Keras's `loss` is data + penalty; the engine logs
+ *  the penalty as `regularization_loss` when the model has a regularizer (else penalty null). */
+function lossParts(logs) {
+  const total = typeof logs?.loss === 'number' ? logs.loss : null;
+  const penalty = typeof logs?.regularization_loss === 'number' ? logs.regularization_loss : null;
+  return { data: total === null ? null : total - (penalty ?? 0), penalty, total };
 }
 
 export default { id: 'mlp', strings, mount };

@@ -1,6 +1,7 @@
 // The MLP lab's markup, TF Playground's three columns: data (dataset picker, point tools, CSV),
-// the network editor (#network, built by NetworkView), and the output (#heatmap, toggles,
-// #metrics-chart). Texts carry data-i18n keys so a language change only refills them.
+// the network editor (#network, built by NetworkView), and the output (loss readouts, #heatmap,
+// its legend, #metrics-chart right under them so it is on screen at 1366×768, toggles). Texts
+// carry data-i18n keys so a language change only refills them.
 import { DATASETS } from '../../data/points.mjs';
 
 const datasetButtons = DATASETS.map(
@@ -47,13 +48,14 @@ const MARKUP = `<div class="mlp-lab">
     <h2 class="mlp-head" data-i18n="mlp.output"></h2>
     <p class="mlp-losses"><span data-i18n="mlp.testLoss"></span> <b id="mlp-test-loss">–</b>
       <span data-i18n="mlp.trainLoss"></span> <b id="mlp-train-loss">–</b></p>
+    <p class="mlp-note mlp-loss-note" id="mlp-loss-note" hidden></p>
     <div id="heatmap-box"></div>
     <p class="mlp-note mlp-legend" id="mlp-legend"></p>
+    <div id="metrics-chart" data-group="charts"></div>
     <div class="mlp-toggles" data-group="charts">
       <label><input type="checkbox" id="show-test"> <span data-i18n="mlp.showTest"></span></label>
       <label><input type="checkbox" id="discretize"> <span data-i18n="mlp.discretize"></span></label>
     </div>
-    <div id="metrics-chart" data-group="charts"></div>
   </section>
 </div>`;
 
@@ -80,6 +82,7 @@ export function buildLayout(el) {
     legend: $('#mlp-legend'),
     testLoss: $('#mlp-test-loss'),
     trainLoss: $('#mlp-train-loss'),
+    lossNote: $('#mlp-loss-note'),
     showTest: $('#show-test'),
     discretize: $('#discretize'),
     metrics: $('#metrics-chart'),

@@ -105,6 +105,14 @@ export default {
     'chart.testAccuracy': 'Test accuracy',
     'chart.best': 'best epoch {n}',
     'chart.bestRestored': 'best epoch {n}, restored',
+    'chart.lossLog': 'Loss (log scale)',
+    'chart.trainDataLoss': 'Training loss (data)',
+    'chart.testDataLoss': 'Test loss (data)',
+    'chart.penalty': 'Penalty (L1/L2)',
+    'chart.totalLoss': 'loss as Keras reports it (training data + penalty)',
+    'mlp.penaltyNote':
+      'Regularization penalty {penalty}. Keras’s “loss” adds it to the data loss: {train} training, {test} test.',
+    'mlp.restoredNote': 'Early stopping restored the weights of epoch {n}; the losses are theirs.',
   },
   ko: {
     'mlp.data': '데이터',
@@ -211,5 +219,14 @@ export default {
     'chart.testAccuracy': '테스트 정확도',
     'chart.best': '최적 에포크 {n}',
     'chart.bestRestored': '최적 에포크 {n}, 복원됨',
+    'chart.lossLog': '손실 (로그 눈금)',
+    'chart.trainDataLoss': '학습 손실 (데이터)',
+    'chart.testDataLoss': '테스트 손실 (데이터)',
+    'chart.penalty': '페널티 (L1/L2)',
+    'chart.totalLoss': 'Keras가 보고하는 loss (학습 데이터 + 페널티)',
+    'mlp.penaltyNote':
+      '정규화 페널티 {penalty}. Keras의 “loss”는 이것을 데이터 손실에 더합니다: 학습 {train}, 테스트 {test}.',
+    'mlp.restoredNote':
+      '조기 종료가 에포크 {n}의 가중치를 복원했습니다. 표시된 손실은 그 가중치의 손실입니다.',
   },
 };
