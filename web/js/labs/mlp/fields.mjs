@@ -3,19 +3,10 @@
 // and the heat map's switches, with the limits the lab's controls allow.
 import { field } from '../../state/field.mjs';
 import { ACTIVATIONS } from '../../state/kit-fields.mjs';
+import { DATASETS as POINT_DATASETS } from '../../data/points.mjs';
 
-export const DATASETS = [
-  'circle',
-  'xor',
-  'gauss',
-  'spiral',
-  'moons',
-  'linear',
-  'blobs',
-  'regress_plane',
-  'regress_gaussian',
-  'custom',
-];
+/** The dataset picker's sets, and 'custom': the learner's own points. */
+export const DATASETS = [...POINT_DATASETS, 'custom'];
 export const REGRESSION_DATASETS = new Set(['regress_plane', 'regress_gaussian']);
 export const FEATURES = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'];
 /** Our feature keys -> the engine's feature names (data.inputs). */
