@@ -6,7 +6,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { markEvents, recordEpochs, screenshot, useBrowser, waitConfigured, waitEvent } from './harness.mjs';
+import {
+  markEvents,
+  pauseTraining,
+  recordEpochs,
+  screenshot,
+  useBrowser,
+  waitConfigured,
+  waitEvent,
+} from './harness.mjs';
 
 const LAPTOP_1366 = { width: 1366, height: 768 };
 const b = useBrowser({ viewport: LAPTOP_1366 });
@@ -72,7 +80,7 @@ async function train(page, epochs) {
   await page.click('#play');
   await page.waitForFunction((n) => window.__epochLogs.length >= n, epochs, { timeout: 30000 });
   const mark = await markEvents(page);
-  await page.click('#pause');
+  await pauseTraining(page); // the play/pause toggle
   await waitEvent(page, 'paused', mark);
 }
 
