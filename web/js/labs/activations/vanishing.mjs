@@ -11,6 +11,7 @@ import { rebuildNames } from '../registry.mjs';
 import declaration from './index.mjs';
 import { clearFieldMessage, refusalText, showFieldMessage } from '../../kit/field-message.mjs';
 import { FIELD } from '../../state/schema.mjs';
+import { RebuildNotice, hasTrained } from '../../kit/rebuild-notice.mjs';
 
 const CONFIG_KEYS = rebuildNames(declaration);
 // Read from the page palette (--tower-sigmoid, --tower-relu) when drawn.
@@ -80,9 +81,22 @@ export function mountVanishing(root, { store, session, t }) {
   };
   const chart = new GradientChartView($('#gradient-chart'));
   const lab = { alive: true, time: 0, logs: null, norms: null };
+  const OWN = { deepAct: '#deep-act', deepDepth: '#deep-depth' };
+  const notice = new RebuildNotice(root, {
+    t,
+    labelOf: (name) => t(name in OWN ? `act.${name}` : `field.${name}`),
+    anchorOf: (name) =>
+      name in OWN
+        ? $(OWN[name]).closest('.lab-field')
+        : root.ownerDocument.querySelector(`[data-field="${name}"]`),
+  });
+  const changedSinceBuild = new Set(); // rebuild fields changed since the last configure
 
   async function configure() {
     const state = store.state();
+    // New towers: the trained ones are gone, which is said beside the control.
+    if (changedSinceBuild.size > 0 && hasTrained(session.lastProgress)) notice.show([...changedSinceBuild]);
+    changedSinceBuild.clear();
     chart.reset();
     lab.time = 0;
     lab.logs = null;
@@ -191,7 +205,7 @@ export function mountVanishing(root, { store, session, t }) {
   }
 
   const configureLater = debounce(() => configure(), 150);
-  const disposer = new Disposer().add(() => configureLater.cancel());
+  const disposer = new Disposer().add(() => configureLater.cancel()).add(() => notice.destroy());
   disposer.add(session.on('snapshot', (s) => lab.alive && onSnapshot(s)));
   disposer.add(session.on('progress', (p) => lab.alive && onProgress(p)));
   disposer.add(
@@ -206,7 +220,9 @@ export function mountVanishing(root, { store, session, t }) {
   );
   disposer.add(
     store.subscribe((keys) => {
-      if ([...keys].some((k) => CONFIG_KEYS.has(k))) configureLater.call();
+      const rebuild = [...keys].filter((k) => CONFIG_KEYS.has(k));
+      for (const key of rebuild) changedSinceBuild.add(key);
+      if (rebuild.length > 0) configureLater.call();
       if (keys.has('deepAct') || keys.has('deepDepth')) render();
     }),
   );

@@ -7,7 +7,8 @@ import { buildLayout } from './layout.mjs';
 import { Disposer, debounce, frameScheduler, publishTestHook } from '../../kit/lab-kit.mjs';
 import { CONFIG_KEYS, GRID, configureRequest, configuredInfo, snapshotInfo, taskOf } from './configure.mjs';
 import { setWeightsCall } from '../../kit/session-answers.mjs';
-import { layerNames, tuneRequest } from './tune.mjs';
+import { layerNames, rebuildCauses, tuneRequest } from './tune.mjs';
+import { RebuildNotice, hasTrained } from '../../kit/rebuild-notice.mjs';
 import { mlpDocument } from '../../model/document.mjs';
 import { DataTools } from './data-tools.mjs';
 import { drawDatasetPreview } from './dataset-previews.mjs';
@@ -63,6 +64,19 @@ function mount(el, ctx) {
   let names = { dense: [], dropout: [] };
   const frames = frameScheduler(() => drawFrame());
   disposer.add(() => configureLater.cancel()).add(() => frames.cancel());
+  // Where a field's control sits when the one the learner used is gone (the network editor
+  // redraws itself on every shape change); else its control-panel row.
+  const NOTICE_ANCHORS = {
+    layers: '#network .net-toolbar',
+    features: '#network .net-inputs',
+    dataset: '.mlp-datasets',
+    points: '#heatmap-box',
+  };
+  const notice = new RebuildNotice(el, {
+    t,
+    anchorOf: (name) => el.ownerDocument.querySelector(NOTICE_ANCHORS[name] ?? `[data-field="${name}"]`),
+  });
+  disposer.add(() => notice.destroy());
 
   const heatmap = new HeatmapView(ui.heatmapBox, {
     canvasId: 'heatmap',
@@ -216,7 +230,12 @@ function mount(el, ctx) {
     const state = store.state();
     const changed = applied ? [...CONFIG_KEYS].filter((key) => !sameValue(applied[key], state[key])) : null;
     const tune = changed && request ? tuneRequest(changed, applied, state, names) : null;
-    if (!tune) return configure();
+    if (!tune) {
+      // A new model: its weights start over, which the learner is told beside the control.
+      if (changed?.length && hasTrained(session.lastProgress))
+        notice.show(rebuildCauses(changed, applied, state));
+      return configure();
+    }
     const count = configureCount;
     try {
       await session.tune(tune, mlpDocument(state));

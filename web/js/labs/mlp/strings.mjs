@@ -2,6 +2,9 @@
 export default {
   en: {
     'mlp.data': 'Data',
+    'field.layers': 'Hidden layers',
+    'field.features': 'Features',
+    'field.points': 'Your points',
     'mlp.datasetPicker': 'Which dataset do you want to use?',
     'mlp.dataset.circle': 'Circle',
     'mlp.dataset.xor': 'Exclusive or',
@@ -115,6 +118,9 @@ export default {
     'mlp.restoredNote': 'Early stopping restored the weights of epoch {n}; the losses are theirs.',
   },
   ko: {
+    'field.layers': '은닉층',
+    'field.features': '입력 특성',
+    'field.points': '직접 만든 점',
     'mlp.data': '데이터',
     'mlp.datasetPicker': '사용할 데이터셋을 고르세요',
     'mlp.dataset.circle': '원',

@@ -19,6 +19,7 @@ export default {
     'perceptron.xorFails':
       'After {epochs} epochs the perceptron still gets only {n}/4. No straight line puts (0,1) and (1,0) on one side and (0,0) and (1,1) on the other: XOR is not linearly separable, so the perceptron rule keeps moving the line forever.',
     'perceptron.addHidden': 'Add a hidden layer',
+    'perceptron.hiddenLayer': 'Hidden layer',
     'perceptron.removeHidden': 'Back to one perceptron',
     'perceptron.hiddenNote':
       'Each hidden neuron draws its own line (grey); the output neuron combines them, so the boundary can bend. Press play.',
@@ -47,6 +48,7 @@ export default {
     'perceptron.xorFails':
       '{epochs} 에포크가 지나도 퍼셉트론은 {n}/4만 맞힙니다. (0,1)과 (1,0)을 한쪽에, (0,0)과 (1,1)을 다른 쪽에 두는 직선은 없습니다. XOR은 선형 분리가 불가능하므로 퍼셉트론 규칙은 직선을 끝없이 옮기기만 합니다.',
     'perceptron.addHidden': '은닉층 추가',
+    'perceptron.hiddenLayer': '은닉층',
     'perceptron.removeHidden': '퍼셉트론 하나로 돌아가기',
     'perceptron.hiddenNote':
       '은닉 뉴런마다 자기 직선(회색)을 긋고, 출력 뉴런이 이를 조합하므로 결정 경계가 휘어질 수 있습니다. 재생을 누르세요.',
