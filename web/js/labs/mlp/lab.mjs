@@ -9,6 +9,8 @@ import { CONFIG_KEYS, GRID, configureRequest, configuredInfo, snapshotInfo, task
 import { setWeightsCall } from '../../kit/session-answers.mjs';
 import { layerNames, rebuildCauses, tuneRequest } from './tune.mjs';
 import { RebuildNotice, hasTrained } from '../../kit/rebuild-notice.mjs';
+import { constantLoss } from '../../kit/stall.mjs';
+import { deadReluUnits } from './hints.mjs';
 import { mlpDocument } from '../../model/document.mjs';
 import { DataTools } from './data-tools.mjs';
 import { drawDatasetPreview } from './dataset-previews.mjs';
@@ -110,6 +112,16 @@ function mount(el, ctx) {
         ? store.get('points')
         : [...(shownPoints?.train ?? []), ...(shownPoints?.test ?? [])],
   });
+
+  /** Hands the shell's hint banner the lab's figures, when they changed (stall baseline, dead
+   *  ReLUs). */
+  let reported = '';
+  function reportHints(figures) {
+    const key = JSON.stringify(figures);
+    if (key === reported) return;
+    reported = key;
+    ctx.reportHints?.(figures);
+  }
 
   function toggleFeature(key) {
     const features = store.get('features');
@@ -299,6 +311,11 @@ function mount(el, ctx) {
       if (!request) return;
       configured = configuredInfo(request.setup, event);
       task = taskOf(store.state());
+      reportHints({
+        baseline: constantLoss(request.setup[0].spec.compile.loss, configured.points?.train?.y ?? []),
+        deadUnits: 0,
+        reluUnits: 0,
+      });
       metrics.reset({ accuracy: task.task === 'classification' });
       restoredEpoch = null;
       showLosses(null); // the snapshot that follows has the new model's losses
@@ -325,6 +342,8 @@ function mount(el, ctx) {
       if (!request) return;
       lastView = snapshotInfo(request.snapshot, event);
       scheduleFrame(lastView);
+      const units = deadReluUnits(applied?.layers ?? store.get('layers'), lastView.neurons);
+      reportHints({ deadUnits: units.dead, reluUnits: units.relu });
     }),
   );
   disposer.add(
