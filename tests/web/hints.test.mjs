@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { deadReluUnits, mlpHints } from '../../web/js/labs/mlp/hints.mjs';
+import { perceptronHints } from '../../web/js/labs/perceptron/hints.mjs';
+import { activationsHints } from '../../web/js/labs/activations/hints.mjs';
 import { constantLoss, dataLoss, lossStalled } from '../../web/js/kit/stall.mjs';
 import { defaultState, labView } from '../../web/js/state/schema.mjs';
 
@@ -116,4 +118,39 @@ test('hints: a ReLU neuron is dead when its map is 0 at every grid point', () =>
   assert.deepEqual(deadReluUnits(layers, grid), { dead: 2, relu: 3 });
   assert.deepEqual(deadReluUnits([layers[0], { units: 1, activation: 'tanh' }], grid), { dead: 1, relu: 2 });
   assert.deepEqual(deadReluUnits(layers, null), { dead: 0, relu: 0 });
+});
+
+test('hints: the perceptron explains XOR after 20 epochs with mistakes, never AND/OR/NAND', () => {
+  const p = (gate, extra = {}) => ({ gate, pHidden: false, lr: 1, ...extra });
+  const failing = { epochs: 20, misclassified: 2 };
+  assert.deepEqual(perceptronHints(p('xor'), failing), [
+    { code: 'notSeparable', args: { gate: 'XOR' }, preset: 'mlp-xor' },
+  ]);
+  assert.equal(perceptronHints(p('xnor'), failing).length, 1);
+  for (const gate of ['and', 'or', 'nand']) assert.deepEqual(perceptronHints(p(gate), failing), []);
+  assert.deepEqual(perceptronHints(p('xor'), { epochs: 19, misclassified: 2 }), [], 'too early');
+  assert.deepEqual(perceptronHints(p('xor'), { epochs: 40, misclassified: 0 }), [], 'all correct');
+  assert.deepEqual(perceptronHints(p('xor', { pHidden: true }), failing), [], 'with a hidden layer');
+});
+
+test('hints: the activations lab names a vanishing gradient two orders of magnitude deep', () => {
+  const state = { deepAct: 'sigmoid', deepDepth: 8 };
+  assert.deepEqual(activationsHints(state, { iterations: 10, deepFirst: 1e-6, deepLast: 2.5e-3 }), [
+    {
+      code: 'vanishing',
+      args: { act: { key: 'act.name.sigmoid' }, ratio: '10³', depth: 8, slope: 0.25 },
+    },
+  ]);
+  assert.equal(
+    activationsHints({ ...state, deepAct: 'tanh' }, { iterations: 1, deepFirst: 1, deepLast: 100 })[0].args
+      .slope,
+    1,
+  );
+  assert.deepEqual(activationsHints(state, { iterations: 10, deepFirst: 1e-3, deepLast: 5e-2 }), [], '50×');
+  assert.deepEqual(
+    activationsHints(state, { iterations: 0, deepFirst: 1e-6, deepLast: 1e-2 }),
+    [],
+    'untrained',
+  );
+  assert.deepEqual(activationsHints(state, { iterations: 5 }), [], 'no norms yet');
 });

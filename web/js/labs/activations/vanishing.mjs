@@ -6,6 +6,7 @@ import { probeBatch, towerLayers, vanishingDocument } from './document.mjs';
 import { GradientChartView } from '../../views/gradient-chart-view.mjs';
 import { palette } from '../../views/colors.mjs';
 import { fillText } from '../../kit/lab-dom.mjs';
+import { powerOfTen } from './power-of-ten.mjs';
 import { Disposer, debounce, publishTestHook } from '../../kit/lab-kit.mjs';
 import { rebuildNames } from '../registry.mjs';
 import declaration from './index.mjs';
@@ -24,26 +25,7 @@ const COLORS = {
   },
 };
 
-const SUPERSCRIPT = {
-  '-': '⁻',
-  0: '⁰',
-  1: '¹',
-  2: '²',
-  3: '³',
-  4: '⁴',
-  5: '⁵',
-  6: '⁶',
-  7: '⁷',
-  8: '⁸',
-  9: '⁹',
-};
-
-/** A large ratio as people write it: 2879820177 -> "2.9 × 10⁹". */
-export function powerOfTen(value) {
-  const [mantissa, exponent] = value.toExponential(1).split('e');
-  const digits = String(Number(exponent)).replace(/./g, (c) => SUPERSCRIPT[c] ?? c);
-  return `${mantissa} × 10${digits}`;
-}
+export { powerOfTen };
 
 export const VANISHING_MARKUP = `
 <section class="act-vanishing" aria-labelledby="vanishing-title">
@@ -66,7 +48,7 @@ export const VANISHING_MARKUP = `
 </section>`;
 
 /** Wires the vanishing section under `root`; returns {render(), unmount()}. */
-export function mountVanishing(root, { store, session, t }) {
+export function mountVanishing(root, { store, session, t, reportHints }) {
   const text = (key, params) => fillText(t(key, params), params);
   const $ = (selector) => root.querySelector(selector);
   const ui = {
@@ -188,6 +170,8 @@ export function mountVanishing(root, { store, session, t }) {
         { color: COLORS.relu, norms: norms.relu },
       ],
     });
+    // The shell's hint banner names a vanishing gradient and its remedies (hints.mjs).
+    reportHints?.({ deepFirst: norms.deep[0], deepLast: norms.deep[depth - 1] });
     publishTestHook('vanishing', {
       deep: norms.deep,
       relu: norms.relu,

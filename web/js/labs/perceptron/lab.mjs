@@ -22,10 +22,10 @@ import { FIELD } from '../../state/schema.mjs';
 import { clearFieldMessage, refusalText, showFieldMessage } from '../../kit/field-message.mjs';
 import { setWeightsCall, weightsOf } from '../../kit/session-answers.mjs';
 import { RebuildNotice, hasTrained } from '../../kit/rebuild-notice.mjs';
+import { XOR_PATIENCE } from './hints.mjs';
 
 const CONFIG_KEYS = rebuildNames(declaration);
 const SNAPSHOT = [{ op: 'get_weights', out: 'weights' }];
-const XOR_PATIENCE = 20; // epochs without 4/4 before the note explains XOR
 /** The words and the place of the lab's fields in a rebuild notice. */
 const NOTICE_LABELS = { gate: 'perceptron.gate', pHidden: 'perceptron.hiddenLayer', lr: 'perceptron.lr' };
 const NOTICE_ANCHORS = {
@@ -142,8 +142,14 @@ function mount(el, ctx) {
     renderReadout(state);
   }
 
+  let reportedWrong = null;
   function renderReadout(state = store.state()) {
     const solved = lab.correct === 4;
+    // The shell's hint banner explains a gate no line separates (hints.mjs).
+    if (4 - lab.correct !== reportedWrong) {
+      reportedWrong = 4 - lab.correct;
+      ctx.reportHints?.({ misclassified: reportedWrong });
+    }
     ui.correct.textContent = `${text('perceptron.correct', { n: lab.correct })}${solved ? ` · ${text('perceptron.solved')}` : ''}`;
     ui.correct.classList.toggle('solved', solved);
     if (state.pHidden) {
