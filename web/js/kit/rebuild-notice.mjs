@@ -15,7 +15,7 @@ const RECENT_MS = 3000;
 const FADE_MS = 400;
 const MARGIN = 8; // px kept free at the window's edges
 const GAP = 6; // px between the control and the notice
-const MIN_WIDTH = 240; // px: the notice's width range
+const MIN_WIDTH = 200; // px: the notice's width range
 const MAX_WIDTH = 340;
 /** A control's container the notice goes under: a control-panel row, a lab's field, or a part
  *  a lab marks with data-notice-anchor. */
@@ -27,7 +27,7 @@ const STYLE =
   'margin:0;padding:7px 10px;border-radius:6px;' +
   'border:1px solid var(--line-strong,#aab4be);background:var(--note-blue-bg,#eef4fb);' +
   'color:var(--ink,#212529);font-size:13px;line-height:1.4;box-shadow:0 2px 8px var(--shadow,rgba(0,0,0,.18));' +
-  'pointer-events:none;opacity:1;transition:opacity .4s}' +
+  'word-break:keep-all;overflow-wrap:break-word;pointer-events:none;opacity:1;transition:opacity .4s}' +
   ':where(.rebuild-notice.fading){opacity:0}';
 
 /**

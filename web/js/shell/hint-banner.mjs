@@ -39,14 +39,17 @@ export class HintBanner {
       this.render();
     });
     active.on('progress', ({ answer }) => {
-      for (const { logs } of answer.epoch_logs ?? []) {
+      // Hints change with finished epochs and with the first step, not with every batch.
+      const epochs = answer.epoch_logs ?? [];
+      const started = this.iterations === 0 && answer.iterations > 0;
+      for (const { logs } of epochs) {
         const loss = dataLoss(logs);
         if (loss !== null) this.losses.push(loss);
       }
       if (this.losses.length > KEPT_LOSSES) this.losses.splice(0, this.losses.length - KEPT_LOSSES);
       this.epoch = answer.epoch ?? this.epoch;
       this.iterations = answer.iterations ?? this.iterations;
-      this.render();
+      if (epochs.length > 0 || started) this.render();
     });
     onLangChange(() => this.render(true));
     this.render();
