@@ -225,6 +225,18 @@ test('notices: a stalled MLP names the cause, at ln 2 (dropout 0.9) and at ln 3 
   await pauseTraining(page);
 });
 
+test('notices: ReLU neurons with zero start weights stall, and the hint names the initializer', async () => {
+  const page = await b.openApp('#lab=mlp&init=zeros&speed=5', { viewport: LAPTOP_1366 });
+  await waitConfigured(page);
+  const mark = await markEvents(page);
+  await setControl(page, 'activation', 'relu');
+  await waitConfigured(page, mark);
+  await page.click('#play');
+  await page.waitForSelector('#hints [data-hint="stallZeroInit"]', { state: 'visible', timeout: 40000 });
+  assert.match(await page.locator('#hints [data-hint="stallZeroInit"]').textContent(), /“zeros” initializer/);
+  await pauseTraining(page);
+});
+
 test('notices: the activations lab names a vanishing gradient and its remedies, and its rebuilds', async () => {
   const page = await b.openApp('#lab=activations&speed=5', { viewport: LAPTOP_1366 });
   await waitConfigured(page);

@@ -90,6 +90,11 @@ test('hints: a stall names a tiny learning rate, dead ReLUs, and what the loss m
     'stalled',
     'stallOther',
   ]);
+  // zero weights: the initializer is named, not the ReLUs it killed
+  assert.deepEqual(
+    codes(mlp({ layers: relu, init: 'zeros' }), { stalled: true, deadUnits: 6, reluUnits: 6 }),
+    ['stalled', 'stallZeroInit'],
+  );
   const regression = mlp({ dataset: 'regress_plane', loss: 'mse' });
   const hints = mlpHints(regression, { stalled: true, baseline: 0.3333 });
   assert.deepEqual(hints[0], { code: 'stalledMean', args: { value: '0.333', epochs: 20 } });

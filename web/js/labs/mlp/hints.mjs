@@ -47,8 +47,12 @@ export function stallCauses(state, { dead = 0, relu = 0 } = {}) {
   if (saturating.length >= STALL_LIMITS.saturatingLayers) {
     causes.push({ code: 'stallDeep', args: { n: saturating.length } });
   }
-  if (relu > 0 && dead / relu >= STALL_LIMITS.deadShare)
+  // Zero weights give every neuron of a layer the same output and gradient (none at all with
+  // ReLU or tanh): the initializer, not the neurons, is then what to change.
+  if (state.init === 'zeros') causes.push({ code: 'stallZeroInit' });
+  else if (relu > 0 && dead / relu >= STALL_LIMITS.deadShare) {
     causes.push({ code: 'stallDeadRelu', args: { dead, relu } });
+  }
   if (state.lr <= STALL_LIMITS.lr) causes.push({ code: 'stallLowLr', args: { lr: state.lr } });
   if (causes.length === 0) causes.push({ code: 'stallOther' });
   return causes;

@@ -37,6 +37,8 @@ export default {
       'Likely cause: the gradient fades through {n} sigmoid/tanh layers before it reaches the first ones (vanishing gradient). Use fewer layers or ReLU.',
     'hint.stallDeadRelu':
       'Likely cause: {dead} of the {relu} ReLU neurons output 0 for every input (“dead ReLU”), so no gradient reaches them. Try a smaller learning rate, the He initializer, or Leaky ReLU.',
+    'hint.stallZeroInit':
+      'Likely cause: the “zeros” initializer starts every weight at 0, so the neurons of a layer compute the same thing and get the same gradient, or none at all (tanh and ReLU output 0). Pick Glorot uniform (sigmoid, tanh) or He uniform (ReLU).',
     'hint.stallLowLr':
       'Likely cause: a learning rate of {lr} moves the weights too little to notice. Try 0.01–0.1 (or Adam at 0.001–0.01).',
     'hint.stallOther': 'Try a larger learning rate, another optimizer (Adam), or more neurons.',
@@ -161,6 +163,8 @@ export default {
       '가능한 원인: 기울기가 시그모이드/tanh 층 {n}개를 지나며 첫 층에 닿기 전에 사라집니다(기울기 소실). 층을 줄이거나 ReLU를 쓰세요.',
     'hint.stallDeadRelu':
       '가능한 원인: ReLU 뉴런 {relu}개 중 {dead}개가 모든 입력에 0을 내보내(“죽은 ReLU”) 기울기를 전혀 받지 못합니다. 학습률을 줄이거나 He 초기화, Leaky ReLU를 써 보세요.',
+    'hint.stallZeroInit':
+      '가능한 원인: “0” 초기화는 모든 가중치를 0에서 시작하므로 한 층의 뉴런이 모두 같은 값을 계산하고 같은 기울기를 받거나, 기울기를 전혀 받지 못합니다(tanh와 ReLU는 0을 출력). Glorot 균등(시그모이드, tanh)이나 He 균등(ReLU)을 고르세요.',
     'hint.stallLowLr':
       '가능한 원인: 학습률 {lr}로는 가중치가 거의 움직이지 않습니다. 0.01–0.1(Adam이면 0.001–0.01)을 써 보세요.',
     'hint.stallOther': '학습률을 키우거나, 다른 옵티마이저(Adam)나 더 많은 뉴런을 써 보세요.',
