@@ -122,10 +122,11 @@ export class RebuildNotice {
         Object.assign(this.doc.createElement('style'), { id: STYLE_ID, textContent: STYLE }),
       );
     }
-    const el = Object.assign(this.doc.createElement('p'), { className: 'rebuild-notice', textContent: text });
+    const el = Object.assign(this.doc.createElement('p'), { className: 'rebuild-notice' });
     el.setAttribute('role', 'status');
     el.dataset.fields = names.join(' ');
     this.doc.body.append(el);
+    el.textContent = text; // after the live region is in the page, so screen readers say it
     this.el = el;
     this.anchor = this.findAnchor(names);
     this.follow();
