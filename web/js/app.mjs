@@ -114,7 +114,9 @@ async function boot() {
   relay.on('error', (e) => errors.show(e.fatal ? i18n.t('error.engine', { message: e.message }) : e));
   new DivergedBanner(document, ctx);
   new StorageBanner(document, ctx);
-  new HintBanner(document, ctx);
+  const hints = new HintBanner(document, ctx);
+  // A lab's figures for its hints (a stall's baseline, dead units, gradient norms).
+  ctx.reportHints = (signals) => hints.report(signals);
   new Header(document, { store, t: i18n.t, lang: i18n.lang, onLangChange: i18n.onLangChange });
   const limit = new LimitBanner(document, ctx);
   new Toolbar(document, { ...ctx, offerContinue: () => limit.offer() });

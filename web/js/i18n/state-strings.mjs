@@ -13,6 +13,12 @@ export default {
     'check.atMost': 'at most {max}',
     'check.below': 'below {max}',
     'check.and': ' and ',
+    'notice.rebuilt':
+      'New model: changing {fields} needs new weights, so training starts again from epoch 0.',
+    'notice.quoted': '“{label}”',
+    'notice.comma': ', ',
+    'notice.and': ' and ',
+    'notice.settings': '{n} settings',
     'storage.full':
       'Your latest changes are kept in this tab but could not be saved: this browser’s storage for the page is full. Free some space (clear other sites’ data), or copy the link or export your points as CSV before closing the tab.',
     'storage.dismiss': 'Dismiss',
@@ -32,6 +38,12 @@ export default {
     'check.atMost': '{max} 이하',
     'check.below': '{max} 미만',
     'check.and': ' ',
+    'notice.rebuilt':
+      '새 모델: {fields}을(를) 바꾸면 새 가중치가 필요하므로 학습이 0 에포크부터 다시 시작됩니다.',
+    'notice.quoted': '‘{label}’',
+    'notice.comma': ', ',
+    'notice.and': ', ',
+    'notice.settings': '설정 {n}개',
     'storage.full':
       '최근 변경 내용은 이 탭에만 남아 있고 저장되지 않았습니다. 이 브라우저의 저장 공간이 가득 찼습니다. 공간을 비우거나(다른 사이트 데이터 삭제), 탭을 닫기 전에 링크를 복사하거나 점을 CSV로 내보내세요.',
     'storage.dismiss': '닫기',

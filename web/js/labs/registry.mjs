@@ -15,14 +15,30 @@
  *   fields: readonly import('../state/field.mjs').Field[],
  *   panels: [string, readonly string[]][],
  *   relevant?: (name: string, state: Record<string, any>) => boolean,
- *   hints?: (state: Record<string, any>, progress: {stalled: boolean}) =>
- *     {code: string, args?: Record<string, string | number>}[],
+ *   hints?: (state: Record<string, any>, progress: Partial<HintProgress>) =>
+ *     {code: string, args?: Record<string, string | number | {key: string}>, preset?: string}[],
  *   groups: Record<string, GroupDeclaration>,
  *   presets: Record<string, PresetDeclaration>,
  *   stylesheet: string,
  *   strings: {en: Record<string, string>, ko: Record<string, string>},
  *   load: () => Promise<{default: {mount: Function}}>,
  * }} LabDeclaration
+ */
+
+/**
+ * What a lab's `hints` get besides its state (the shell's hint banner): the train answers'
+ * figures and whatever the lab reported (ctx.reportHints), e.g. the stall's `baseline`.
+ * @typedef {{
+ *   stalled: boolean,
+ *   loss: number | null,
+ *   epochs: number,
+ *   iterations: number,
+ *   baseline?: number,
+ *   [figure: string]: any,
+ * }} HintProgress
+ *   stalled: the training data loss has sat at `baseline` (the loss of a constant answer,
+ *   default ln 2) for kit/stall.mjs's STALL_EPOCHS epochs; loss: the last epoch's data loss;
+ *   epochs, iterations: the training position.
  */
 
 export const LAB_IDS = Object.freeze(['perceptron', 'mlp', 'activations']);

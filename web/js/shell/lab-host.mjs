@@ -7,7 +7,7 @@ import { LAB } from '../labs/registry.mjs';
 
 export class LabHost {
   /** el: the lab section; ctx: {store, relay, active (ActiveSession), t, onLangChange, register,
-   *  apply};
+   *  apply, reportHints (the lab's figures for its hints)};
    *  onMounted(id): called after each mount (test hooks, hide flags). */
   constructor(el, ctx, { onMounted = () => {} } = {}) {
     this.el = el;

@@ -1,7 +1,11 @@
 // The toolbar: play/pause (one toggle, #play), step and reset drive the active lab's session;
 // the epoch and iteration counters follow its progress (the engine's train answers); the speed
 // slider is the store's `speed` (sent to the session on change). Play after a run that ended at
-// its epoch limit asks `offerContinue` first (the limit banner).
+// its epoch limit asks `offerContinue` first (the limit banner). A rebuild that threw trained
+// weights away (kit/rebuild-notice.mjs) marks the counters for a moment as they restart at 0.
+import { REBUILT_EVENT } from '../kit/rebuild-notice.mjs';
+
+const RESTART_MARK_MS = 3000;
 
 export class Toolbar {
   /** root: the document; store, active (ActiveSession), t: the shell's; offerContinue():
@@ -45,6 +49,8 @@ export class Toolbar {
       reason === 'reset' ? this.showCounts(0, 0, true) : this.showCounts(...this.counts, true),
     );
     session.on('configured', () => this.showCounts(0, 0, true));
+    this.restartTimer = null;
+    root.addEventListener(REBUILT_EVENT, () => this.markRestart());
     session.on('running', ({ running }) => this.showRunning(running));
     onLangChange?.(() => this.showRunning(session.running));
     this.showRunning(session.running);
@@ -63,6 +69,16 @@ export class Toolbar {
     } else if (this.countTimer === null) {
       this.countTimer = setTimeout(write, 100);
     }
+  }
+
+  /** Marks the counters (class `restarted`) for a moment: training starts again at 0. */
+  markRestart() {
+    const counters = [this.epoch, this.iterations].map((output) => output.closest('.counter') ?? output);
+    for (const counter of counters) counter.classList.add('restarted');
+    clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(() => {
+      for (const counter of counters) counter.classList.remove('restarted');
+    }, RESTART_MARK_MS);
   }
 
   /** The toggle's label and tooltip follow what a click does (train or pause). */

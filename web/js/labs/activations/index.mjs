@@ -5,6 +5,7 @@
 import strings from './strings.mjs';
 import { field } from '../../state/field.mjs';
 import { KIT_PANELS } from '../../state/kit-fields.mjs';
+import { activationsHints } from './hints.mjs';
 
 /** @type {import('../registry.mjs').LabDeclaration} */
 export default {
@@ -32,6 +33,7 @@ export default {
     ['training', ['lr', 'batch', 'epochs']],
     ['optimizer', KIT_PANELS.optimizer],
   ],
+  hints: activationsHints,
   groups: {
     vanishing: {
       en: 'Vanishing gradients',

@@ -47,6 +47,8 @@ export default {
     'act.ratioMore': 'Layer 1 gets {ratio}× more gradient in the {act} tower than in the ReLU tower.',
     'act.waiting': 'Press play to train both towers; the norms update live.',
     'act.gradientLabel': 'Gradient norm of each layer of both towers, log scale',
+    'hint.vanishing':
+      'Vanishing gradient: in the {act} tower, layer 1 gets more than {ratio}× less gradient than layer {depth} next to the output. Each {act} layer scales the gradient by its slope (at most {slope}), so the first layers barely learn. What helps: ReLU (slope 1, as the other tower shows), an initializer suited to the activation (Glorot for sigmoid and tanh, He for ReLU), or batch normalization between the layers.',
   },
   ko: {
     'act.title': '활성화 함수',
@@ -96,5 +98,7 @@ export default {
     'act.ratioMore': '1층이 받는 기울기가 {act} 타워에서 ReLU 타워보다 {ratio}배 큽니다.',
     'act.waiting': '재생을 누르면 두 타워가 학습하고 기울기 크기가 실시간으로 바뀝니다.',
     'act.gradientLabel': '두 타워의 층별 기울기 크기, 로그 눈금',
+    'hint.vanishing':
+      '기울기 소실: {act} 타워에서 1층이 받는 기울기는 출력 옆 {depth}층보다 {ratio}배 넘게 작습니다. {act} 층마다 기울기에 도함수 값(최대 {slope})을 곱하므로 앞쪽 층은 거의 배우지 못합니다. 도움이 되는 것: ReLU(도함수 1, 옆 타워가 보여 주듯), 활성화 함수에 맞는 초기화(시그모이드·tanh에는 Glorot, ReLU에는 He), 층 사이의 배치 정규화.',
   },
 };

@@ -6,11 +6,13 @@ import { probeBatch, towerLayers, vanishingDocument } from './document.mjs';
 import { GradientChartView } from '../../views/gradient-chart-view.mjs';
 import { palette } from '../../views/colors.mjs';
 import { fillText } from '../../kit/lab-dom.mjs';
+import { powerOfTen } from './power-of-ten.mjs';
 import { Disposer, debounce, publishTestHook } from '../../kit/lab-kit.mjs';
 import { rebuildNames } from '../registry.mjs';
 import declaration from './index.mjs';
 import { clearFieldMessage, refusalText, showFieldMessage } from '../../kit/field-message.mjs';
 import { FIELD } from '../../state/schema.mjs';
+import { RebuildNotice, hasTrained } from '../../kit/rebuild-notice.mjs';
 
 const CONFIG_KEYS = rebuildNames(declaration);
 // Read from the page palette (--tower-sigmoid, --tower-relu) when drawn.
@@ -23,26 +25,7 @@ const COLORS = {
   },
 };
 
-const SUPERSCRIPT = {
-  '-': '⁻',
-  0: '⁰',
-  1: '¹',
-  2: '²',
-  3: '³',
-  4: '⁴',
-  5: '⁵',
-  6: '⁶',
-  7: '⁷',
-  8: '⁸',
-  9: '⁹',
-};
-
-/** A large ratio as people write it: 2879820177 -> "2.9 × 10⁹". */
-export function powerOfTen(value) {
-  const [mantissa, exponent] = value.toExponential(1).split('e');
-  const digits = String(Number(exponent)).replace(/./g, (c) => SUPERSCRIPT[c] ?? c);
-  return `${mantissa} × 10${digits}`;
-}
+export { powerOfTen };
 
 export const VANISHING_MARKUP = `
 <section class="act-vanishing" aria-labelledby="vanishing-title">
@@ -65,7 +48,7 @@ export const VANISHING_MARKUP = `
 </section>`;
 
 /** Wires the vanishing section under `root`; returns {render(), unmount()}. */
-export function mountVanishing(root, { store, session, t }) {
+export function mountVanishing(root, { store, session, t, reportHints }) {
   const text = (key, params) => fillText(t(key, params), params);
   const $ = (selector) => root.querySelector(selector);
   const ui = {
@@ -80,9 +63,22 @@ export function mountVanishing(root, { store, session, t }) {
   };
   const chart = new GradientChartView($('#gradient-chart'));
   const lab = { alive: true, time: 0, logs: null, norms: null };
+  const OWN = { deepAct: '#deep-act', deepDepth: '#deep-depth' };
+  const notice = new RebuildNotice(root, {
+    t,
+    labelOf: (name) => t(name in OWN ? `act.${name}` : `field.${name}`),
+    anchorOf: (name) =>
+      name in OWN
+        ? $(OWN[name]).closest('.lab-field')
+        : root.ownerDocument.querySelector(`[data-field="${name}"]`),
+  });
+  const changedSinceBuild = new Set(); // rebuild fields changed since the last configure
 
   async function configure() {
     const state = store.state();
+    // New towers: the trained ones are gone, which is said beside the control.
+    if (changedSinceBuild.size > 0 && hasTrained(session.lastProgress)) notice.show([...changedSinceBuild]);
+    changedSinceBuild.clear();
     chart.reset();
     lab.time = 0;
     lab.logs = null;
@@ -174,6 +170,8 @@ export function mountVanishing(root, { store, session, t }) {
         { color: COLORS.relu, norms: norms.relu },
       ],
     });
+    // The shell's hint banner names a vanishing gradient and its remedies (hints.mjs).
+    reportHints?.({ deepFirst: norms.deep[0], deepLast: norms.deep[depth - 1] });
     publishTestHook('vanishing', {
       deep: norms.deep,
       relu: norms.relu,
@@ -191,7 +189,7 @@ export function mountVanishing(root, { store, session, t }) {
   }
 
   const configureLater = debounce(() => configure(), 150);
-  const disposer = new Disposer().add(() => configureLater.cancel());
+  const disposer = new Disposer().add(() => configureLater.cancel()).add(() => notice.destroy());
   disposer.add(session.on('snapshot', (s) => lab.alive && onSnapshot(s)));
   disposer.add(session.on('progress', (p) => lab.alive && onProgress(p)));
   disposer.add(
@@ -206,7 +204,9 @@ export function mountVanishing(root, { store, session, t }) {
   );
   disposer.add(
     store.subscribe((keys) => {
-      if ([...keys].some((k) => CONFIG_KEYS.has(k))) configureLater.call();
+      const rebuild = [...keys].filter((k) => CONFIG_KEYS.has(k));
+      for (const key of rebuild) changedSinceBuild.add(key);
+      if (rebuild.length > 0) configureLater.call();
       if (keys.has('deepAct') || keys.has('deepDepth')) render();
     }),
   );

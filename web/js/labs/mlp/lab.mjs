@@ -7,7 +7,10 @@ import { buildLayout } from './layout.mjs';
 import { Disposer, debounce, frameScheduler, publishTestHook } from '../../kit/lab-kit.mjs';
 import { CONFIG_KEYS, GRID, configureRequest, configuredInfo, snapshotInfo, taskOf } from './configure.mjs';
 import { setWeightsCall } from '../../kit/session-answers.mjs';
-import { layerNames, tuneRequest } from './tune.mjs';
+import { layerNames, rebuildCauses, tuneRequest } from './tune.mjs';
+import { RebuildNotice, hasTrained } from '../../kit/rebuild-notice.mjs';
+import { constantLoss } from '../../kit/stall.mjs';
+import { deadReluUnits } from './hints.mjs';
 import { mlpDocument } from '../../model/document.mjs';
 import { DataTools } from './data-tools.mjs';
 import { drawDatasetPreview } from './dataset-previews.mjs';
@@ -63,6 +66,19 @@ function mount(el, ctx) {
   let names = { dense: [], dropout: [] };
   const frames = frameScheduler(() => drawFrame());
   disposer.add(() => configureLater.cancel()).add(() => frames.cancel());
+  // Where a field's control sits when the one the learner used is gone (the network editor
+  // redraws itself on every shape change); else its control-panel row.
+  const NOTICE_ANCHORS = {
+    layers: '#network .net-toolbar',
+    features: '#network .net-inputs',
+    dataset: '.mlp-datasets',
+    points: '#heatmap-box',
+  };
+  const notice = new RebuildNotice(el, {
+    t,
+    anchorOf: (name) => el.ownerDocument.querySelector(NOTICE_ANCHORS[name] ?? `[data-field="${name}"]`),
+  });
+  disposer.add(() => notice.destroy());
 
   const heatmap = new HeatmapView(ui.heatmapBox, {
     canvasId: 'heatmap',
@@ -96,6 +112,16 @@ function mount(el, ctx) {
         ? store.get('points')
         : [...(shownPoints?.train ?? []), ...(shownPoints?.test ?? [])],
   });
+
+  /** Hands the shell's hint banner the lab's figures, when they changed (stall baseline, dead
+   *  ReLUs). */
+  let reported = '';
+  function reportHints(figures) {
+    const key = JSON.stringify(figures);
+    if (key === reported) return;
+    reported = key;
+    ctx.reportHints?.(figures);
+  }
 
   function toggleFeature(key) {
     const features = store.get('features');
@@ -216,7 +242,12 @@ function mount(el, ctx) {
     const state = store.state();
     const changed = applied ? [...CONFIG_KEYS].filter((key) => !sameValue(applied[key], state[key])) : null;
     const tune = changed && request ? tuneRequest(changed, applied, state, names) : null;
-    if (!tune) return configure();
+    if (!tune) {
+      // A new model: its weights start over, which the learner is told beside the control.
+      if (changed?.length && hasTrained(session.lastProgress))
+        notice.show(rebuildCauses(changed, applied, state));
+      return configure();
+    }
     const count = configureCount;
     try {
       await session.tune(tune, mlpDocument(state));
@@ -280,6 +311,11 @@ function mount(el, ctx) {
       if (!request) return;
       configured = configuredInfo(request.setup, event);
       task = taskOf(store.state());
+      reportHints({
+        baseline: constantLoss(request.setup[0].spec.compile.loss, configured.points?.train?.y ?? []),
+        deadUnits: 0,
+        reluUnits: 0,
+      });
       metrics.reset({ accuracy: task.task === 'classification' });
       restoredEpoch = null;
       showLosses(null); // the snapshot that follows has the new model's losses
@@ -306,6 +342,8 @@ function mount(el, ctx) {
       if (!request) return;
       lastView = snapshotInfo(request.snapshot, event);
       scheduleFrame(lastView);
+      const units = deadReluUnits(applied?.layers ?? store.get('layers'), lastView.neurons);
+      reportHints({ deadUnits: units.dead, reluUnits: units.relu });
     }),
   );
   disposer.add(

@@ -2,6 +2,9 @@
 export default {
   en: {
     'mlp.data': 'Data',
+    'field.layers': 'Hidden layers',
+    'field.features': 'Features',
+    'field.points': 'Your points',
     'mlp.datasetPicker': 'Which dataset do you want to use?',
     'mlp.dataset.circle': 'Circle',
     'mlp.dataset.xor': 'Exclusive or',
@@ -24,12 +27,20 @@ export default {
     'hint.sgdHighLr':
       'A learning rate of {lr} is large for SGD: the loss may jump about or blow up. Try 0.1 or less, or Adam.',
     'hint.stalled':
-      'The loss has stayed at ln 2 ≈ 0.693 for 20 epochs: the network answers “one half” everywhere, a coin toss.',
+      'The training loss has stayed at {value} for {epochs} epochs: what a network scores that ignores its inputs and always answers with the classes’ proportions (ln 2 ≈ 0.693 for two balanced classes, a coin toss). It has learned nothing yet.',
+    'hint.stalledMean':
+      'The training loss has stayed at {value} for {epochs} epochs: what a network scores that ignores its inputs and always answers the mean value. It has learned nothing yet.',
     'hint.stallRegularization':
       'Likely cause: the regularization rate {rate} pulls every weight to zero faster than the data can move them. Try 0.001.',
     'hint.stallDropout': 'Likely cause: dropout {rate} silences most neurons at every step. Try 0.1–0.2.',
     'hint.stallDeep':
       'Likely cause: the gradient fades through {n} sigmoid/tanh layers before it reaches the first ones (vanishing gradient). Use fewer layers or ReLU.',
+    'hint.stallDeadRelu':
+      'Likely cause: {dead} of the {relu} ReLU neurons output 0 for every input (“dead ReLU”), so no gradient reaches them. Try a smaller learning rate, the He initializer, or Leaky ReLU.',
+    'hint.stallZeroInit':
+      'Likely cause: the “zeros” initializer starts every weight at 0, so the neurons of a layer compute the same thing and get the same gradient, or none at all (tanh and ReLU output 0). Pick Glorot uniform (sigmoid, tanh) or He uniform (ReLU).',
+    'hint.stallLowLr':
+      'Likely cause: a learning rate of {lr} moves the weights too little to notice. Try 0.01–0.1 (or Adam at 0.001–0.01).',
     'hint.stallOther': 'Try a larger learning rate, another optimizer (Adam), or more neurons.',
     'mlp.pointsAdded':
       'Added to your points: the network now trains on them (“Your points”). Pick a dataset to go back.',
@@ -115,6 +126,9 @@ export default {
     'mlp.restoredNote': 'Early stopping restored the weights of epoch {n}; the losses are theirs.',
   },
   ko: {
+    'field.layers': '은닉층',
+    'field.features': '입력 특성',
+    'field.points': '직접 만든 점',
     'mlp.data': '데이터',
     'mlp.datasetPicker': '사용할 데이터셋을 고르세요',
     'mlp.dataset.circle': '원',
@@ -138,13 +152,21 @@ export default {
     'hint.sgdHighLr':
       '학습률 {lr}은 SGD에 큽니다. 손실이 튀거나 발산할 수 있습니다. 0.1 이하나 Adam을 써 보세요.',
     'hint.stalled':
-      '손실이 20 에포크 동안 ln 2 ≈ 0.693에 머물러 있습니다. 신경망이 어디서나 “절반”이라고 답합니다(동전 던지기).',
+      '훈련 손실이 {epochs} 에포크 동안 {value}에 머물러 있습니다. 입력을 무시하고 늘 클래스 비율대로만 답하는 신경망의 손실입니다(두 클래스가 같은 수면 ln 2 ≈ 0.693, 동전 던지기). 아직 아무것도 배우지 못했습니다.',
+    'hint.stalledMean':
+      '훈련 손실이 {epochs} 에포크 동안 {value}에 머물러 있습니다. 입력을 무시하고 늘 평균값만 답하는 신경망의 손실입니다. 아직 아무것도 배우지 못했습니다.',
     'hint.stallRegularization':
       '가능한 원인: 정규화율 {rate}가 데이터보다 빨리 모든 가중치를 0으로 끌어당깁니다. 0.001을 써 보세요.',
     'hint.stallDropout':
       '가능한 원인: 드롭아웃 {rate}이 매 단계 대부분의 뉴런을 끕니다. 0.1–0.2를 써 보세요.',
     'hint.stallDeep':
       '가능한 원인: 기울기가 시그모이드/tanh 층 {n}개를 지나며 첫 층에 닿기 전에 사라집니다(기울기 소실). 층을 줄이거나 ReLU를 쓰세요.',
+    'hint.stallDeadRelu':
+      '가능한 원인: ReLU 뉴런 {relu}개 중 {dead}개가 모든 입력에 0을 내보내(“죽은 ReLU”) 기울기를 전혀 받지 못합니다. 학습률을 줄이거나 He 초기화, Leaky ReLU를 써 보세요.',
+    'hint.stallZeroInit':
+      '가능한 원인: “0” 초기화는 모든 가중치를 0에서 시작하므로 한 층의 뉴런이 모두 같은 값을 계산하고 같은 기울기를 받거나, 기울기를 전혀 받지 못합니다(tanh와 ReLU는 0을 출력). Glorot 균등(시그모이드, tanh)이나 He 균등(ReLU)을 고르세요.',
+    'hint.stallLowLr':
+      '가능한 원인: 학습률 {lr}로는 가중치가 거의 움직이지 않습니다. 0.01–0.1(Adam이면 0.001–0.01)을 써 보세요.',
     'hint.stallOther': '학습률을 키우거나, 다른 옵티마이저(Adam)나 더 많은 뉴런을 써 보세요.',
     'mlp.pointsAdded':
       '직접 만든 점에 추가했습니다. 이제 신경망은 이 점들로 학습합니다. 돌아가려면 데이터셋을 고르세요.',

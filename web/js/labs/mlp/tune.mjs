@@ -76,3 +76,26 @@ export function tuneRequest(changed, before, after, names) {
   if (Object.keys(layers).length > 0) request.layers = layers;
   return request;
 }
+
+/** Fields whose change is a consequence of another's, named by that one: the activation sets
+ *  every layer's, and a click on the map makes the dataset "Your points". */
+/** @type {Readonly<Record<string, string>>} */
+const FOLLOWS = Object.freeze({ layers: 'activation', dataset: 'points' });
+
+/**
+ * The changed fields (`changed`, from lab state `before` to `after`) that made a rebuild
+ * necessary, as the learner would name them: the hyper-parameters a tune request changes
+ * live are left out (unless dropout was switched on or off), and so is a field that only
+ * followed another. Returns `changed` as it is when nothing is left.
+ * @param {string[]} changed
+ * @param {Record<string, any>} before
+ * @param {Record<string, any>} after
+ * @returns {string[]}
+ */
+export function rebuildCauses(changed, before, after) {
+  const causes = changed.filter(
+    (key) => !TUNABLE.has(key) || (key === 'dropout' && before.dropout > 0 !== after.dropout > 0),
+  );
+  const named = causes.filter((key) => !causes.includes(FOLLOWS[key]));
+  return named.length > 0 ? named : changed;
+}

@@ -4,6 +4,7 @@
 // own. The lab itself (lab.mjs) loads when its tab is first shown.
 import strings from './strings.mjs';
 import { field } from '../../state/field.mjs';
+import { perceptronHints } from './hints.mjs';
 
 /** @param {string} gate */
 const gatePreset = (gate) => ({ gate, lr: 1, epochs: 100, speed: 2, pHidden: false, pWeights: [0, 0, 0] });
@@ -21,6 +22,7 @@ export default {
     field('pWeights', 'numbers', [0, 0, 0], { keepsModel: true }),
   ],
   panels: [],
+  hints: perceptronHints,
   groups: { perceptron: { en: 'Perceptron', ko: '퍼셉트론', hides: 'the gate buttons and weight controls' } },
   presets: {
     'perceptron-and': { title: { en: 'Perceptron: AND', ko: '퍼셉트론: AND' }, state: gatePreset('and') },

@@ -21,10 +21,18 @@ import declaration from './index.mjs';
 import { FIELD } from '../../state/schema.mjs';
 import { clearFieldMessage, refusalText, showFieldMessage } from '../../kit/field-message.mjs';
 import { setWeightsCall, weightsOf } from '../../kit/session-answers.mjs';
+import { RebuildNotice, hasTrained } from '../../kit/rebuild-notice.mjs';
+import { XOR_PATIENCE } from './hints.mjs';
 
 const CONFIG_KEYS = rebuildNames(declaration);
-const XOR_PATIENCE = 20; // epochs without 4/4 before the note explains XOR
 const SNAPSHOT = [{ op: 'get_weights', out: 'weights' }];
+/** The words and the place of the lab's fields in a rebuild notice. */
+const NOTICE_LABELS = { gate: 'perceptron.gate', pHidden: 'perceptron.hiddenLayer', lr: 'perceptron.lr' };
+const NOTICE_ANCHORS = {
+  gate: '.gate-buttons',
+  pHidden: '[data-role=rule]',
+  lr: '[data-role=lr-field]',
+};
 
 function mount(el, ctx) {
   const { store, session } = ctx;
@@ -74,8 +82,18 @@ function mount(el, ctx) {
     renderReadout();
   }
 
+  const notice = new RebuildNotice(el, {
+    t: ctx.t,
+    labelOf: (name) => ctx.t(NOTICE_LABELS[name] ?? `field.${name}`),
+    anchorOf: (name) => el.querySelector(NOTICE_ANCHORS[name] ?? '[data-role=rule]'),
+  });
+  const changedSinceBuild = new Set(); // rebuild fields changed since the last configure
+
   async function configure() {
     const state = store.state();
+    // A trained model thrown away for a new gate or layer: said beside the control.
+    if (changedSinceBuild.size > 0 && hasTrained(session.lastProgress)) notice.show([...changedSinceBuild]);
+    changedSinceBuild.clear();
     restart();
     renderModeText(state);
     try {
@@ -124,8 +142,14 @@ function mount(el, ctx) {
     renderReadout(state);
   }
 
+  let reportedWrong = null;
   function renderReadout(state = store.state()) {
     const solved = lab.correct === 4;
+    // The shell's hint banner explains a gate no line separates (hints.mjs).
+    if (4 - lab.correct !== reportedWrong) {
+      reportedWrong = 4 - lab.correct;
+      ctx.reportHints?.({ misclassified: reportedWrong });
+    }
     ui.correct.textContent = `${text('perceptron.correct', { n: lab.correct })}${solved ? ` · ${text('perceptron.solved')}` : ''}`;
     ui.correct.classList.toggle('solved', solved);
     if (state.pHidden) {
@@ -184,7 +208,7 @@ function mount(el, ctx) {
     renderReadout(state);
   }
 
-  const disposer = new Disposer().add(() => configureLater.cancel());
+  const disposer = new Disposer().add(() => configureLater.cancel()).add(() => notice.destroy());
   disposer.add(session.on('snapshot', (s) => lab.alive && onSnapshot(s)));
   disposer.add(session.on('progress', (p) => lab.alive && onProgress(p)));
   disposer.add(
@@ -198,7 +222,9 @@ function mount(el, ctx) {
   disposer.add(
     store.subscribe((keys) => {
       if (keys.has('gate') && !store.get('pHidden')) updateLocal();
-      if ([...keys].some((k) => CONFIG_KEYS.has(k))) configureLater.call();
+      const rebuild = [...keys].filter((k) => CONFIG_KEYS.has(k));
+      for (const key of rebuild) changedSinceBuild.add(key);
+      if (rebuild.length > 0) configureLater.call();
       else if (keys.has('pWeights') && !store.get('pHidden')) {
         const w = store.get('pWeights');
         if (w.some((v, k) => v !== lab.weights[k])) sendWeights(w);

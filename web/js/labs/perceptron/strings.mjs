@@ -17,8 +17,12 @@ export default {
     'perceptron.noLine': 'w₁ = w₂ = 0: no line; every point gets step(b).',
     'perceptron.dragHint': 'Drag the dot to move the line, the arrow tip to turn it.',
     'perceptron.xorFails':
-      'After {epochs} epochs the perceptron still gets only {n}/4. No straight line puts (0,1) and (1,0) on one side and (0,0) and (1,1) on the other: XOR is not linearly separable, so the perceptron rule keeps moving the line forever.',
+      'After {epochs} epochs the perceptron still gets only {n}/4: the rule keeps moving the line and never settles.',
+    'hint.notSeparable':
+      'One neuron draws one straight line, and no straight line puts {gate}’s 1s on one side and its 0s on the other: {gate} is not linearly separable. A hidden layer gives the network several lines to combine: add one here, or train on {gate} data in the multi-layer network lab.',
+    'hint.notSeparable.action': 'Open XOR in the multi-layer network lab',
     'perceptron.addHidden': 'Add a hidden layer',
+    'perceptron.hiddenLayer': 'Hidden layer',
     'perceptron.removeHidden': 'Back to one perceptron',
     'perceptron.hiddenNote':
       'Each hidden neuron draws its own line (grey); the output neuron combines them, so the boundary can bend. Press play.',
@@ -45,8 +49,12 @@ export default {
     'perceptron.noLine': 'w₁ = w₂ = 0: 직선이 없습니다. 모든 점이 step(b)를 받습니다.',
     'perceptron.dragHint': '점을 끌면 직선이 이동하고, 화살표 끝을 끌면 직선이 회전합니다.',
     'perceptron.xorFails':
-      '{epochs} 에포크가 지나도 퍼셉트론은 {n}/4만 맞힙니다. (0,1)과 (1,0)을 한쪽에, (0,0)과 (1,1)을 다른 쪽에 두는 직선은 없습니다. XOR은 선형 분리가 불가능하므로 퍼셉트론 규칙은 직선을 끝없이 옮기기만 합니다.',
+      '{epochs} 에포크가 지나도 퍼셉트론은 {n}/4만 맞힙니다. 규칙은 직선을 계속 옮길 뿐 멈추지 않습니다.',
+    'hint.notSeparable':
+      '뉴런 하나는 직선 하나를 긋는데, {gate}의 1과 0을 양쪽으로 나누는 직선은 없습니다. {gate}는 선형 분리가 불가능합니다. 은닉층이 있으면 신경망이 여러 직선을 조합할 수 있습니다. 여기서 은닉층을 추가하거나, 다층 신경망 실험에서 {gate} 데이터로 학습해 보세요.',
+    'hint.notSeparable.action': '다층 신경망 실험에서 XOR 열기',
     'perceptron.addHidden': '은닉층 추가',
+    'perceptron.hiddenLayer': '은닉층',
     'perceptron.removeHidden': '퍼셉트론 하나로 돌아가기',
     'perceptron.hiddenNote':
       '은닉 뉴런마다 자기 직선(회색)을 긋고, 출력 뉴런이 이를 조합하므로 결정 경계가 휘어질 수 있습니다. 재생을 누르세요.',
