@@ -53,10 +53,10 @@ export default [
     files: ['tests/**/*.{js,mjs}', 'bench/**/*.{js,mjs}', 'scripts/**/*.{js,mjs}'],
     languageOptions: { globals: globals.node },
   },
-  // Browser tests and the page benchmark pass functions to page.evaluate(); those bodies run
-  // in the page.
+  // Browser tests, the page benchmark and the screenshot script pass functions to
+  // page.evaluate(); those bodies run in the page.
   {
-    files: ['tests/browser/**/*.{js,mjs}', 'bench/page/**/*.{js,mjs}'],
+    files: ['tests/browser/**/*.{js,mjs}', 'bench/page/**/*.{js,mjs}', 'scripts/screenshots.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   prettier,
