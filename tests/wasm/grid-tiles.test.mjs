@@ -1,6 +1,6 @@
 // The MLP lab's grid tiles (web/js/labs/mlp/grid-tiles.mjs): tiles ask for exactly the full
-// grid's points, big networks get tiles and small ones one request, and with the real engine a
-// 16×64 network's tiled decision grid and neuron maps, stitched, equal the single requests'.
+// grid's points, big networks' decision grids get tiles and small ones one request, and with the
+// real engine a 16×64 network's tiled decision grid, stitched, equals the single request's.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -91,7 +91,6 @@ test('grid tiles: stitching puts each tile value back where the full grid has it
 
 test('grid tiles: only big networks are tiled; the default MLP keeps one request per grid', () => {
   assert.equal(pointCost([2, 3, 1]), 2 * 3 + 3 * 1 + 4 * 64);
-  assert.ok(pointCost([2, 3, 1], { maps: true }) > pointCost([2, 3, 1]));
   assert.equal(tilesPerSide(50, pointCost([7, 8, 8, 1])), 1);
   const ops = (state) => configureRequest(state).snapshot.map((r) => r.op);
   assert.deepEqual(ops(labView(defaultState(), 'mlp')), [
@@ -103,13 +102,17 @@ test('grid tiles: only big networks are tiled; the default MLP keeps one request
   ]);
   const big = configureRequest(mlpState(16, 64)).snapshot;
   const grids = big.filter((r) => r.op === 'grid');
-  assert.ok(grids.filter((r) => !r.neurons).length > 1, 'the decision grid is tiled');
-  assert.ok(grids.filter((r) => r.neurons).length > 1, 'the neuron maps are tiled');
+  assert.equal(grids.filter((r) => !r.neurons).length, 9, 'the decision grid in 3 × 3 tiles');
+  assert.deepEqual(
+    grids.filter((r) => r.neurons).map((r) => r.resolution),
+    [GRID.neuronResolution],
+    'the neuron maps in one request',
+  );
   assert.deepEqual([big[0].op, ...big.slice(-2).map((r) => r.op)], ['get_weights', 'evaluate', 'evaluate']);
 });
 
 test(
-  'grid tiles + engine: a 16×64 network’s stitched tiles equal the single grid requests',
+  'grid tiles + engine: a 16×64 network’s stitched tiles equal the single grid request',
   { skip: !built && 'web/engine/nnplay.wasm is not built' },
   async () => {
     const module = await loadModule();

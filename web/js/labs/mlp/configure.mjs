@@ -3,8 +3,8 @@
 // draws); snapshot = get_weights, the decision grid (50×50, the heat map), every neuron's map
 // on a coarser grid (25×25, the thumbnails: a quarter of the engine's work and of the copy)
 // and the losses of those weights (evaluate), so the readouts always describe the weights on
-// screen. A big network's grids are asked for in tiles (grid-tiles.mjs), so each request the
-// worker runs is short and a Pause is not kept waiting; snapshotInfo stitches them.
+// screen. A big network's decision grid is asked for in tiles (grid-tiles.mjs), so each request
+// the worker runs is short and a Pause is not kept waiting; snapshotInfo stitches them.
 import declaration from './index.mjs';
 import { rebuildNames } from '../registry.mjs';
 import { mlpDocument, taskOf } from '../../model/document.mjs';
@@ -59,15 +59,11 @@ export function configureRequest(state) {
     document.model.input_shape[0],
     ...document.model.layers.filter((l) => l.type === 'dense').map((l) => l.units),
   ];
-  const tiled = (request) =>
-    tileRequests(request, tilesPerSide(request.resolution, pointCost(units, { maps: request.neurons })));
+  const decision = tileRequests(grid, tilesPerSide(grid.resolution, pointCost(units)));
+  // The neurons' maps stay one request: ~20 ms at 16×64, about one training slice, where tiles
+  // would make the page stitch 1,024 maps and copy their list once per tile.
   // The losses of the weights the snapshot shows (training data; validation, else training).
-  const snapshot = [
-    { op: 'get_weights', out: 'weights' },
-    ...tiled(grid),
-    ...tiled(neurons),
-    ...LOSS_REQUESTS,
-  ];
+  const snapshot = [{ op: 'get_weights', out: 'weights' }, ...decision, neurons, ...LOSS_REQUESTS];
   return { setup, snapshot, arrays };
 }
 

@@ -8,21 +8,18 @@
 /** What one grid request may cost, in multiply-adds (about 6 ms of the wasm engine on an idle
  *  laptop core; a training slice is 15 ms). */
 export const TILE_BUDGET = 60e6;
-/** A neuron's activation (tanh, sigmoid) costs about as much as 64 multiply-adds per point, and
- *  copying its value into the answer's map about 200 more (measured at 8×32 and 16×64). */
+/** A neuron's activation (tanh, sigmoid) costs about as much as 64 multiply-adds per point
+ *  (measured at 8×32 and 16×64). */
 const NEURON_COST = 64;
-const MAP_COST = 200;
 
 /**
  * What one grid point costs, in multiply-adds, through Dense layers of `units` (the model's
- * inputs first, its outputs last); `maps`: the request answers every neuron's map.
- * @param {number[]} units @param {{maps?: boolean}} [opts] @returns {number}
+ * inputs first, its outputs last).
+ * @param {number[]} units @returns {number}
  */
-export function pointCost(units, { maps = false } = {}) {
+export function pointCost(units) {
   let cost = 0;
-  for (let i = 1; i < units.length; i += 1) {
-    cost += units[i - 1] * units[i] + units[i] * (maps ? NEURON_COST + MAP_COST : NEURON_COST);
-  }
+  for (let i = 1; i < units.length; i += 1) cost += units[i - 1] * units[i] + units[i] * NEURON_COST;
   return cost;
 }
 
@@ -91,7 +88,7 @@ export function stitchTiles(full, tiles) {
     // The tile's first row and column in the full grid, from its ranges.
     const col = Math.round(((request.x_range[0] - xLo) / (xHi - xLo)) * (n - 1));
     const row = Math.round(((yHi - request.y_range[1]) / span) * (n - 1));
-    // Plain index loops: a 16×64 network's neuron tiles are ~700,000 values in 4,000 maps.
+    // Plain index loops: no view object per row.
     const { maps: tileMaps } = answer;
     for (let b = 0; b < tileMaps.length; b += 1) {
       let from = tileMaps[b].offset;
