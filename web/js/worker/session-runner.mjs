@@ -26,8 +26,8 @@ function strings(value, found = new Set()) {
 }
 
 /** A big network's snapshot (its decision grid with every neuron's map: 16 × 64 neurons take
- *  hundreds of ms) is taken at most every SNAPSHOT_SHARE times its cost, so training keeps most
- *  of the worker and a Pause rarely waits for a snapshot. */
+ *  60-300 ms) is taken at most every SNAPSHOT_SHARE times its cost, so training keeps most of
+ *  the worker. */
 const SNAPSHOT_SHARE = 4;
 
 export class SessionRunner {
