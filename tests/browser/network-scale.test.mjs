@@ -1,8 +1,9 @@
-// The MLP lab's network editor at every size: 16 layers × 64 neurons train and Pause stops them;
-// the editor draws in a fixed number of canvases and says when it thins links; a 10-layer
-// network scrolls sideways inside its column so the output column can be reached; TF
-// Playground's 6 × 8 gives a phone no page-level horizontal overflow; hovering a link shows its
-// weight, clicking it edits it, and hovering a neuron shows its bias with its map enlarged.
+// The MLP lab's network editor at every size: 16 layers × 64 neurons train, Pause stops them and
+// the snapshot that follows shows the weights they stopped at; the editor draws in a fixed
+// number of canvases and says when it thins links; a 10-layer network scrolls sideways inside
+// its column so the output column can be reached; TF Playground's 6 × 8 gives a phone no
+// page-level horizontal overflow; hovering a link shows its weight, clicking it edits it, and
+// hovering a neuron shows its bias with its map enlarged.
 // Behaviour only: frame rates and Pause latency are measured by bench/page/run.mjs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -54,6 +55,25 @@ test('16 × 64 trains in a fixed number of canvases, and Pause stops it', async 
   assert.ok(Number(paused.iterations) > 0, `it trained before the pause (${paused.iterations} iterations)`);
   await page.waitForTimeout(1000);
   assert.deepEqual(await counters(), paused, 'the counters stop after the paused event');
+
+  // A snapshot follows the pause and shows the weights training stopped at: a fresh snapshot
+  // asked for now (nothing trained since) has the same weights.
+  await page.waitForFunction(
+    () => {
+      const events = window.nnplay.events;
+      const at = events.findLastIndex((e) => e.type === 'paused');
+      return at >= 0 && events.slice(at).some((e) => e.type === 'snapshot');
+    },
+    null,
+    { timeout: 30000 },
+  );
+  const shownWeights = () =>
+    page.evaluate(() => Array.from(window.nnplay.session.lastSnapshot.arrays.weights));
+  const afterPause = await shownWeights();
+  const fresh = await markEvents(page);
+  await page.evaluate(() => window.nnplay.session.snapshot());
+  await waitEvent(page, 'snapshot', fresh, 30000);
+  assert.deepEqual(await shownWeights(), afterPause, 'the snapshot after the pause shows the paused weights');
 });
 
 test('a 10-layer editor scrolls sideways so the output column can be reached', async () => {

@@ -103,3 +103,33 @@ test('scheduler: limited speeds train k batches per tick beside full-speed sessi
   );
   assert.deepEqual(tickOf(1), { intervalMs: 500, batches: 1 });
 });
+
+test('scheduler: parts of work go before training, one per turn, until none is left', () => {
+  const log = [];
+  const m = manual();
+  const trainer = runner('t', log);
+  const worker = (name, parts) => ({
+    left: parts,
+    workPart() {
+      log.push([name, 'part']);
+      this.left -= 1;
+      return this.left > 0;
+    },
+  });
+  const [a, b] = [worker('a', 2), worker('b', 3)];
+  m.scheduler.start(trainer);
+  m.turns(1);
+  m.scheduler.work(a);
+  m.scheduler.work(b);
+  m.scheduler.work(a); // already waiting: no second place in turn
+  m.turns(7);
+  assert.deepEqual(log.map(([n]) => n).join(''), 'tababbtt');
+  m.scheduler.work(b);
+  m.scheduler.dropWork(b);
+  m.scheduler.stop(trainer);
+  m.turns(3);
+  assert.equal(log.length, 8, 'dropped work and stopped training do not run');
+  m.scheduler.work(a); // work alone (no training) is queued too
+  m.turns(1);
+  assert.deepEqual(log.at(-1), ['a', 'part']);
+});

@@ -23,6 +23,17 @@ async function send(message, ms = 50) {
   return id;
 }
 
+/** The first snapshot event after the reply to request `id` (a snapshot's requests run one per
+ *  scheduler turn, after the reply), waiting for it. */
+async function snapshotAfter(id) {
+  const after = (events) => {
+    const at = events.findIndex((e) => e.id === id);
+    return at < 0 ? undefined : events.slice(at).find((e) => e.type === 'snapshot');
+  };
+  await worker.until((events) => after(events) !== undefined);
+  return after(worker.events);
+}
+
 const document = { schema: 1, model: {} };
 const SETUP = [{ op: 'build', spec: document }, { op: 'set_data' }];
 const SNAPSHOT = [
@@ -56,7 +67,7 @@ test('worker: configure answers the setup answers, then a snapshot with the name
   assert.equal(configured.session, 's');
   assert.equal(configured.answers.length, 2);
   assert.equal(configured.answers[0].model.name, 'fake', 'the engine answer, unchanged');
-  const snapshot = last('snapshot');
+  const snapshot = await snapshotAfter(id);
   assert.equal(snapshot.answers[1].resolution, 4);
   assert.deepEqual(Object.keys(snapshot.arrays).sort(), ['grid', 'weights']);
   assert.equal(snapshot.arrays.grid.length, 16);
@@ -85,7 +96,9 @@ test('worker: train runs slices until pause; progress carries the engine answer 
   globalThis.fakeEngine = { batchesPerEpoch: 10 };
   await send({ type: 'configure', setup: SETUP, snapshot: SNAPSHOT });
   worker.events.length = 0;
-  const train = await send({ type: 'train' }, 100);
+  const train = await send({ type: 'train' }, 0);
+  // Slices until three came (a fixed wait sees only one on a busy machine).
+  await worker.until(() => ofType('progress').length >= 3);
   assert.deepEqual(
     replyTo(train).map((e) => e.type),
     ['done'],
@@ -125,12 +138,12 @@ test('worker: step, reset and speed', async () => {
   globalThis.fakeEngine = { batchesPerEpoch: 1000 };
   await send({ type: 'configure', setup: SETUP, snapshot: SNAPSHOT });
   worker.events.length = 0;
-  await send({ type: 'step' });
+  const step = await send({ type: 'step' });
   assert.equal(last('progress').answer.batches_run, 1);
-  assert.equal(last('snapshot').arrays.weights[0], 1);
-  await send({ type: 'reset', seed: 3 });
+  assert.equal((await snapshotAfter(step)).arrays.weights[0], 1);
+  const reset = await send({ type: 'reset', seed: 3 });
   assert.equal(last('paused').reason, 'reset');
-  assert.equal(last('snapshot').arrays.weights[0], 0);
+  assert.equal((await snapshotAfter(reset)).arrays.weights[0], 0);
   await send({ type: 'speed', level: 2 }); // 10 batches/s: one batch every 100 ms
   worker.events.length = 0;
   await send({ type: 'train' }, 450);
@@ -153,7 +166,7 @@ test('worker: call sets the arrays, answers done {answer}, then a snapshot', asy
     replyTo(id).map((e) => e.type),
     ['done'],
   );
-  assert.deepEqual([...last('snapshot').arrays.weights], [7, 8, 9]);
+  assert.deepEqual([...(await snapshotAfter(id)).arrays.weights], [7, 8, 9]);
   const bad = await send({
     type: 'call',
     request: { op: 'set_weights', array: 'w' },

@@ -2,7 +2,9 @@
 // requests the worker sends with made-up but well-formed answers (docs/schema/session.md), so
 // the worker's slicing, pausing and error paths are tested without the real engine.
 // globalThis.fakeEngine sets {batchesPerEpoch, epochs, divergeAtBatch, points (answer the
-// points op), earlyStopping (train answers carry early_stopping)} before a configure.
+// points op), earlyStopping (train answers carry early_stopping), onRequest(request) (called
+// before each request is answered: a test sees the order of the requests and can send the
+// worker a message while one runs)} before a configure.
 class Session {
   constructor() {
     this.arrays = new Map();
@@ -11,6 +13,7 @@ class Session {
 
   handle(text) {
     const request = JSON.parse(text);
+    globalThis.fakeEngine?.onRequest?.(request);
     const answer = this.answer(request, globalThis.fakeEngine ?? {});
     return JSON.stringify(answer.ok === false ? answer : { ...answer, ok: true });
   }

@@ -1,7 +1,7 @@
 // The engine worker (a module worker): downloads and instantiates the wasm module, keeps a map
 // of named sessions (one SessionRunner each) and answers every request of protocol.mjs with
 // exactly one reply carrying its id. It knows no lab: labs hand it engine requests. Requests
-// run one after another; the Scheduler's training slices run between them.
+// run one after another; the Scheduler's training slices and snapshot parts run between them.
 import {
   Event,
   Request,
@@ -77,7 +77,7 @@ const handlers = {
     const run = runner(m.session, true);
     const result = run.configure(m);
     post(makeMessage(Event.configured, { session: m.session, id: m.id, ...result }));
-    run.safeSnapshot(); // after the reply: a failure here is an event, not a second reply
+    run.snapshot(); // after the reply; its requests run later: a failure is an event
     return null;
   },
   [Request.train]: (m) => {
@@ -85,7 +85,7 @@ const handlers = {
     return {};
   },
   [Request.pause]: (m) => {
-    runner(m.session).stop('user', true);
+    runner(m.session).pause();
     return {};
   },
   [Request.step]: (m) => {
@@ -106,10 +106,9 @@ const handlers = {
   },
   [Request.call]: (m) => {
     const run = runner(m.session);
-    run.setArrays(m.arrays);
-    const answer = run.run(m.request, '/request');
+    const answer = run.call(m.request, m.arrays);
     post(makeMessage(Event.done, { session: m.session, id: m.id, answer }));
-    run.safeSnapshot();
+    run.snapshot();
     return null;
   },
   [Request.close]: (m) => {

@@ -3,7 +3,10 @@
 // is one ~15 ms slice of the next session, queued through a MessageChannel (not setTimeout,
 // which browsers clamp to 4 ms when nested), so the worker goes back to its event loop between
 // slices and pause or configure requests get through. Limited speeds (levels 1..4: 2, 10, 50,
-// 250 batches/s) train k batches per timer tick, one timer per session.
+// 250 batches/s) train k batches per timer tick, one timer per session. Work a session splits
+// into parts (a snapshot's requests: a big network's take hundreds of ms together) runs one part
+// per turn through the same queue, ahead of training, so a request is never held up by more
+// than one part or one slice.
 
 /** Batches per second of speed levels 1..4. */
 export const SPEEDS = [2, 10, 50, 250];
@@ -30,7 +33,8 @@ function channelQueue() {
 export class Scheduler {
   /**
    * A runner is any object with `speed` (1..5) and `slice(request) -> boolean` (trains with the
-   * given engine train request; false when it stopped). opts: sliceMs; queue(fn) and
+   * given engine train request; false when it stopped); runners given work(runner) also have
+   * `workPart() -> boolean` (runs one part; false when none is left). opts: sliceMs; queue(fn) and
    * setTimer/clearTimer replace the MessageChannel and timers (unit tests).
    */
   constructor({ sliceMs = 15, queue = null, setTimer = setTimeout, clearTimer = clearTimeout } = {}) {
@@ -42,8 +46,9 @@ export class Scheduler {
     this.clearTimer = (timer) => clearTimer(timer);
     this.ring = []; // running full-speed runners, in turn order
     this.turn = 0;
-    this.queued = false; // a full-speed turn is waiting in the queue
+    this.queued = false; // a turn is waiting in the queue
     this.timers = new Map(); // runner -> timer of a limited-speed runner
+    this.working = []; // runners with parts of work left, in turn order
   }
 
   /** Whether `runner` is scheduled. */
@@ -62,7 +67,20 @@ export class Scheduler {
     }
   }
 
-  /** Unschedules `runner`; a slice already queued for it will not run. */
+  /** Gives `runner` one turn per part of its work (runner.workPart()), ahead of training turns,
+   *  until workPart() returns false; training and timers are not affected. */
+  work(runner) {
+    if (!this.working.includes(runner)) this.working.push(runner);
+    this.kick();
+  }
+
+  /** Unschedules `runner`'s work (its parts left will not run). */
+  dropWork(runner) {
+    const at = this.working.indexOf(runner);
+    if (at >= 0) this.working.splice(at, 1);
+  }
+
+  /** Unschedules `runner`'s training; a slice already queued for it will not run. */
   stop(runner) {
     const at = this.ring.indexOf(runner);
     if (at >= 0) {
@@ -76,17 +94,24 @@ export class Scheduler {
   }
 
   kick() {
-    if (this.queued || this.ring.length === 0) return;
+    if (this.queued || (this.ring.length === 0 && this.working.length === 0)) return;
     this.queued = true;
     // Node (the worker's tests) drains a MessagePort's messages, new ones included, before its
     // timers run, which would starve the tests' timers: setImmediate yields there instead.
     this.queue ??= typeof setImmediate === 'function' ? setImmediate : channelQueue();
-    this.queue(() => this.fullSpeedTurn());
+    this.queue(() => this.nextTurn());
   }
 
-  /** Gives the next full-speed runner one time-budgeted slice. */
-  fullSpeedTurn() {
+  /** One part of the next runner's work, else one time-budgeted slice of the next full-speed
+   *  runner. */
+  nextTurn() {
     this.queued = false;
+    if (this.working.length > 0) {
+      const runner = this.working.shift();
+      if (this.runPart(runner)) this.working.push(runner);
+      this.kick();
+      return;
+    }
     if (this.ring.length === 0) return;
     if (this.turn >= this.ring.length) this.turn = 0;
     const runner = this.ring[this.turn];
@@ -104,6 +129,15 @@ export class Scheduler {
         if (this.runSlice(runner, { op: 'train', batches })) this.tickLater(runner);
       }, intervalMs),
     );
+  }
+
+  /** runner.workPart(); a throwing part ends the work (the runner reports it). */
+  runPart(runner) {
+    try {
+      return runner.workPart() === true;
+    } catch {
+      return false;
+    }
   }
 
   /** runner.slice(request); a throwing slice counts as stopped (the runner reports it). */

@@ -2,6 +2,9 @@
 // (setup on configure, the snapshot requests after training slices, single calls) and posts
 // the engine's answers as they are, never renamed. Training is driven by the Scheduler, which
 // calls slice(); the runner stops itself when an answer says `finished` or `diverged`.
+// A snapshot runs one request per scheduler turn (workPart), so a Pause waits for one request,
+// not for all of them; training waits for the snapshot under way, so every part of it reads the
+// same weights, and a request that changes the model or its weights drops it first.
 import { Event, makeMessage } from '../protocol.mjs';
 
 /** A request that failed: {path, message, op} as the error reply carries them. */
@@ -23,8 +26,8 @@ function strings(value, found = new Set()) {
 }
 
 /** A big network's snapshot (its decision grid with every neuron's map: 16 × 64 neurons take
- *  hundreds of ms) is taken at most every SNAPSHOT_SHARE times its cost, so training keeps most
- *  of the worker and a Pause rarely waits for a snapshot. */
+ *  60-300 ms) is taken at most every SNAPSHOT_SHARE times its cost, so training keeps most of
+ *  the worker. */
 const SNAPSHOT_SHARE = 4;
 
 export class SessionRunner {
@@ -40,7 +43,9 @@ export class SessionRunner {
     this.snapshotRequests = [];
     this.speed = 5;
     this.lastSnapshotAt = 0;
-    this.snapshotCost = 0; // ms the last snapshot took
+    this.snapshotCost = 0; // ms the last snapshot's requests took
+    this.pending = null; // the snapshot under way: {requests, answers, cost}
+    this.stale = false; // the weights changed since the last snapshot began
   }
 
   get running() {
@@ -87,6 +92,7 @@ export class SessionRunner {
    *  {answers, arrays}; a failure's path is '/setup/<index>' + the engine's path. */
   configure({ arrays, setup, snapshot }) {
     this.stop('reset');
+    this.dropSnapshot();
     this.snapshotRequests = [];
     this.setArrays(arrays);
     const answers = setup.map((request, i) => this.run(request, `/setup/${i}`));
@@ -103,9 +109,20 @@ export class SessionRunner {
     if (this.running) this.scheduler.start(this); // reschedules at the new speed
   }
 
+  /** Stops training at the learner's request (paused 'user'), then snapshots the weights it
+   *  stopped at unless the last snapshot already shows them: the readouts and the pictures then
+   *  describe the same weights as the counters. */
+  pause() {
+    this.stop('user', true);
+    if (this.stale) this.snapshot();
+  }
+
   /** One training slice (called by the Scheduler): posts progress and, now and then or when it
-   *  stops, a snapshot. Returns whether training goes on. */
+   *  stops, a snapshot. Skipped while a snapshot is under way (it reads these weights). Returns
+   *  whether training goes on. */
   slice(request) {
+    if (this.pending) return true;
+    this.stale = true;
     let going;
     try {
       going = this.report(this.run(request));
@@ -114,7 +131,7 @@ export class SessionRunner {
       return false;
     }
     const every = Math.max(this.snapshotMs, SNAPSHOT_SHARE * this.snapshotCost);
-    if (!going || performance.now() - this.lastSnapshotAt >= every) this.safeSnapshot();
+    if (!going || performance.now() - this.lastSnapshotAt >= every) this.snapshot();
     return going;
   }
 
@@ -135,34 +152,70 @@ export class SessionRunner {
 
   step() {
     this.stop('user');
+    this.dropSnapshot();
+    this.stale = true;
     if (this.report(this.run({ op: 'train', batches: 1 }))) this.snapshot();
   }
 
   reset(seed) {
     this.stop();
+    this.dropSnapshot();
+    this.stale = true;
     this.run(seed === undefined ? { op: 'reset' } : { op: 'reset', seed });
     this.post(Event.paused, { reason: 'reset' });
     this.snapshot();
   }
 
-  /** Posts the snapshot requests' answers and the arrays they name (buffers transferred). */
-  snapshot() {
-    const start = performance.now();
-    this.lastSnapshotAt = start;
-    if (this.snapshotRequests.length === 0) return;
-    const answers = this.snapshotRequests.map((request, i) => this.run(request, `/snapshot/${i}`));
-    this.post(Event.snapshot, { answers, arrays: this.arraysOf(answers) });
-    this.snapshotCost = performance.now() - start;
-    this.lastSnapshotAt = performance.now();
+  /** A single request with `arrays` set first (a call: it may change the weights, so a
+   *  snapshot under way is dropped). Returns the answer or throws a RunnerError. */
+  call(request, arrays) {
+    this.dropSnapshot();
+    this.stale = true;
+    this.setArrays(arrays);
+    return this.run(request, '/request');
   }
 
-  /** snapshot() from a training slice: a failure is reported, not thrown. */
-  safeSnapshot() {
+  /** Starts a snapshot of the weights as they are now, unless one is under way (it shows
+   *  them: training waits for it). Its requests run one per scheduler turn (workPart); the
+   *  answers and the arrays they name are posted after the last (buffers transferred). */
+  snapshot() {
+    if (this.pending) return;
+    this.lastSnapshotAt = performance.now();
+    this.stale = false;
+    if (this.snapshotRequests.length === 0) return;
+    this.pending = { requests: this.snapshotRequests, answers: [], cost: 0 };
+    this.scheduler.work(this);
+  }
+
+  /** Runs the next request of the snapshot under way (called by the Scheduler); posts the
+   *  snapshot after the last. A failure is reported (error event) and ends the snapshot.
+   *  Returns whether requests are left. */
+  workPart() {
+    const job = this.pending;
+    if (!job) return false;
+    const start = performance.now();
+    const i = job.answers.length;
     try {
-      this.snapshot();
+      job.answers.push(this.run(job.requests[i], `/snapshot/${i}`));
     } catch (error) {
+      this.pending = null;
       this.fail(error);
+      return false;
     }
+    job.cost += performance.now() - start;
+    if (job.answers.length < job.requests.length) return true;
+    this.pending = null;
+    const posting = performance.now();
+    this.post(Event.snapshot, { answers: job.answers, arrays: this.arraysOf(job.answers) });
+    this.lastSnapshotAt = performance.now();
+    this.snapshotCost = job.cost + (this.lastSnapshotAt - posting);
+    return false;
+  }
+
+  /** Forgets the snapshot under way: the model or its weights are about to change. */
+  dropSnapshot() {
+    this.pending = null;
+    this.scheduler.dropWork(this);
   }
 
   /** Reports a failure outside a request (a slice): an error event, then paused 'error'. */
@@ -176,6 +229,7 @@ export class SessionRunner {
 
   close() {
     this.scheduler.stop(this);
+    this.dropSnapshot();
     this.session.delete?.();
   }
 }

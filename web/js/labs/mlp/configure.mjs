@@ -3,12 +3,14 @@
 // draws); snapshot = get_weights, the decision grid (50×50, the heat map), every neuron's map
 // on a coarser grid (25×25, the thumbnails: a quarter of the engine's work and of the copy)
 // and the losses of those weights (evaluate), so the readouts always describe the weights on
-// screen.
+// screen. A big network's decision grid is asked for in tiles (grid-tiles.mjs), so each request
+// the worker runs is short and a Pause is not kept waiting; snapshotInfo stitches them.
 import declaration from './index.mjs';
 import { rebuildNames } from '../registry.mjs';
 import { mlpDocument, taskOf } from '../../model/document.mjs';
 import { pointsToArrays } from '../../data/points.mjs';
 import { answersByOp, arrayNamed, weightsOf } from '../../kit/session-answers.mjs';
+import { pointCost, stitchTiles, tileRequests, tilesPerSide } from './grid-tiles.mjs';
 
 export const GRID = Object.freeze({ xRange: [-6, 6], yRange: [-6, 6], resolution: 50, neuronResolution: 25 });
 
@@ -52,8 +54,16 @@ export function configureRequest(state) {
   const features = document.data?.inputs?.length === 1 ? document.data.inputs[0] : undefined;
   if (features) grid.features = features;
   const neurons = { ...grid, resolution: GRID.neuronResolution, neurons: true, out: 'neurons' };
+  // Dense widths from the model's inputs to its outputs: what one grid point costs.
+  const units = [
+    document.model.input_shape[0],
+    ...document.model.layers.filter((l) => l.type === 'dense').map((l) => l.units),
+  ];
+  const decision = tileRequests(grid, tilesPerSide(grid.resolution, pointCost(units)));
+  // The neurons' maps stay one request: ~20 ms at 16×64, about one training slice, where tiles
+  // would make the page stitch 1,024 maps and copy their list once per tile.
   // The losses of the weights the snapshot shows (training data; validation, else training).
-  const snapshot = [{ op: 'get_weights', out: 'weights' }, grid, neurons, ...LOSS_REQUESTS];
+  const snapshot = [{ op: 'get_weights', out: 'weights' }, ...decision, neurons, ...LOSS_REQUESTS];
   return { setup, snapshot, arrays };
 }
 
@@ -89,19 +99,19 @@ export function snapshotInfo(snapshotRequests, event) {
   if (snapshotRequests[count - 1]?.op === 'evaluate' && train?.logs) {
     out.losses = { train: train.logs, test: test?.on === 'validation' ? test.logs : null };
   }
+  // The grid requests (tiles of the decision grid, of the neurons' grid) stitched by grid.
+  const tiles = { grid: [], neurons: [] };
   snapshotRequests.forEach((request, i) => {
     const answer = event.answers?.[i];
     const values = request.op === 'grid' && arrayNamed(event, answer?.array);
-    if (!values) return;
-    const key = request.out === 'neurons' ? 'neurons' : 'grid';
-    out[key] = {
-      values,
-      resolution: answer.resolution,
-      maps: answer.maps,
-      xRange: GRID.xRange,
-      yRange: GRID.yRange,
-    };
+    if (values) tiles[request.neurons ? 'neurons' : 'grid'].push({ request, answer, values });
   });
+  for (const [key, parts] of Object.entries(tiles)) {
+    if (parts.length === 0) continue;
+    const resolution = key === 'neurons' ? GRID.neuronResolution : GRID.resolution;
+    const full = { x_range: GRID.xRange, y_range: GRID.yRange, resolution };
+    out[key] = { ...stitchTiles(full, parts), xRange: GRID.xRange, yRange: GRID.yRange };
+  }
   return out;
 }
 
