@@ -11,7 +11,6 @@ namespace {
 struct PendingArray {
   std::string name;
   std::vector<float> values;
-  json shape;
 };
 
 class ArrayBatch {
@@ -20,15 +19,14 @@ class ArrayBatch {
 
   /// Queues `<prefix>/<layer>/<what>` holding one sample's layout matrix `m` (features, steps):
   /// its storage order is Keras's row-major [steps][features]. Returns the array name.
-  std::string add(const std::string& layer, const std::string& what, const Matrix& m,
-                  const json& shape) {
+  std::string add(const std::string& layer, const std::string& what, const Matrix& m) {
     std::string name = prefix_ + "/" + layer + "/" + what;
     if (name.size() > kMaxArrayName) {
       fail_at("/out", "array name '" + name + "' would have " + std::to_string(name.size()) +
                           " characters, beyond " + std::to_string(kMaxArrayName) +
                           "; choose a shorter \"out\"");
     }
-    pending_.push_back({name, flatten({m}), shape});
+    pending_.push_back({name, flatten({m})});
     return name;
   }
 
@@ -53,12 +51,6 @@ class ArrayBatch {
   std::string prefix_;
   std::vector<PendingArray> pending_;
 };
-
-/// The per-sample shape of a node value, or [size] when the matrix is laid out otherwise.
-json value_shape(const Shape& shape, const Matrix& m) {
-  if (shape_size(shape) == m.size()) return shape_json(shape);
-  return json::array({m.size()});
-}
 
 }  // namespace
 
@@ -100,27 +92,25 @@ json SessionState::op_backprop(ObjectReader& request) {
       // One input: "input"/"grad_input"; several (Add, Concatenate): "input_0", "input_1", ...
       const std::string suffix = inbound.size() == 1 ? "" : "_" + std::to_string(k);
       const Matrix& value = g.node_value(inbound[k]);
-      const json shape = value_shape(g.node_shape(inbound[k]), value);
       from.push_back(g.node_name(inbound[k]));
-      named["input" + suffix] = batch.add(lname, "input" + suffix, value, shape);
+      named["input" + suffix] = batch.add(lname, "input" + suffix, value);
       const std::vector<Matrix>& dx = trace.d_inputs[n];
       if (k < dx.size() && dx[k].size() == value.size()) {
-        named["grad_input" + suffix] = batch.add(lname, "grad_input" + suffix, dx[k], shape);
+        named["grad_input" + suffix] = batch.add(lname, "grad_input" + suffix, dx[k]);
       }
     }
     const Matrix& value = g.node_value(node);
-    const json shape = value_shape(g.node_shape(node), value);
     if (trace.d_pre_activations[n].size() != 0) {
-      named["pre_activation"] = batch.add(lname, "pre_activation", layer->pre_activation(), shape);
+      named["pre_activation"] = batch.add(lname, "pre_activation", layer->pre_activation());
     }
-    named["output"] = batch.add(lname, "output", value, shape);
+    named["output"] = batch.add(lname, "output", value);
     // A layer the loss does not depend on gets dL/d(output) = 0.
     Matrix dy = trace.d_values[n];
     if (dy.size() != value.size()) dy = Matrix::Zero(value.rows(), value.cols());
-    named["grad_output"] = batch.add(lname, "grad_output", dy, shape);
+    named["grad_output"] = batch.add(lname, "grad_output", dy);
     if (trace.d_pre_activations[n].size() != 0) {
       named["grad_pre_activation"] =
-          batch.add(lname, "grad_pre_activation", trace.d_pre_activations[n], shape);
+          batch.add(lname, "grad_pre_activation", trace.d_pre_activations[n]);
     }
     json weights = json::array();
     for (Param* p : layer->params()) {
@@ -129,7 +119,7 @@ json SessionState::op_backprop(ObjectReader& request) {
       const json wshape = keras_weight_shape(wname, p->grad);
       weights.push_back({{"name", wname},
                          {"shape", wshape},
-                         {"array", batch.add(lname, "grad_" + p->name, p->grad, wshape)}});
+                         {"array", batch.add(lname, "grad_" + p->name, p->grad)}});
     }
     layers.push_back({{"name", lname},
                       {"type", layer->type()},
