@@ -15,6 +15,7 @@ json SessionState::dispatch(const json& request) {
       {"predict", &SessionState::op_predict},
       {"grid", &SessionState::op_grid},
       {"probes", &SessionState::op_probes},
+      {"backprop", &SessionState::op_backprop},
       {"get_weights", &SessionState::op_get_weights},
       {"set_weights", &SessionState::op_set_weights},
       {"summary", &SessionState::op_summary},

@@ -98,6 +98,10 @@ class SessionState {
   json op_get_weights(ObjectReader& request);
   json op_set_weights(ObjectReader& request);
 
+  // --- session_backprop.cpp ---
+  /// One sample forward and backward with every intermediate value and gradient as arrays.
+  json op_backprop(ObjectReader& request);
+
   // --- session_tune.cpp ---
   /// Changes optimizer, fit and layer hyper-parameters of the running model in place.
   json op_tune(ObjectReader& request);

@@ -38,4 +38,20 @@ WeightBlob weight_blob(Model& model) {
   return blob;
 }
 
+TrainingPassState::TrainingPassState(Model& model) : model_(model), weights_(model.get_weights()) {
+  const Graph& g = model.graph();
+  for (std::size_t n = 0; n < g.node_count(); ++n) {
+    if (const Layer* l = g.layer(static_cast<int>(n))) streams_.push_back(l->random_state());
+  }
+}
+
+void TrainingPassState::restore() {
+  model_.set_weights(weights_);
+  Graph& g = model_.graph();
+  std::size_t k = 0;
+  for (std::size_t n = 0; n < g.node_count(); ++n) {
+    if (Layer* l = g.layer(static_cast<int>(n))) l->set_random_state(streams_[k++]);
+  }
+}
+
 }  // namespace nn::bridge

@@ -1,5 +1,6 @@
 #pragma once
 /// Small helpers shared by the Session's op files (internal to engine/bridge).
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -25,5 +26,19 @@ struct WeightBlob {
   std::vector<float> values;
 };
 WeightBlob weight_blob(Model& model);
+
+/// What a training-mode pass moves besides gradients: BatchNormalization statistics (kept as
+/// weights) and Dropout streams. Saved before a pass that must leave the model as it was.
+class TrainingPassState {
+ public:
+  explicit TrainingPassState(Model& model);
+  /// Puts the saved weights and random streams back.
+  void restore();
+
+ private:
+  Model& model_;
+  std::vector<Matrix> weights_;
+  std::vector<std::vector<std::uint64_t>> streams_;  // per layer, in node order
+};
 
 }  // namespace nn::bridge

@@ -126,20 +126,12 @@ json SessionState::op_probes(ObjectReader& request) {
     // A training-mode pass with gradients (no update). BatchNormalization statistics and
     // Dropout streams move in training mode, so weights and random states are restored after.
     compiled_model("probes");
-    const std::vector<Matrix> weights = m.get_weights();
-    std::vector<std::vector<std::uint64_t>> streams;
-    for (std::size_t n = 0; n < g.node_count(); ++n) {
-      if (const Layer* l = g.layer(static_cast<int>(n))) streams.push_back(l->random_state());
-    }
+    TrainingPassState saved(m);
     (void)m.compute_gradients(x, y);
     for (const GradientNorm& gn : m.gradient_norms()) {
       gradient_norms.push_back({{"name", gn.name}, {"norm", gn.norm}});
     }
-    m.set_weights(weights);
-    std::size_t k = 0;
-    for (std::size_t n = 0; n < g.node_count(); ++n) {
-      if (Layer* l = g.layer(static_cast<int>(n))) l->set_random_state(streams[k++]);
-    }
+    saved.restore();
   } else {
     (void)m.predict(x, samples);
   }

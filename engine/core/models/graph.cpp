@@ -71,10 +71,8 @@ NodeRef Graph::apply(LayerPtr layer, const std::vector<NodeRef>& inputs) {
     nodes_[static_cast<std::size_t>(r.index)].consumers++;
   }
   // A Dense layer fed only by model inputs need not compute dL/dx.
-  const bool only_inputs =
-      std::all_of(node.inputs.begin(), node.inputs.end(), [&](int i) { return is_input(i); });
   if (auto* dense = dynamic_cast<Dense*>(layer.get()))
-    dense->set_input_gradient_needed(!only_inputs);
+    dense->set_input_gradient_needed(record_ || !fed_only_by_inputs(node));
   node.layer = std::move(layer);
   nodes_.push_back(std::move(node));
   values_.emplace_back();
@@ -94,6 +92,25 @@ NodeRef Graph::apply(LayerPtr layer, const std::vector<NodeRef>& inputs) {
     grads_.emplace_back();
   }
   return {index};
+}
+
+bool Graph::fed_only_by_inputs(const Node& node) const {
+  return std::all_of(node.inputs.begin(), node.inputs.end(), [&](int i) { return is_input(i); });
+}
+
+void Graph::record_input_gradients(bool on) {
+  record_ = on;
+  for (Node& node : nodes_) {
+    if (auto* dense = dynamic_cast<Dense*>(node.layer.get()))
+      dense->set_input_gradient_needed(on || !fed_only_by_inputs(node));
+  }
+  if (!on) input_grads_.clear();
+}
+
+const std::vector<Matrix>& Graph::layer_input_gradients(int node) const {
+  static const std::vector<Matrix> kNone;
+  const auto n = static_cast<std::size_t>(node);
+  return n < input_grads_.size() ? input_grads_[n] : kNone;
 }
 
 std::vector<NodeRef> Graph::outputs_of(NodeRef layer_node) const {
@@ -157,6 +174,7 @@ void Graph::backward(const std::vector<Matrix>& d_outputs,
          d_outputs.size());
   }
   for (Matrix& g : grads_) g.resize(0, 0);
+  if (record_) input_grads_.assign(nodes_.size(), {});
   std::vector<bool> pre(nodes_.size(), false);
   for (std::size_t i = 0; i < outputs_.size(); ++i) {
     const auto o = static_cast<std::size_t>(outputs_[i]);
@@ -190,9 +208,10 @@ void Graph::backward(const std::vector<Matrix>& d_outputs,
     }
     std::vector<Matrix> dx = pre[n] ? node.layer->backward_from_pre_activation(grads_[n])
                                     : node.layer->backward(grads_[n]);
+    if (record_) input_grads_[n] = dx;
     for (std::size_t k = 0; k < node.inputs.size(); ++k) {
       const auto src = static_cast<std::size_t>(node.inputs[k]);
-      if (is_input(static_cast<int>(src)) || dx[k].size() == 0) continue;
+      if ((!record_ && is_input(static_cast<int>(src))) || dx[k].size() == 0) continue;
       // Fan-out: a node read by several layers gets the sum of their gradients.
       if (grads_[src].size() == 0)
         grads_[src] = std::move(dx[k]);

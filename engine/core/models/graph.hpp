@@ -47,6 +47,17 @@ class Graph {
   /// Backpropagates from the outputs: d_outputs[i] is dL/d(output i), or dL/d(pre-activation)
   /// where from_pre_activation[i] (the fused loss path). Accumulates parameter gradients.
   void backward(const std::vector<Matrix>& d_outputs, const std::vector<bool>& from_pre_activation);
+  /// While on, backward() also keeps what each layer passed back to each of its inputs
+  /// (layer_input_gradients) and dL/d(model input) (node_gradient of an input node); every Dense
+  /// layer then computes dL/dx. Off by default, so training does not pay for the copies.
+  void record_input_gradients(bool on);
+  /// dL/d(node value) from the last backward(), summed over the node's consumers; for an output
+  /// whose loss took the pre-activation, dL/d(pre-activation). Empty where nothing flowed (and
+  /// for model inputs unless recorded).
+  const Matrix& node_gradient(int node) const { return grads_[static_cast<std::size_t>(node)]; }
+  /// dL/d(each input) of the layer at `node` as that layer alone passed it back in the last
+  /// recorded backward(); an entry is empty where the layer computes none.
+  const std::vector<Matrix>& layer_input_gradients(int node) const;
 
   /// Every parameter in node order, each layer's in Keras order.
   std::vector<Param*> params();
@@ -96,6 +107,8 @@ class Graph {
   };
   std::string unique_name(const std::string& wanted, const std::string& type);
   void check_node(NodeRef ref, const std::string& who) const;
+  /// Whether every inbound node of `node` is a model input.
+  bool fed_only_by_inputs(const Node& node) const;
 
   Rng rng_;
   std::vector<Node> nodes_;
@@ -103,6 +116,8 @@ class Graph {
   std::vector<int> outputs_;
   std::vector<Matrix> values_;  // per node, last forward
   std::vector<Matrix> grads_;   // per node, during backward
+  bool record_ = false;
+  std::vector<std::vector<Matrix>> input_grads_;  // per node, recorded backward only
   std::vector<std::string> used_names_;
 };
 

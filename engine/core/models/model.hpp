@@ -22,6 +22,19 @@ struct GradientNorm {
   double norm;
 };
 
+/// One backward pass laid open for a step-through view: per graph node, layout matrices, empty
+/// where a value does not apply.
+struct BackwardTrace {
+  Logs logs;
+  /// dL/d(node value), model inputs included; for an output whose loss is fused with its
+  /// activation still dL/d(output), from the loss as compiled.
+  std::vector<Matrix> d_values;
+  /// dL/d(pre-activation) of each layer with a non-linear output activation (Dense, Activation).
+  std::vector<Matrix> d_pre_activations;
+  /// dL/d(each input) as the layer at that node alone passed it back (before fan-out sums).
+  std::vector<std::vector<Matrix>> d_inputs;
+};
+
 class Model {
  public:
   explicit Model(Graph graph, std::string name = "functional");
@@ -51,6 +64,9 @@ class Model {
   /// Forward (training mode) + backward on a batch: leaves dL/dw in every Param::grad (with
   /// regularization) and returns the batch logs; no update. Sets diverged() on a non-finite loss.
   Logs compute_gradients(const std::vector<Matrix>& x, const std::vector<Matrix>& y);
+  /// compute_gradients() that also records a BackwardTrace. Leaves diverged() as it was; throws
+  /// nn::Error when the loss is not finite (there are no gradients then).
+  BackwardTrace trace_gradients(const std::vector<Matrix>& x, const std::vector<Matrix>& y);
   /// The total loss (with regularization) of a batch, forward only; `training` picks the mode.
   double compute_loss(const std::vector<Matrix>& x, const std::vector<Matrix>& y, bool training);
   /// One gradient step. Returns the batch logs. On a non-finite loss or gradient the weights
