@@ -3,17 +3,17 @@
 // (toolbar, banners, host API, test hooks): forwards play/pause/step/reset/speed to the active
 // lab's SessionHandle and re-emits that session's events only, so a lab switch never needs
 // listeners moved.
+import { Emitter } from './emitter.mjs';
 import { SESSION_EVENTS } from './session-handle.mjs';
 
-export class ActiveSession {
+export class ActiveSession extends Emitter {
   /** @param {import('./engine-relay.mjs').EngineRelay} relay */
   constructor(relay) {
+    super(SESSION_EVENTS, 'active-session');
     this.relay = relay;
     /** @type {string | null} */
     this.name = null;
     this.speed = 5;
-    /** @type {Map<string, Set<Function>>} */
-    this.listeners = new Map(SESSION_EVENTS.map((type) => [type, new Set()]));
     relay.onSessionEvent((name, type, event) => {
       if (name === this.name) this.emit(type, event);
     });
@@ -73,25 +73,5 @@ export class ActiveSession {
   setSpeed(level) {
     this.speed = level;
     this.handle?.setSpeed(level);
-  }
-
-  /** Calls fn(event) for the active session's events `type`; returns the unsubscribe function.
-   *  @param {string} type @param {(event: any) => void} fn @returns {() => void} */
-  on(type, fn) {
-    const set = this.listeners.get(type);
-    if (!set) throw new Error(`session: unknown event '${type}'`);
-    set.add(fn);
-    return () => set.delete(fn);
-  }
-
-  /** @param {string} type @param {any} event */
-  emit(type, event) {
-    for (const fn of [...(this.listeners.get(type) ?? [])]) {
-      try {
-        fn(event);
-      } catch (error) {
-        console.warn(`nnplay: an active-session '${type}' listener failed`, error);
-      }
-    }
   }
 }

@@ -8,6 +8,7 @@
 // failure; a .mjs served with a wrong MIME type kills a module worker silently (TOOLCHAIN P14),
 // which the deadline turns into a message.
 import { Event, Request, collectTransferables, makeMessage, validateEvent } from '../protocol.mjs';
+import { Emitter } from './emitter.mjs';
 import { SessionHandle } from './session-handle.mjs';
 
 /** Reply deadlines (ms) by request kind. */
@@ -28,7 +29,7 @@ const MAX_RESTARTS = 3; // restarts in a row without a healthy reply before the 
 /** Relay events: loading {loaded, total}, ready, restarted {reason}, error {message}. */
 const RELAY_EVENTS = ['loading', 'ready', 'restarted', 'error'];
 
-export class EngineRelay {
+export class EngineRelay extends Emitter {
   /**
    * @param {{workerUrl?: URL | string, timeouts?: Partial<typeof TIMEOUTS>,
    *   createWorker?: (url: URL | string) => Worker}} [options]
@@ -38,6 +39,7 @@ export class EngineRelay {
     timeouts = {},
     createWorker = (url) => new Worker(url, { type: 'module' }),
   } = {}) {
+    super(RELAY_EVENTS, 'relay');
     this.workerUrl = workerUrl;
     /** @type {Record<string, number>} */
     this.timeouts = { ...TIMEOUTS, ...timeouts };
@@ -51,32 +53,8 @@ export class EngineRelay {
     this.nextId = 1;
     this.ready = false;
     this.restarts = 0;
-    /** @type {Map<string, Set<Function>>} */
-    this.listeners = new Map(RELAY_EVENTS.map((type) => [type, new Set()]));
     /** @type {Set<(name: string, type: string, event: any) => void>} */
     this.sessionListeners = new Set();
-  }
-
-  /**
-   * Relay events (loading, ready, restarted, error); returns the unsubscribe function.
-   * @param {string} type @param {(event: any) => void} fn @returns {() => void}
-   */
-  on(type, fn) {
-    const set = this.listeners.get(type);
-    if (!set) throw new Error(`relay: unknown event '${type}'`);
-    set.add(fn);
-    return () => set.delete(fn);
-  }
-
-  /** @param {string} type @param {any} event */
-  emit(type, event) {
-    for (const fn of [...(this.listeners.get(type) ?? [])]) {
-      try {
-        fn(event);
-      } catch (error) {
-        console.warn(`nnplay: a relay '${type}' listener failed`, error);
-      }
-    }
   }
 
   /** fn(name, type, event) for every event of every session; returns the unsubscribe function.

@@ -3,6 +3,7 @@
 // the lab's setup and snapshot requests, play/pause/step/reset/speed, single calls, and events
 // with the engine's answers as they are. It remembers the last configure message so the relay
 // can configure the session again after the worker was restarted.
+import { Emitter } from './emitter.mjs';
 
 /** @typedef {import('../protocol.mjs').SessionRequest} SessionRequest */
 /** @typedef {import('../protocol.mjs').Arrays} Arrays */
@@ -27,17 +28,16 @@ export const SESSION_EVENTS = [
 const copyArrays = (arrays) =>
   Object.fromEntries(Object.entries(arrays ?? {}).map(([name, values]) => [name, Float32Array.from(values)]));
 
-export class SessionHandle {
+export class SessionHandle extends Emitter {
   /**
    * @param {string} name the session id
    * @param {{send: (type: string, fields?: object, kind?: string) => Promise<any>,
    *   sessionEvent: (name: string, type: string, event: any) => void}} relay
    */
   constructor(name, relay) {
+    super(SESSION_EVENTS, `session '${name}'`);
     this.name = name;
     this.relay = relay;
-    /** @type {Map<string, Set<Function>>} */
-    this.listeners = new Map(SESSION_EVENTS.map((type) => [type, new Set()]));
     this.running = false;
     this.speed = 5;
     /** @type {Configuration | null} the last configure, kept for a restart */
@@ -50,26 +50,10 @@ export class SessionHandle {
     this.lastProgress = null;
   }
 
-  /**
-   * Calls fn(event) for every event `type` (SESSION_EVENTS); returns the unsubscribe function.
-   * @param {string} type @param {(event: any) => void} fn @returns {() => void}
-   */
-  on(type, fn) {
-    const set = this.listeners.get(type);
-    if (!set) throw new Error(`session: unknown event '${type}'`);
-    set.add(fn);
-    return () => set.delete(fn);
-  }
-
-  /** @param {string} type @param {any} event */
+  /** Emits to this handle's listeners, then to the relay's (the active session follows them).
+   *  @param {string} type @param {any} event */
   emit(type, event) {
-    for (const fn of [...(this.listeners.get(type) ?? [])]) {
-      try {
-        fn(event);
-      } catch (error) {
-        console.warn(`nnplay: a '${type}' listener of session '${this.name}' failed`, error);
-      }
-    }
+    super.emit(type, event);
     this.relay.sessionEvent(this.name, type, event);
   }
 
