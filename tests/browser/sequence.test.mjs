@@ -1,0 +1,182 @@
+// Sequence lab: loads clean; every task trains with a falling loss; the state maps redraw while
+// training and hold each probe in its range (gates 0..1, g and h −1..1); the gradient through
+// time draws one curve per recurrent layer; refused inputs are said at the control and the
+// model keeps training; the served recurrent presets open from the menu and from a host's
+// load-preset; screenshots at 1366×768 and 390×844 in English and Korean, mid-training.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import {
+  PHONE,
+  epochLosses,
+  loadPreset,
+  markEvents,
+  pauseTraining,
+  recordEpochs,
+  screenshot,
+  setControl,
+  useBrowser,
+  waitConfigured,
+  waitEvent,
+} from './harness.mjs';
+
+const LAPTOP = { width: 1366, height: 768 };
+const b = useBrowser({ viewport: LAPTOP });
+
+/** Opens the lab with `hash` (its field names) and waits for its model. */
+async function openSequence(hash = '', opts = {}) {
+  const page = await b.openApp(`#lab=sequence${hash}`, opts);
+  await page.waitForFunction(() => window.nnplay.lab === 'sequence');
+  await waitConfigured(page);
+  return page;
+}
+
+/** Plays until `epochs` epochs are recorded (or the time runs out), then pauses. */
+async function trainEpochs(page, epochs, timeout = 60000) {
+  await recordEpochs(page);
+  const mark = await markEvents(page);
+  await page.click('#play');
+  await waitEvent(page, 'progress', mark);
+  await page.waitForFunction((n) => window.__epochLogs.length >= n, epochs, { timeout, polling: 100 });
+  await pauseTraining(page);
+  await page.waitForFunction(() => !window.nnplay.session.running);
+  return epochLosses(page);
+}
+
+const TASKS = [
+  ['sine', '&cell=lstm&units=16'],
+  ['sawtooth', '&cell=gru&units=16'],
+  ['square', '&cell=simple_rnn&units=16'],
+  ['adding', '&cell=lstm&units=16&seqLength=10&sequences=1000'],
+  ['copy_memory', '&cell=lstm&units=16&seqLength=5&sequences=500'],
+  ['parity', '&cell=gru&units=16&seqLength=4&sequences=1000'],
+];
+
+for (const [task, extra] of TASKS) {
+  test(`sequence: ${task} trains with a falling loss`, async () => {
+    const page = await openSequence(`&task=${task}${extra}&speed=5`);
+    const losses = await trainEpochs(page, 6);
+    const first = losses[0].loss;
+    const last = losses.at(-1).loss;
+    assert.ok(last < first * 0.9, `${task}: epoch loss ${first} -> ${last}`);
+  });
+}
+
+test('sequence: the state maps change while training and hold the gates in their ranges', async () => {
+  const page = await openSequence('&task=adding&cell=lstm&units=12&depth=2&seqLength=12&speed=4');
+  await page.waitForFunction(() => (window.nnplay.sequence?.mapDraws ?? 0) >= 1);
+  const hashes = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('#seq-maps canvas')]
+        .filter((c) => !c.closest('figure').hidden)
+        .map((c) => c.toDataURL().length + ':' + c.toDataURL().slice(-200)),
+    );
+  const before = await hashes();
+  assert.equal(before.length, 7, 'x, h, c and the four gates of an LSTM');
+  await trainEpochs(page, 3);
+  await page.waitForTimeout(400);
+  const after = await hashes();
+  assert.ok(
+    after.some((h, i) => h !== before[i]),
+    'a state map redrew with other values',
+  );
+  const hook = await page.evaluate(() => window.nnplay.sequence);
+  for (const kind of ['gate_i', 'gate_f', 'gate_o']) {
+    const [lo, hi] = hook.ranges[kind];
+    assert.ok(lo >= 0 && hi <= 1 && hi > lo, `${kind} in 0..1: ${lo}..${hi}`);
+  }
+  for (const kind of ['h', 'gate_g']) {
+    const [lo, hi] = hook.ranges[kind];
+    assert.ok(lo >= -1 && hi <= 1 && hi > lo, `${kind} in -1..1: ${lo}..${hi}`);
+  }
+  // The gradient through time: one curve per recurrent layer (two stacked LSTMs).
+  const chart = await page.evaluate(() => window.nnplay.sequenceGradients);
+  assert.equal(chart.curves, 2, `curves: ${JSON.stringify(chart.labels)}`);
+  assert.equal(chart.log, true);
+  // Hover says step, unit and value.
+  const box = await page.locator('#seq-maps canvas[data-map="1"]').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.6);
+  const tip = await page.locator('#seq-maps figure:nth-child(2) output').textContent();
+  assert.match(tip, /step \d+, unit \d+: -?\d\.\d{3}/);
+  // A GRU's maps: x, h, z, r and the candidate; its gates in 0..1.
+  await setControl(page, 'cell', 'gru');
+  await waitConfigured(page, await markEvents(page)).catch(() => {});
+  await page.waitForFunction(() => window.nnplay.sequence.maps === 5 && window.nnplay.sequence.ranges.gate_z);
+  const gru = await page.evaluate(() => window.nnplay.sequence.ranges);
+  assert.ok(gru.gate_z[0] >= 0 && gru.gate_z[1] <= 1 && gru.gate_r[0] >= 0 && gru.gate_r[1] <= 1);
+});
+
+test('sequence: live learning rate keeps the weights; refused values are said at the control', async () => {
+  const page = await openSequence('&task=sine&cell=lstm&units=8&speed=4');
+  await trainEpochs(page, 2);
+  const configured = await page.evaluate(() => window.nnplay.sequence.configured);
+  await setControl(page, 'lr', '0.003');
+  await page.waitForTimeout(500);
+  assert.equal(
+    await page.evaluate(() => window.nnplay.sequence.configured),
+    configured,
+    'lr is tuned, not rebuilt',
+  );
+  const epoch = await page.evaluate(() => window.nnplay.session.lastProgress?.epoch);
+  assert.ok(epoch >= 2, 'training position kept');
+  for (const [key, value, pattern] of [
+    ['units', '500', /between 1 and 64/],
+    ['window', '1000', /between 2 and 100/],
+    ['depth', '4', /between 1 and 3/],
+  ]) {
+    await setControl(page, key, value);
+    const message = await page.locator(`[data-field="${key}"] .field-message`).textContent();
+    assert.match(message, pattern, `${key} = ${value}`);
+  }
+  assert.equal(await page.evaluate(() => window.nnplay.sequence.configured), configured, 'nothing rebuilt');
+  const state = await page.evaluate(() => window.nnplay.store.scope('sequence').state());
+  assert.equal(state.units, 8);
+  assert.equal(state.window, 20);
+});
+
+test('sequence: the served recurrent presets open from the menu and from load-preset', async () => {
+  const page = await openSequence();
+  for (const name of ['lstm-sine', 'adding-simple-rnn', 'adding-lstm']) {
+    await loadPreset(page, name);
+    const state = await page.evaluate(() => window.nnplay.store.scope('sequence').state());
+    assert.equal(state.units, 32, name);
+    assert.equal(state.cell, name === 'adding-simple-rnn' ? 'simple_rnn' : 'lstm', name);
+    const summary = await page.locator('.seq-table').textContent();
+    assert.match(summary, name === 'adding-simple-rnn' ? /SimpleRNN/ : /LSTM/);
+  }
+  // A host page embedding the playground loads a served preset by name.
+  await b.clearStorage();
+  const host = await b.open('/__host__/host.html');
+  await host.waitForFunction(() => window.received.some((m) => m.type === 'ready'), null, { timeout: 20000 });
+  await host.evaluate(() => window.send({ nnplay: 1, type: 'load-preset', name: 'adding-lstm' }));
+  const frame = host.frame({ url: /127\.0\.0\.1:\d+\/(#.*)?$/ });
+  await frame.waitForFunction(
+    () => window.nnplay.lab === 'sequence' && window.nnplay.store.get('preset') === 'adding-lstm',
+  );
+  await frame.waitForFunction(() => /LSTM/.test(document.querySelector('.seq-table')?.textContent ?? ''));
+});
+
+for (const [name, viewport] of [
+  ['laptop', LAPTOP],
+  ['phone', PHONE],
+]) {
+  for (const lang of ['en', 'ko']) {
+    test(`sequence: screenshot mid-training, ${name}, ${lang}`, async () => {
+      const page = await openSequence(`&task=adding&cell=lstm&units=16&seqLength=20&lang=${lang}&speed=4`, {
+        viewport,
+      });
+      await page.click('#play');
+      await page.waitForFunction(() => (window.nnplay.sequence?.mapDraws ?? 0) >= 3);
+      await page.waitForTimeout(2500);
+      if (viewport === PHONE) {
+        const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+          scrollWidth: document.scrollingElement.scrollWidth,
+          innerWidth: window.innerWidth,
+        }));
+        assert.ok(scrollWidth <= innerWidth, `page is ${scrollWidth} px wide in a ${innerWidth} px window`);
+      }
+      await screenshot(page, `sequence-${name}-${lang}`, { fullPage: true });
+      await pauseTraining(page);
+    });
+  }
+}

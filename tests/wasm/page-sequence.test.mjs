@@ -1,0 +1,142 @@
+// The sequence lab's documents in the real engine: every task × cell builds, generates its data
+// and trains two epochs with a falling loss; the probes of a page-made sample have the shapes the
+// views read, gates within their ranges; the lab's presets named like the served recurrent
+// presets build the same model, compile and data as docs/presets/*.json.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+
+import { TestSession, loadModule, root } from './load-module.mjs';
+import { sequenceDocument } from '../../web/js/labs/sequence/document.mjs';
+import { configureRequest, snapshotInfo } from '../../web/js/labs/sequence/configure.mjs';
+import { tuneRequest } from '../../web/js/labs/sequence/tune.mjs';
+import { CELLS, TASKS } from '../../web/js/labs/sequence/fields.mjs';
+import { defaultState, labView } from '../../web/js/state/schema.mjs';
+import { presetState } from '../../web/js/state/presets.mjs';
+
+const module = await loadModule();
+const defaults = labView(defaultState(), 'sequence');
+/** A small, fast state of the lab for `task` and `cell`. */
+const small = (task, cell, extra = {}) => ({
+  ...defaults,
+  task,
+  cell,
+  units: 8,
+  window: 10,
+  seqLength: 6,
+  sequences: 200,
+  ...extra,
+});
+
+/** Runs the lab's configure request on a fresh session, as the worker does. */
+function configured(state) {
+  const s = new TestSession(module);
+  const request = configureRequest(state);
+  for (const [name, values] of Object.entries(request.arrays)) s.setArray(name, values);
+  const answers = request.setup.map((r) => s.ok(r));
+  return { s, request, answers };
+}
+
+/** The snapshot as the page reads it (snapshotInfo over the engine's answers and arrays). */
+function snapshot(s, request) {
+  const answers = request.snapshot.map((r) => s.ok(r));
+  const arrays = {};
+  const collect = (v) => {
+    if (typeof v === 'string' && s.hasArray(v)) arrays[v] = s.getArray(v);
+    else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+  };
+  collect(answers);
+  return snapshotInfo(request.snapshot, { answers, arrays });
+}
+
+for (const task of TASKS) {
+  for (const cell of CELLS) {
+    test(`sequence: ${cell} on ${task} builds and trains two epochs`, () => {
+      const state = small(task, cell, { depth: 2, bidirectional: cell === 'gru', clipnorm: 1 });
+      const { s, request } = configured(state);
+      const first = s.ok({ op: 'train', batches: 1 }).logs.loss;
+      let answer;
+      do answer = s.ok({ op: 'train', batches: 50 });
+      while (answer.epoch < 2);
+      const last = answer.epoch_logs.at(-1).logs.loss;
+      assert.ok(Number.isFinite(last) && last < first, `${task}/${cell}: loss ${first} -> ${last}`);
+      const info = snapshot(s, request);
+      // depth 2: two recurrent layers, each direction of a Bidirectional one its own source.
+      assert.equal(info.sources.length, cell === 'gru' ? 4 : 2);
+      const steps = request.sample.steps;
+      for (const source of info.sources) {
+        assert.equal(source.maps.h.steps, steps);
+        assert.equal(source.maps.h.units, 8);
+        assert.equal(source.dhNorm.length, steps);
+        for (const [kind, map] of Object.entries(source.maps)) {
+          const [lo, hi] =
+            kind === 'c'
+              ? [-Infinity, Infinity]
+              : kind.startsWith('gate_') && kind !== 'gate_g'
+                ? [0, 1]
+                : [-1, 1];
+          assert.ok(
+            map.values.every((v) => v >= lo && v <= hi),
+            `${source.name} ${kind} in [${lo}, ${hi}]`,
+          );
+        }
+      }
+      assert.ok(info.losses && Number.isFinite(info.losses.loss));
+      assert.ok(info.output && info.output.length >= 1);
+      if (request.stretch) assert.equal(info.stretch.length, request.stretch.target.length);
+      s.close();
+    });
+  }
+}
+
+test('sequence: LSTM has 4× and GRU 3× (+ a bias row) the parameters of a SimpleRNN', () => {
+  const params = Object.fromEntries(
+    CELLS.map((cell) => {
+      const { s, answers } = configured(small('sine', cell, { units: 16 }));
+      s.close();
+      return [cell, answers[0].model.layers[0].params];
+    }),
+  );
+  // SimpleRNN(16) on 1 feature: 16·(1 + 16) + 16.
+  assert.equal(params.simple_rnn, 16 * 17 + 16);
+  assert.equal(params.lstm, 4 * params.simple_rnn);
+  assert.equal(params.gru, 3 * params.simple_rnn + 3 * 16); // reset_after: two bias rows
+});
+
+test('sequence: tune changes the learning rate and clipnorm of the running model', () => {
+  const state = small('adding', 'lstm');
+  const { s } = configured(state);
+  s.ok({ op: 'train', batches: 3 });
+  const after = { ...state, lr: 0.003, clipnorm: 2 };
+  const answer = s.ok(tuneRequest(['lr', 'clipnorm'], after));
+  assert.equal(answer.optimizer.learning_rate, 0.003);
+  assert.equal(answer.optimizer.clipnorm, 2);
+  assert.equal(answer.iterations, 3);
+  assert.equal(tuneRequest(['units'], after), null);
+  const off = s.ok(tuneRequest(['clipnorm'], { ...after, clipnorm: 0 }));
+  assert.equal(off.optimizer.clipnorm, 0);
+  s.close();
+});
+
+test('sequence: the served recurrent presets are the lab presets of the same name', () => {
+  for (const name of ['lstm-sine', 'adding-lstm', 'adding-simple-rnn']) {
+    const served = JSON.parse(fs.readFileSync(path.join(root, 'docs', 'presets', `${name}.json`), 'utf8'));
+    const mine = sequenceDocument(labView(presetState(name), 'sequence'));
+    assert.deepEqual(mine.model.input_shape, served.model.input_shape, name);
+    assert.deepEqual(
+      mine.model.layers.map((l) => [l.type, l.units, l.return_sequences ?? false]),
+      served.model.layers.map((l) => [l.type, l.units, l.return_sequences ?? false]),
+      name,
+    );
+    // The lab writes Adam's defaults (beta_1 0.9, beta_2 0.999, epsilon 1e-7) out; the files omit them.
+    assert.equal(mine.compile.optimizer.type, served.compile.optimizer.type, name);
+    assert.equal(mine.compile.optimizer.learning_rate, served.compile.optimizer.learning_rate, name);
+    assert.equal(mine.compile.loss, served.compile.loss, name);
+    assert.equal(mine.fit.epochs, served.fit.epochs, name);
+    assert.equal(mine.fit.batch_size, served.fit.batch_size, name);
+    for (const key of ['name', 'n', 'seed', 'length', 'validation_fraction']) {
+      assert.equal(mine.data[key], served.data[key], `${name} data.${key}`);
+    }
+  }
+});
