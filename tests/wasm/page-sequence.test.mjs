@@ -12,6 +12,7 @@ import { sequenceDocument } from '../../web/js/labs/sequence/document.mjs';
 import { configureRequest, snapshotInfo } from '../../web/js/labs/sequence/configure.mjs';
 import { tuneRequest } from '../../web/js/labs/sequence/tune.mjs';
 import { CELLS, TASKS } from '../../web/js/labs/sequence/fields.mjs';
+import { checkCost } from '../../web/js/labs/sequence/cost.mjs';
 import { defaultState, labView } from '../../web/js/state/schema.mjs';
 import { presetState } from '../../web/js/state/presets.mjs';
 
@@ -139,4 +140,16 @@ test('sequence: the served recurrent presets are the lab presets of the same nam
       assert.equal(mine.data[key], served.data[key], `${name} data.${key}`);
     }
   }
+});
+
+test('sequence: a batch too slow to train live is refused, the served presets are not', () => {
+  for (const name of ['lstm-sine', 'adding-lstm', 'adding-simple-rnn']) {
+    assert.ok(checkCost(labView(presetState(name), 'sequence')).ok, name);
+  }
+  const big = { ...defaults, cell: 'lstm', units: 64, window: 100, depth: 2 };
+  assert.ok(checkCost(big).ok, 'LSTM(64) × 2 layers × 100 steps trains live');
+  const refused = checkCost({ ...big, depth: 3, bidirectional: true });
+  assert.equal(refused.ok, false);
+  assert.ok(refused.times > 3, `${refused.times}× the limit`);
+  assert.equal(checkCost({ ...big, batch: 1024 }).ok, false, 'batch size counts');
 });

@@ -80,8 +80,8 @@ export default {
       state: { task: 'copy_memory', cell: 'lstm', units: 32, seqLength: 10, sequences: 1000 },
     },
     'seq-parity': {
-      title: { en: 'Parity of 8 bits (GRU)', ko: '8비트 패리티 (GRU)' },
-      state: { task: 'parity', cell: 'gru', units: 16, seqLength: 8, sequences: 2000 },
+      title: { en: 'Parity of 4 bits (GRU)', ko: '4비트 패리티 (GRU)' },
+      state: { task: 'parity', cell: 'gru', units: 16, seqLength: 4, sequences: 1000, lr: 0.03 },
     },
   },
   stylesheet: new URL('./sequence.css', import.meta.url).href,

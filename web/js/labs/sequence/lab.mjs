@@ -12,6 +12,8 @@ import { PROBE_SAMPLES, WAVES } from './fields.mjs';
 import { LineChart } from './line-chart.mjs';
 import { StateMaps } from './state-maps.mjs';
 import { summaryRows } from './summary.mjs';
+import { COST_KEYS, checkCost } from './cost.mjs';
+import { clearFieldMessage, showFieldMessage } from '../../kit/field-message.mjs';
 import { rebuildNames } from '../registry.mjs';
 import { Disposer, debounce, frameScheduler, publishTestHook } from '../../kit/lab-kit.mjs';
 import { fillText } from '../../kit/lab-dom.mjs';
@@ -47,6 +49,7 @@ function mount(el, ctx) {
   let unit = 0; // the unit the line view follows
   let configureCount = 0;
   let mounted = true;
+  let accepted = store.state(); // the last state whose batches train live (refuseCostly)
   const disposer = new Disposer();
   const configureLater = debounce(() => apply(), CONFIGURE_DELAY_MS);
   const frames = frameScheduler(() => drawFrame());
@@ -104,6 +107,7 @@ function mount(el, ctx) {
   async function apply() {
     const now = state();
     const changed = applied ? [...CONFIG_KEYS].filter((key) => !sameValue(applied[key], now[key])) : null;
+    if (changed?.length === 0) return undefined; // a refused change was put back: nothing to do
     const tune = changed && request ? tuneRequest(changed, now) : null;
     if (!tune) return configure();
     const count = configureCount;
@@ -288,6 +292,40 @@ function mount(el, ctx) {
     return t('seq.sampleTarget', { target: sample.y[0].toFixed(3), output: output[0].toFixed(3) }) + marks;
   }
 
+  /** A change that makes a batch too slow to train live is put back, and the control that asked
+   *  for it says why; the model on screen keeps training. Returns whether it refused. */
+  function refuseCostly(changed) {
+    const keys = COST_KEYS.filter((key) => changed.has(key));
+    if (keys.length === 0) {
+      accepted = state();
+      return false;
+    }
+    const checked = checkCost(state());
+    const rows = keys.map((key) => document.querySelector(`#control-panels .field[data-field="${key}"]`));
+    if (checked.ok) {
+      rows.forEach((row) => row && clearFieldMessage(row, [row.querySelector('[data-key]')]));
+      accepted = state();
+      return false;
+    }
+    const now = state();
+    store.patch(Object.fromEntries(keys.map((key) => [key, accepted[key]])));
+    // After every subscriber has seen the change (the panels clear a message when they show
+    // the store's value).
+    queueMicrotask(() =>
+      keys.forEach((key, k) => {
+        const row = rows[k];
+        if (!row) return;
+        const text = t('seq.tooCostly', {
+          field: t(`field.${key}`),
+          value: String(now[key]),
+          times: checked.times,
+        });
+        showFieldMessage(row, text, row.querySelector('[data-key]'));
+      }),
+    );
+    return true;
+  }
+
   // Session events (the engine's answers as they are).
   disposer.add(
     session.on('configured', (event) => {
@@ -326,6 +364,7 @@ function mount(el, ctx) {
   );
   disposer.add(
     store.subscribe((changed) => {
+      if (refuseCostly(changed)) return;
       if ([...changed].some((key) => CONFIG_KEYS.has(key))) configureLater.call();
       if (changed.has('sample')) {
         ui.sample.value = String(store.get('sample'));

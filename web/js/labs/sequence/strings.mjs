@@ -44,7 +44,7 @@ export default {
     'seq.intro.copy_memory':
       'The first {n} symbols must be repeated after the delay and the delimiter: the network has to hold them in its state.',
     'seq.intro.parity':
-      'The target is 1 when the sequence has an odd number of ones: one bit of memory, flipped at every one.',
+      'The target is 1 when the sequence has an odd number of ones: one bit of memory, flipped at every one. The loss sits at ln 2 ≈ 0.693 (a coin toss) for a while before it drops.',
     'seq.summary': 'Model summary',
     'seq.layerType': 'Layer (type)',
     'seq.outputShape': 'Output Shape',
@@ -91,6 +91,9 @@ export default {
       'How much the loss depends on each step’s hidden state, for the sample above. A curve that falls toward the early steps is the vanishing gradient.',
     'seq.waiting': 'Waiting for the first snapshot…',
     'seq.marks': 'marked steps: {steps}',
+    'seq.tooCostly':
+      '{field} {value} would make one training batch {times}× slower than the page can train live. Lower the units, layers, steps or batch size.',
+    'seq.map.x': 'x: input',
   },
   ko: {
     'field.task': '과제',
@@ -136,7 +139,7 @@ export default {
     'seq.intro.copy_memory':
       '처음 {n}개의 기호를 지연과 구분 기호 뒤에 그대로 되풀이해야 합니다. 신경망은 그것을 상태에 담아 두어야 합니다.',
     'seq.intro.parity':
-      '시퀀스에 1이 홀수 개이면 목표가 1입니다. 1을 만날 때마다 뒤집히는 1비트의 기억입니다.',
+      '시퀀스에 1이 홀수 개이면 목표가 1입니다. 1을 만날 때마다 뒤집히는 1비트의 기억입니다. 손실은 한동안 ln 2 ≈ 0.693 (동전 던지기)에 머물다가 떨어집니다.',
     'seq.summary': '모델 요약',
     'seq.layerType': '층 (종류)',
     'seq.outputShape': '출력 모양',
@@ -183,5 +186,8 @@ export default {
       '위 샘플에서 손실이 각 스텝의 은닉 상태에 얼마나 의존하는지 보여 줍니다. 앞쪽 스텝으로 갈수록 떨어지는 곡선이 기울기 소실입니다.',
     'seq.waiting': '첫 스냅숏을 기다리는 중…',
     'seq.marks': '표시된 스텝: {steps}',
+    'seq.tooCostly':
+      '{field} {value}(으)로는 훈련 배치 하나가 페이지가 실시간으로 훈련할 수 있는 것보다 {times}배 느려집니다. 유닛, 층, 스텝 수나 배치 크기를 줄이세요.',
+    'seq.map.x': 'x: 입력',
   },
 };
