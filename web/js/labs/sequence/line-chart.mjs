@@ -54,7 +54,13 @@ export class LineChart {
     this.canvas = /** @type {HTMLCanvasElement} */ (el.querySelector('canvas'));
     /** @type {Series[]} */
     this.series = [];
-    this.observer = new ResizeObserver(() => this.draw());
+    // The width comes from the observer, so drawing never forces a layout (reading clientWidth
+    // after the page changed text would, at every frame).
+    this.width = 0;
+    this.observer = new ResizeObserver((entries) => {
+      this.width = Math.floor(entries[entries.length - 1].contentRect.width);
+      this.draw();
+    });
     this.observer.observe(el);
   }
 
@@ -111,7 +117,7 @@ export class LineChart {
   }
 
   draw() {
-    const width = this.el.clientWidth;
+    const width = this.width;
     if (width <= 0) return;
     const ratio = window.devicePixelRatio || 1;
     const height = this.height;

@@ -4,7 +4,7 @@
 // h, g, the candidate; c by its largest |value|) orange -> grey -> blue. Hover shows step, row
 // and value; a click picks a unit (onUnit). Marked steps (the adding problem's markers, the
 // symbols to copy) get a tick above every map. constructor / update / destroy.
-import { cssRgb, divergingColour, palette } from '../../views/colors.mjs';
+import { cssRgb, divergingIndex, divergingTable, palette } from '../../views/colors.mjs';
 
 const MARK_BAND = 7; // CSS px above the cells for the marked steps
 const MAX_HEIGHT = 150; // CSS px of the cells of one map
@@ -14,18 +14,42 @@ const MAX_HEIGHT = 150; // CSS px of the cells of one map
  *   range: [number, number], rowLabel: string}} StateMap  values[t * rows + r]
  */
 
+/** @type {Uint8ClampedArray | null} 256 RGB entries from paper (0) to the gate blue (1) */
+let sequential = null;
+
+/** The sequential scale of the 0..1 maps, made once from the palette. */
+function sequentialTable() {
+  if (sequential) return sequential;
+  const [r, g, b] = palette().gateOne;
+  sequential = new Uint8ClampedArray(256 * 3);
+  for (let i = 0; i < 256; i += 1) {
+    const t = i / 255;
+    sequential.set([255 + (r - 255) * t, 255 + (g - 255) * t, 255 + (b - 255) * t], i * 3);
+  }
+  return sequential;
+}
+
 /**
- * The colour of value v on a map of range [lo, hi] as [r, g, b]: sequential for [0, 1],
- * diverging around 0 otherwise.
+ * The colour table and the entry (× 3) of value v on a map of range [lo, hi]: sequential for
+ * [0, hi], diverging around 0 otherwise.
+ * @param {number} v @param {[number, number]} range
+ * @returns {[Uint8ClampedArray, number]}
+ */
+function colourEntry(v, [lo, hi]) {
+  if (lo === 0) {
+    const t = v / hi;
+    return [sequentialTable(), (t > 0 ? (t >= 1 ? 255 : (t * 255) | 0) : 0) * 3];
+  }
+  return [divergingTable(), divergingIndex(v / hi) * 3];
+}
+
+/**
+ * The colour of value v on a map of range [lo, hi] as [r, g, b].
  * @param {number} v @param {[number, number]} range
  */
-export function mapColour(v, [lo, hi]) {
-  if (lo === 0) {
-    const t = Math.min(1, Math.max(0, v / hi));
-    const [r, g, b] = palette().gateOne;
-    return [255 + (r - 255) * t, 255 + (g - 255) * t, 255 + (b - 255) * t];
-  }
-  return divergingColour(v / hi);
+export function mapColour(v, range) {
+  const [table, at] = colourEntry(v, range);
+  return [table[at], table[at + 1], table[at + 2]];
 }
 
 export class StateMaps {
@@ -70,12 +94,19 @@ export class StateMaps {
         tip,
         label: figure.querySelector('.state-map-label'),
         swatch: figure.querySelector('.state-map-swatch'),
+        width: 0,
       };
     });
-    this.observer = new ResizeObserver(() => this.draw());
-    this.observer.observe(el);
+    // Widths come from the observer, so drawing never forces a layout.
+    this.observer = new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        const slot = this.figures.find((f) => f.figure === entry.target);
+        if (slot) slot.width = Math.floor(entry.contentRect.width);
+      }
+      this.draw();
+    });
+    for (const slot of this.figures) this.observer.observe(slot.figure);
   }
-
   /** @param {{maps: StateMap[], marks?: number[], selected?: number}} data */
   update({ maps, marks = [], selected = this.selected }) {
     this.maps = maps.slice(0, this.figures.length);
@@ -109,8 +140,6 @@ export class StateMaps {
   }
 
   draw() {
-    const width = this.el.clientWidth;
-    if (width <= 0) return;
     const ratio = window.devicePixelRatio || 1;
     const colours = palette();
     this.figures.forEach((slot, i) => {
@@ -124,7 +153,8 @@ export class StateMaps {
         .map((t) => cssRgb(mapColour(lo === 0 ? t * hi : t * hi, map.range)))
         .join(', ')})`;
       const rowPx = Math.max(2, Math.min(12, Math.floor(MAX_HEIGHT / map.rows)));
-      const cssW = slot.figure.clientWidth || width;
+      const cssW = slot.width;
+      if (cssW <= 0) return; // drawn when the observer gives its width
       const cssH = MARK_BAND + rowPx * map.rows;
       const canvas = slot.canvas;
       if (canvas.width !== Math.round(cssW * ratio) || canvas.height !== Math.round(cssH * ratio)) {
@@ -140,11 +170,11 @@ export class StateMaps {
       const image = sctx.createImageData(map.steps, map.rows);
       for (let t = 0; t < map.steps; t += 1) {
         for (let r = 0; r < map.rows; r += 1) {
-          const [red, green, blue] = mapColour(map.values[t * map.rows + r], map.range);
+          const [table, entry] = colourEntry(map.values[t * map.rows + r], map.range);
           const at = (r * map.steps + t) * 4;
-          image.data[at] = red;
-          image.data[at + 1] = green;
-          image.data[at + 2] = blue;
+          image.data[at] = table[entry];
+          image.data[at + 1] = table[entry + 1];
+          image.data[at + 2] = table[entry + 2];
           image.data[at + 3] = 255;
         }
       }
