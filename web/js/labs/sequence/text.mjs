@@ -157,7 +157,9 @@ function encode(chars, vocab, code = 'text.unknownChar') {
 /**
  * Next-character windows over `text`, as the engine's make_char_windows: sample b holds the ids
  * of characters [b·stride, b·stride + window) and its target is the id of the character right
- * after, n = floor((length − window − 1) / stride) + 1 samples in text order.
+ * after, n = floor((length − window − 1) / stride) + 1 samples in text order. Throws a
+ * RangeError for a text shorter than window + 1, and an Error with `code` 'text.unknownChar'
+ * (`args.chars` lists them) for characters outside vocab.
  * @param {string} text  every character must be in vocab
  * @param {string[]} vocab  sorted distinct characters; id = index
  * @param {number} window  characters per sample (integer ≥ 1)
@@ -273,6 +275,7 @@ export async function generate({ seedText, vocab, window, count, temperature, se
     throw new RangeError(`window must be an integer >= 1, got ${window}`);
   if (!Number.isInteger(count) || count < 0)
     throw new RangeError(`count must be an integer >= 0, got ${count}`);
+  if (vocab.length === 0) throw new RangeError('the vocabulary is empty');
   const seedChars = Array.from(normalise(seedText));
   const ids = encode(seedChars, vocab, 'text.unknownSeed');
   const pad = ids.length > 0 ? ids[0] : Math.max(0, vocab.indexOf(' '));
