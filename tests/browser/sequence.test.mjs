@@ -51,6 +51,7 @@ const TASKS = [
   ['copy_memory', '&cell=lstm&units=16&seqLength=5&sequences=500'],
   // Parity sits at ln 2 for some epochs before it drops (about epoch 10 here).
   ['parity', '&cell=gru&units=8&seqLength=3&sequences=500&lr=0.03', 20],
+  ['text', '&cell=lstm&units=32&window=16', 3],
 ];
 
 for (const [task, extra, epochs = 6] of TASKS) {
@@ -169,6 +170,88 @@ test('sequence: the served recurrent presets open from the menu and from load-pr
   await frame.waitForFunction(() => /LSTM/.test(document.querySelector('.seq-table')?.textContent ?? ''));
 });
 
+test('sequence: sampled text follows the temperature, is reproducible, refuses hostile text', async () => {
+  const page = await openSequence('&task=text&cell=lstm&units=32&window=16&speed=5&temperature=0.2');
+  const mark = await markEvents(page);
+  await page.click('#play');
+  await waitEvent(page, 'progress', mark);
+  await page.waitForFunction(() => (window.nnplay.sequenceText?.count ?? 0) >= 2, null, { timeout: 30000 });
+  const configured = await page.evaluate(() => window.nnplay.sequence.configured);
+
+  // Hostile pasted text is refused beside the box; the model keeps training.
+  for (const [text, pattern] of [
+    ['x'.repeat(30000), /limit is 20,000/],
+    ['abc\u0000def'.repeat(20), /does not look like text|control codes/],
+    ['   \n  ', /no characters/],
+  ]) {
+    await page.fill('#seq-paste', text);
+    await page.click('#seq-text-use');
+    assert.match(await page.locator('.seq-paste .field-message').textContent(), pattern);
+  }
+  assert.equal(await page.evaluate(() => window.nnplay.sequence.configured), configured, 'not rebuilt');
+  assert.equal(await page.evaluate(() => window.nnplay.session.running), true, 'still training');
+
+  await pauseTraining(page);
+  await page.waitForFunction(() => !window.nnplay.session.running);
+  await page.waitForTimeout(1500); // the last snapshot and the sample of its weights
+  const idle = () => page.waitForFunction(() => !window.nnplay.sequenceText.busy);
+  const resample = async () => {
+    await idle();
+    const before = await page.evaluate(() => window.nnplay.sequenceText.count);
+    await page.click('#seq-resample');
+    await page.waitForFunction((n) => window.nnplay.sequenceText.count > n, before);
+    await idle();
+    return page.evaluate(() => window.nnplay.sequenceText.sampled);
+  };
+  const cold = await resample();
+  assert.equal(await resample(), cold, 'the same weights, seed and temperature write the same text');
+  await page.locator('#seq-temperature').evaluate((el) => {
+    el.value = '1.5';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForFunction(() => window.nnplay.sequenceText.temperature === 1.5);
+  const hot = await resample();
+  assert.notEqual(hot, cold, 'temperature 1.5 writes another text');
+  assert.equal(hot.length, 120);
+
+  // A short text of one's own, then a window it cannot fill: refused at the window control.
+  await page.fill('#seq-paste', 'the cat sat on the mat. the dog sat on the log. '.repeat(2));
+  const rebuilt = await markEvents(page);
+  await page.click('#seq-text-use');
+  await waitConfigured(page, rebuilt);
+  assert.match(await page.locator('[data-role=text-status]').textContent(), /your text: 96 characters/);
+  await setControl(page, 'window', '100');
+  await page.waitForTimeout(300);
+  assert.match(await page.locator('[data-field="window"] .field-message').textContent(), /at least 102/);
+  assert.equal(await page.evaluate(() => window.nnplay.store.scope('sequence').get('window')), 16);
+  await page.click('#seq-text-builtin');
+});
+
+test("sequence: hide flags hide the lab's groups and nothing else", async () => {
+  const groups = ['task', 'recurrent', 'summary', 'states', 'gradients'];
+  const visible = (page) =>
+    page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll('[data-group]')].map((el) => [el.dataset.group, el.checkVisibility()]),
+      ),
+    );
+  const base = await openSequence();
+  const shown = await visible(base);
+  const page = await openSequence(`&hide=${groups.join(',')}`);
+  await page.waitForTimeout(300);
+  const seen = await visible(page);
+  for (const group of groups) {
+    assert.equal(shown[group], true, `${group} shown without the flag`);
+    assert.equal(seen[group], false, `${group} hidden with it`);
+  }
+  for (const group of Object.keys(shown).filter((g) => !groups.includes(g))) {
+    assert.equal(seen[group], shown[group], `${group} unchanged`);
+  }
+  const text = await openSequence('&task=text&units=8&window=8&hide=text');
+  await text.waitForTimeout(300);
+  assert.equal(await text.locator('.seq-text').isVisible(), false, 'the text section stays hidden');
+});
+
 for (const [name, viewport] of [
   ['laptop', LAPTOP],
   ['phone', PHONE],
@@ -193,3 +276,11 @@ for (const [name, viewport] of [
     });
   }
 }
+
+test('sequence: screenshot of the text task mid-training (laptop)', async () => {
+  const page = await openSequence('&task=text&cell=lstm&units=64&window=24&batch=64&speed=5');
+  await page.click('#play');
+  await page.waitForFunction(() => (window.nnplay.sequenceText?.count ?? 0) >= 3, null, { timeout: 90000 });
+  await screenshot(page, 'sequence-text-laptop-en', { fullPage: true });
+  await pauseTraining(page);
+});

@@ -13,6 +13,7 @@ import { configureRequest, snapshotInfo } from '../../web/js/labs/sequence/confi
 import { tuneRequest } from '../../web/js/labs/sequence/tune.mjs';
 import { CELLS, TASKS } from '../../web/js/labs/sequence/fields.mjs';
 import { checkCost } from '../../web/js/labs/sequence/cost.mjs';
+import { EVAL_WINDOWS, preparedText, textData } from '../../web/js/labs/sequence/text-source.mjs';
 import { defaultState, labView } from '../../web/js/state/schema.mjs';
 import { presetState } from '../../web/js/state/presets.mjs';
 
@@ -33,7 +34,7 @@ const small = (task, cell, extra = {}) => ({
 /** Runs the lab's configure request on a fresh session, as the worker does. */
 function configured(state) {
   const s = new TestSession(module);
-  const request = configureRequest(state);
+  const request = configureRequest(state, state.task === 'text' ? preparedText(state.window) : null);
   for (const [name, values] of Object.entries(request.arrays)) s.setArray(name, values);
   const answers = request.setup.map((r) => s.ok(r));
   return { s, request, answers };
@@ -54,7 +55,12 @@ function snapshot(s, request) {
 for (const task of TASKS) {
   for (const cell of CELLS) {
     test(`sequence: ${cell} on ${task} builds and trains two epochs`, () => {
-      const state = small(task, cell, { depth: 2, bidirectional: cell === 'gru', clipnorm: 1 });
+      const state = small(task, cell, {
+        depth: 2,
+        bidirectional: cell === 'gru',
+        clipnorm: 1,
+        init: cell === 'simple_rnn' ? 'he_uniform' : 'glorot_uniform',
+      });
       const { s, request } = configured(state);
       const first = s.ok({ op: 'train', batches: 1 }).logs.loss;
       let answer;
@@ -152,4 +158,23 @@ test('sequence: a batch too slow to train live is refused, the served presets ar
   assert.equal(refused.ok, false);
   assert.ok(refused.times > 3, `${refused.times}× the limit`);
   assert.equal(checkCost({ ...big, batch: 1024 }).ok, false, 'batch size counts');
+});
+
+test('sequence: the text task holds out the end of the text and evaluates a fixed subset of it', () => {
+  const prepared = preparedText(12);
+  assert.ok(prepared.ok);
+  const { train, validation, evaluate } = textData(prepared, 12);
+  const windows = prepared.text.length - 12;
+  assert.equal(train.n + validation.n, windows);
+  assert.equal(validation.n, Math.floor(windows * 0.1));
+  assert.equal(evaluate.y.length, EVAL_WINDOWS);
+  // The validation windows are the end of the text: the last target is its last character.
+  assert.equal(prepared.vocab[validation.y.at(-1)], prepared.text.at(-1));
+  assert.equal(prepared.vocab[train.y[0]], prepared.text[12]);
+  // Every evaluated window is one of the validation windows.
+  const held = new Set(
+    Array.from({ length: validation.n }, (_, b) => validation.x.subarray(b * 12, (b + 1) * 12).join()),
+  );
+  for (let k = 0; k < EVAL_WINDOWS; k += 1)
+    assert.ok(held.has(evaluate.x.subarray(k * 12, (k + 1) * 12).join()));
 });

@@ -4,14 +4,70 @@
 // validation part) and, for the waves, the one-step predictions over a stretch of the wave.
 import { sequenceDocument } from './document.mjs';
 import { probeSample, waveStretch } from './samples.mjs';
-import { WAVES } from './fields.mjs';
+import { PROBE_SAMPLES, WAVES } from './fields.mjs';
+import { textData } from './text-source.mjs';
 import { answersByOp, arrayNamed } from '../../kit/session-answers.mjs';
 
 /** Array names the lab sets in the session. */
 export const ARRAYS = Object.freeze({ probeX: 'probe_x', probeY: 'probe_y', stretch: 'stretch_x' });
 
-/** {setup, snapshot, arrays, document, sample, stretch} for session.configure. */
-export function configureRequest(state) {
+/**
+ * Probe sample `pick` of a text: the window `pick` eighths into the training windows {x: ids
+ * [window], y: [next id], steps, features: 1, marks: []}.
+ * @param {{train: {x: Float32Array, y: Float32Array, n: number}}} data @param {number} window @param {number} pick
+ */
+export function textSample(data, window, pick) {
+  const b = Math.floor((pick * (data.train.n - 1)) / PROBE_SAMPLES);
+  return {
+    x: data.train.x.slice(b * window, (b + 1) * window),
+    y: data.train.y.slice(b, b + 1),
+    steps: window,
+    features: 1,
+    marks: [],
+  };
+}
+
+/**
+ * The text task's request: the text's windows go with set_data (training and validation), the
+ * snapshot evaluates a fixed subset of the validation windows and reads the weights (the
+ * sampler's copy). `prepared`: prepareText's accepted answer.
+ * @param {Record<string, any>} state @param {{text: string, vocab: string[]}} prepared
+ */
+function textRequest(state, prepared) {
+  const window = state.window;
+  const document = sequenceDocument(state, prepared.vocab.length);
+  const data = textData(prepared, window);
+  const sample = textSample(data, window, state.sample);
+  const arrays = {
+    text_x: data.train.x,
+    text_y: data.train.y,
+    text_val_x: data.validation.x,
+    text_val_y: data.validation.y,
+    eval_x: data.evaluate.x,
+    eval_y: data.evaluate.y,
+    [ARRAYS.probeX]: sample.x,
+    [ARRAYS.probeY]: sample.y,
+  };
+  const setup = [
+    { op: 'build', spec: document },
+    {
+      op: 'set_data',
+      train: { x: ['text_x'], y: ['text_y'] },
+      validation: { x: ['text_val_x'], y: ['text_val_y'] },
+    },
+  ];
+  const snapshot = [
+    { op: 'probes', x: [ARRAYS.probeX], y: [ARRAYS.probeY], out: 'probe' },
+    { op: 'evaluate', x: ['eval_x'], y: ['eval_y'] },
+    { op: 'get_weights', out: 'weights' },
+  ];
+  return { setup, snapshot, arrays, document, sample, stretch: null, text: { ...prepared, data } };
+}
+
+/** {setup, snapshot, arrays, document, sample, stretch, text} for session.configure; the text
+ *  task needs its prepared text. */
+export function configureRequest(state, prepared = null) {
+  if (state.task === 'text') return textRequest(state, /** @type {any} */ (prepared));
   const document = sequenceDocument(state);
   const sample = probeSample(state, state.sample);
   const arrays = { [ARRAYS.probeX]: sample.x, [ARRAYS.probeY]: sample.y };
@@ -35,9 +91,10 @@ export function configureRequest(state) {
   };
 }
 
-/** The probe arrays for another pick of the sample: {request, arrays} for session.call. */
-export function sampleCall(state, pick) {
-  const sample = probeSample(state, pick);
+/** The probe arrays for another pick of the sample: {request, arrays} for session.call.
+ *  `text`: the configured request's text ({data}) for the text task. */
+export function sampleCall(state, pick, text = null) {
+  const sample = text ? textSample(text.data, state.window, pick) : probeSample(state, pick);
   return {
     sample,
     request: { op: 'probes', x: [ARRAYS.probeX], y: [ARRAYS.probeY], out: 'probe' },
@@ -84,7 +141,7 @@ export function modelInfo(setup, event) {
  * @param {object[]} snapshotRequests @param {{answers: any[], arrays: Record<string, Float32Array>}} event
  */
 export function snapshotInfo(snapshotRequests, event) {
-  const { probes, evaluate, predict } = answersByOp(snapshotRequests, event.answers);
+  const { probes, evaluate, predict, get_weights: weights } = answersByOp(snapshotRequests, event.answers);
   /** @type {ProbeSource[]} */
   const sources = [];
   let output = null;
@@ -113,5 +170,6 @@ export function snapshotInfo(snapshotRequests, event) {
     output,
     losses: evaluate?.logs ?? null,
     stretch: predict ? arrayNamed(event, predict.arrays?.[0]?.name) : null,
+    weights: weights ? arrayNamed(event, weights.array) : null,
   };
 }

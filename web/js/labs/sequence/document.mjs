@@ -15,13 +15,28 @@ export const SYMBOLS = 6;
 /** The waves' period in steps (as the served lstm-sine preset). */
 export const PERIOD = 20;
 export const VALIDATION_FRACTION = 0.2;
+/** The text task's character embedding size (as charModelDocument in text.mjs). */
+export const EMBEDDING = 16;
 
 /**
  * What a task feeds the model and wants back: {steps, features, perStep, head: {units,
- * activation}, loss, classification}.
+ * activation}, loss, classification, embedding?}. The text task reads `window` character ids
+ * through an Embedding of `vocabSize` characters (features: its output size).
  * @param {Record<string, any>} state
+ * @param {number} [vocabSize] the text's distinct characters (text task only)
  */
-export function taskShape(state) {
+export function taskShape(state, vocabSize = 1) {
+  if (state.task === 'text') {
+    return {
+      steps: state.window,
+      features: EMBEDDING,
+      perStep: false,
+      head: { units: vocabSize, activation: 'softmax' },
+      loss: 'sparse_categorical_crossentropy',
+      classification: true,
+      embedding: { type: 'embedding', input_dim: vocabSize, output_dim: EMBEDDING },
+    };
+  }
   if (WAVES.includes(state.task)) {
     return {
       steps: state.window,
@@ -79,6 +94,8 @@ export function recurrentLayers(state, perStep) {
       return_sequences: perStep || i < state.depth - 1,
     };
     if (state.truncate > 0) layer.truncate_bptt = state.truncate;
+    // The input kernel's initializer; the recurrent kernel stays orthogonal (Keras's default).
+    if (state.init && state.init !== 'glorot_uniform') layer.kernel_initializer = state.init;
     return state.bidirectional ? { type: 'bidirectional', layer } : layer;
   });
 }
@@ -128,12 +145,16 @@ export function sequenceData(state) {
 /**
  * The document for the lab state (its own names: task, window, seqLength, waveNoise, sequences,
  * cell, units, depth, bidirectional, clipnorm, truncate, and the kit's lr, optimizer, ..., batch,
- * epochs, seed).
+ * epochs, seed). The text task's document has no `data`: the page sends the windows of its text
+ * (set_data), whose `vocabSize` characters the Embedding and the softmax head take.
  * @param {Record<string, any>} state
+ * @param {number} [vocabSize]
  */
-export function sequenceDocument(state) {
-  const shape = taskShape(state);
+export function sequenceDocument(state, vocabSize = 1) {
+  const shape = taskShape(state, vocabSize);
   const head = { type: 'dense', ...shape.head };
+  const recurrent = recurrentLayers(state, shape.perStep);
+  const text = state.task === 'text';
   return {
     schema: 1,
     title: `${state.cell} on ${state.task}`,
@@ -141,8 +162,8 @@ export function sequenceDocument(state) {
       type: 'sequential',
       name: 'sequence',
       seed: state.seed,
-      input_shape: [shape.steps, shape.features],
-      layers: [...recurrentLayers(state, shape.perStep), head],
+      input_shape: text ? [shape.steps] : [shape.steps, shape.features],
+      layers: [...(shape.embedding ? [shape.embedding] : []), ...recurrent, head],
     },
     compile: {
       optimizer: sequenceOptimizer(state),
@@ -150,6 +171,6 @@ export function sequenceDocument(state) {
       ...(shape.classification ? { metrics: ['accuracy'] } : {}),
     },
     fit: { epochs: fitEpochs(state.epochs), batch_size: state.batch, shuffle: true, seed: state.seed },
-    data: sequenceData(state),
+    ...(text ? {} : { data: sequenceData(state) }),
   };
 }

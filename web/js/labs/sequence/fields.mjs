@@ -8,7 +8,9 @@ import { field } from '../../state/field.mjs';
 
 export const WAVES = ['sine', 'sawtooth', 'square'];
 export const MEMORY_TASKS = ['adding', 'copy_memory', 'parity'];
-export const TASKS = [...WAVES, ...MEMORY_TASKS];
+export const TASKS = [...WAVES, ...MEMORY_TASKS, 'text'];
+/** Tasks that read a window (the waves, and the text's characters). */
+export const WINDOWED = [...WAVES, 'text'];
 export const CELLS = ['simple_rnn', 'lstm', 'gru'];
 /** The probe set: samples the learner can pick for the state maps. */
 export const PROBE_SAMPLES = 8;
@@ -29,4 +31,6 @@ export const SEQUENCE_FIELDS = Object.freeze([
   field('truncate', 'int', 0, { min: 0, max: LIMITS.maxSteps }),
   // Which probe sample the state maps show: changing it never rebuilds the model.
   field('sample', 'int', 0, { min: 0, max: PROBE_SAMPLES - 1, keepsModel: true }),
+  // How the text task samples (0: always the likeliest character): never rebuilds either.
+  field('temperature', 'number', 0.8, { min: 0, max: 2, keepsModel: true }),
 ]);

@@ -3,7 +3,7 @@
 // parity, with their hidden states, cell states and gates per step and the gradient through
 // time in view. The lab itself (lab.mjs) loads when its tab is first shown.
 import strings from './strings.mjs';
-import { SEQUENCE_FIELDS, WAVES } from './fields.mjs';
+import { SEQUENCE_FIELDS, WAVES, WINDOWED } from './fields.mjs';
 import { KIT_PANELS } from '../../state/kit-fields.mjs';
 
 /** The served presets' common training (docs/presets/adding-*.json, lstm-sine.json). */
@@ -25,18 +25,21 @@ export default {
     beta2: 0.999,
     epsilon: 1e-7,
     weightDecay: 0.004,
+    init: 'glorot_uniform',
     seed: 0,
   },
   fields: SEQUENCE_FIELDS,
   panels: [
     ['task', ['task', 'window', 'seqLength', 'waveNoise', 'sequences']],
-    ['recurrent', ['cell', 'units', 'depth', 'bidirectional', 'clipnorm', 'truncate']],
+    ['recurrent', ['cell', 'units', 'depth', 'bidirectional', 'init', 'clipnorm', 'truncate']],
     ['training', ['lr', 'batch', 'epochs', 'seed']],
     ['optimizer', KIT_PANELS.optimizer],
   ],
   relevant(name, state) {
-    if (name === 'window' || name === 'waveNoise') return WAVES.includes(state.task);
-    if (name === 'seqLength') return !WAVES.includes(state.task);
+    if (name === 'window') return WINDOWED.includes(state.task);
+    if (name === 'waveNoise') return WAVES.includes(state.task);
+    if (name === 'seqLength') return !WINDOWED.includes(state.task);
+    if (name === 'sequences') return state.task !== 'text';
     return true;
   },
   groups: {
@@ -44,11 +47,12 @@ export default {
     recurrent: {
       en: 'Recurrent layers',
       ko: '순환층',
-      hides: 'the cell, units, layers, Bidirectional, clipnorm and truncate_bptt controls',
+      hides: 'the cell, units, layers, Bidirectional, initializer, clipnorm and truncate_bptt controls',
     },
     summary: { en: 'Model summary', ko: '모델 요약', hides: 'the per-layer parameter table' },
     states: { en: 'States and gates', ko: '상태와 게이트', hides: 'the heat maps of h, c and the gates' },
     gradients: { en: 'Gradient through time', ko: '시간에 따른 기울기', hides: 'the ‖dL/dh_t‖ chart' },
+    text: { en: 'Text', ko: '텍스트', hides: "the text task's text box and sampled text" },
   },
   presets: {
     'seq-sine': {
@@ -78,6 +82,10 @@ export default {
     'seq-copy': {
       title: { en: 'Copy memory (LSTM)', ko: '복사 기억 (LSTM)' },
       state: { task: 'copy_memory', cell: 'lstm', units: 32, seqLength: 10, sequences: 1000 },
+    },
+    'seq-text': {
+      title: { en: 'Next character (LSTM)', ko: '다음 글자 (LSTM)' },
+      state: { task: 'text', cell: 'lstm', units: 64, window: 24, batch: 64 },
     },
     'seq-parity': {
       title: { en: 'Parity of 4 bits (GRU)', ko: '4비트 패리티 (GRU)' },

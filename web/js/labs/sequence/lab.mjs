@@ -13,6 +13,9 @@ import { LineChart } from './line-chart.mjs';
 import { StateMaps } from './state-maps.mjs';
 import { summaryRows } from './summary.mjs';
 import { COST_KEYS, checkCost } from './cost.mjs';
+import { mountTextSection } from './text-section.mjs';
+import { preparedText } from './text-source.mjs';
+import { textMessage } from './text.mjs';
 import { clearFieldMessage, showFieldMessage } from '../../kit/field-message.mjs';
 import { rebuildNames } from '../registry.mjs';
 import { Disposer, debounce, frameScheduler, publishTestHook } from '../../kit/lab-kit.mjs';
@@ -45,6 +48,8 @@ function mount(el, ctx) {
   let sample = null; // the probe sample the maps show
   let view = null; // the last snapshotInfo
   let pending = null;
+  let progress = null; // the last progress readouts, shown at the next frame
+  let redraw = false; // whether the next frame redraws the views
   let sourceName = ''; // the probe source picked in #seq-source
   let unit = 0; // the unit the line view follows
   let configureCount = 0;
@@ -75,6 +80,14 @@ function mount(el, ctx) {
     onDraw: (info) => publishTestHook('sequenceGradients', info),
   });
 
+  const textSection = mountTextSection(el, {
+    store,
+    t,
+    relay: ctx.relay,
+    rebuild: () => configure(),
+    running: () => session.running,
+  });
+
   for (let i = 0; i < PROBE_SAMPLES; i += 1) ui.sample.append(new Option(String(i + 1), String(i)));
 
   function state() {
@@ -84,7 +97,12 @@ function mount(el, ctx) {
   async function configure() {
     configureLater.cancel();
     const now = state();
-    const next = configureRequest(now);
+    let prepared = null;
+    if (now.task === 'text') {
+      prepared = preparedText(now.window);
+      if (!prepared.ok) return; // refused at its control before it gets here (refuseChange)
+    }
+    const next = configureRequest(now, prepared);
     const wasRunning = session.running;
     const count = ++configureCount;
     request = next;
@@ -122,7 +140,7 @@ function mount(el, ctx) {
   /** Another probe sample: its arrays go to the session, the next snapshots probe it. */
   function pickSample() {
     if (!request) return;
-    const call = sampleCall(state(), store.get('sample'));
+    const call = sampleCall(state(), store.get('sample'), request.text);
     sample = call.sample;
     Object.assign(request.arrays, call.arrays);
     session.call(call.request, call.arrays).catch(() => {});
@@ -131,7 +149,8 @@ function mount(el, ctx) {
   function renderTexts() {
     const task = store.get('task');
     ui.intro.textContent = t(`seq.intro.${task}`, { n: COPY_LENGTH });
-    ui.statesHelp.textContent = t('seq.statesHelp');
+    const hint = ['adding', 'copy_memory'].includes(task) ? ` ${t(`seq.statesHint.${task}`)}` : '';
+    ui.statesHelp.textContent = t('seq.statesHelp') + hint;
     ui.baseline.hidden = task !== 'adding';
     ui.predictionBox.hidden = !WAVES.includes(task);
     ui.accRow.hidden = !taskShape(state()).classification;
@@ -168,12 +187,19 @@ function mount(el, ctx) {
     }
   }
 
+  /** Asks for the views to be redrawn at the next frame (with `snapshot` when a new one came). */
   function scheduleFrame(snapshot) {
     if (snapshot) pending = snapshot;
+    redraw = true;
     frames.schedule();
   }
 
   function drawFrame() {
+    if (progress) showReadouts(progress);
+    progress = null;
+    // Progress alone only changes the counters: the views wait for a snapshot or a pick.
+    if (!redraw) return;
+    redraw = false;
     if (pending) view = pending;
     pending = null;
     if (!view || !sample) return;
@@ -194,16 +220,16 @@ function mount(el, ctx) {
 
   function drawMaps(source) {
     const inputRange = WAVES.includes(store.get('task')) ? TANH_RANGE : GATE_RANGE;
-    const list = [
-      {
-        key: 'x',
-        label: 'x',
-        values: sample.x,
-        steps: sample.steps,
-        rows: sample.features,
-        range: inputRange,
-      },
-    ];
+    const input = {
+      key: 'x',
+      label: t('seq.map.x'),
+      values: sample.x,
+      steps: sample.steps,
+      rows: sample.features,
+      range: inputRange,
+    };
+    // The text's input is character ids: the sample answer spells them instead of a map.
+    const list = store.get('task') === 'text' ? [] : [input];
     /** @type {Record<string, [number, number]>} */
     const ranges = {};
     for (const kind of MAP_ORDER) {
@@ -226,7 +252,7 @@ function mount(el, ctx) {
     maps.update({ maps: list, marks: sample.marks, selected: unit });
     stats.mapDraws += 1;
     publishTestHook('sequence', { mapDraws: stats.mapDraws, source: source.name, ranges, maps: list.length });
-    ui.unitTitle.textContent = t('seq.unitLines', { unit: unit + 1 });
+    setText(ui.unitTitle, t('seq.unitLines', { unit: unit + 1 }));
     unitLines.update({
       series: list
         .filter((m) => m.key !== 'x')
@@ -264,13 +290,25 @@ function mount(el, ctx) {
         ],
       });
     }
-    ui.sampleAnswer.textContent = sampleAnswer();
+    setText(ui.sampleAnswer, sampleAnswer());
   }
 
   function sampleAnswer() {
     const output = view.output;
     if (!output || !sample) return '';
     const task = store.get('task');
+    if (task === 'text' && request?.text) {
+      const { vocab } = request.text;
+      let best = 0;
+      for (let c = 1; c < output.length; c += 1) if (output[c] > output[best]) best = c;
+      const shown = (/** @type {string} */ ch) => JSON.stringify(ch);
+      return t('seq.sampleText', {
+        input: shown(Array.from(sample.x, (id) => vocab[id]).join('')),
+        target: shown(vocab[sample.y[0]]),
+        output: shown(vocab[best]),
+        p: `${(output[best] * 100).toFixed(0)}%`,
+      });
+    }
     if (task === 'copy_memory') {
       const classes = sample.features;
       const recall = Array.from({ length: COPY_LENGTH }, (_, k) => sample.steps - COPY_LENGTH + k);
@@ -300,7 +338,17 @@ function mount(el, ctx) {
       accepted = state();
       return false;
     }
-    const checked = checkCost(state());
+    let checked = checkCost(state());
+    let reason = (key, now) =>
+      t('seq.tooCostly', { field: t(`field.${key}`), value: String(now[key]), times: checked.times });
+    if (checked.ok && state().task === 'text') {
+      // A window the text cannot fill (at least two windows) is refused with the text's reason.
+      const prepared = preparedText(state().window);
+      if (!prepared.ok) {
+        checked = { ok: false };
+        reason = () => textMessage(prepared, store.get('lang') === 'ko' ? 'ko' : 'en');
+      }
+    }
     const rows = keys.map((key) => document.querySelector(`#control-panels .field[data-field="${key}"]`));
     if (checked.ok) {
       rows.forEach((row) => row && clearFieldMessage(row, [row.querySelector('[data-key]')]));
@@ -315,12 +363,7 @@ function mount(el, ctx) {
       keys.forEach((key, k) => {
         const row = rows[k];
         if (!row) return;
-        const text = t('seq.tooCostly', {
-          field: t(`field.${key}`),
-          value: String(now[key]),
-          times: checked.times,
-        });
-        showFieldMessage(row, text, row.querySelector('[data-key]'));
+        showFieldMessage(row, reason(key, now), row.querySelector('[data-key]'));
       }),
     );
     return true;
@@ -336,6 +379,7 @@ function mount(el, ctx) {
       gradients.reset();
       prediction.reset();
       view = null;
+      textSection.show(request);
       renderTexts();
       publishTestHook('sequence', {
         configured: (stats.configured = (stats.configured ?? 0) + 1),
@@ -346,13 +390,16 @@ function mount(el, ctx) {
   disposer.add(
     session.on('progress', ({ answer }) => {
       metrics.update({ epochLogs: answer.epoch_logs ?? [], earlyStopping: null });
-      showReadouts({ epoch: answer.epoch, train: answer.logs?.loss });
+      progress = { epoch: answer.epoch, train: answer.logs?.loss };
+      frames.schedule(); // the counters change once per frame at most
     }),
   );
   disposer.add(
     session.on('snapshot', (event) => {
       if (!request) return;
-      scheduleFrame(snapshotInfo(request.snapshot, event));
+      const info = snapshotInfo(request.snapshot, event);
+      textSection.onSnapshot(info);
+      scheduleFrame(info);
     }),
   );
   disposer.add(
@@ -383,6 +430,7 @@ function mount(el, ctx) {
       ctx.apply(el);
       metrics.setStrings(t);
       renderTexts();
+      textSection.render();
       scheduleFrame();
     }),
   );
@@ -400,6 +448,7 @@ function mount(el, ctx) {
       maps.destroy();
       unitLines.destroy();
       gradients.destroy();
+      textSection.unmount();
       el.innerHTML = '';
     },
   };
@@ -414,6 +463,11 @@ function observedRange(values) {
     if (v > hi) hi = v;
   }
   return [lo, hi];
+}
+
+/** Sets an element's text only when it differs (an unchanged text costs no style work). */
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
 }
 
 function format(v) {

@@ -1,6 +1,9 @@
 // The sequence lab's markup: the task's intro, the readouts and loss chart beside the model
 // summary, the wave prediction (or the probed sample's answer), the state maps with their
-// per-unit lines, and the gradient through time. Returns the elements the lab fills.
+// per-unit lines, the text task's section, and the gradient through time. Returns the elements
+// the lab fills.
+import { TEXT_MARKUP } from './text-section.mjs';
+
 const MARKUP = `
 <div class="seq-lab">
   <p class="lab-intro" data-role="intro"></p>
@@ -31,6 +34,7 @@ const MARKUP = `
       <p class="seq-note" data-role="param-note"></p>
     </section>
   </div>
+  ${TEXT_MARKUP}
   <section class="seq-states" data-group="states" aria-labelledby="seq-states-title">
     <h2 id="seq-states-title" data-i18n="seq.states"></h2>
     <p class="seq-help" data-role="states-help"></p>

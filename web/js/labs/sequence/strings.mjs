@@ -33,6 +33,22 @@ export default {
     'opt.simple_rnn': 'SimpleRNN',
     'opt.lstm': 'LSTM',
     'opt.gru': 'GRU',
+    'opt.text': 'Next character (text)',
+    'seq.intro.text':
+      'The network reads a window of characters (as ids, through an Embedding) and predicts the next one. Below, text it writes itself, one character at a time.',
+    'seq.text': 'Text',
+    'seq.textBuiltin':
+      'Learning the built-in text: {chars} characters, {vocab} different. Paste your own (up to {max} characters, {maxVocab} different).',
+    'seq.textPasted':
+      'Learning your text: {chars} characters, {vocab} different (limits: {max} characters, {maxVocab} different).',
+    'seq.paste': 'Your text',
+    'seq.useText': 'Learn this text',
+    'seq.useBuiltin': 'Back to the built-in text',
+    'seq.sampled': 'Text the model writes',
+    'seq.seedText': 'Seed text',
+    'seq.temperature': 'Temperature',
+    'seq.resample': 'Sample again',
+    'seq.sampleText': 'reads {input} → predicts {output} ({p}); the text goes on with {target}',
     'seq.intro.sine':
       'The network reads a window of the wave and predicts the value after it. The orange line is its prediction, one window at a time.',
     'seq.intro.sawtooth':
@@ -71,6 +87,10 @@ export default {
     'seq.states': 'States and gates over time',
     'seq.statesHelp':
       'Each map: time steps left to right, units top to bottom, for the sample below. Hover (or tap) a cell for its value; click a row to follow that unit.',
+    'seq.statesHint.adding':
+      'Look at the marked steps: an LSTM that has learned opens its input gate (i) there, and its cell state (c) steps up and holds the value while the forget gate (f) stays near 1.',
+    'seq.statesHint.copy_memory':
+      'The first steps carry the symbols to copy (marked): the state has to keep them through the blanks until the recall steps at the end.',
     'seq.statesHelp.touch':
       'Each map: time steps left to right, units top to bottom, for the sample below. Tap a cell for its value and to follow that unit.',
     'seq.layer': 'Layer',
@@ -128,6 +148,22 @@ export default {
     'opt.simple_rnn': 'SimpleRNN',
     'opt.lstm': 'LSTM',
     'opt.gru': 'GRU',
+    'opt.text': '다음 글자 (텍스트)',
+    'seq.intro.text':
+      '신경망은 글자 윈도를 (Embedding을 거친 id로) 읽고 다음 글자를 예측합니다. 아래는 신경망이 한 글자씩 직접 쓴 글입니다.',
+    'seq.text': '텍스트',
+    'seq.textBuiltin':
+      '내장 텍스트를 학습합니다: {chars}자, 서로 다른 문자 {vocab}개. 직접 붙여 넣을 수도 있습니다 ({max}자, 서로 다른 문자 {maxVocab}개까지).',
+    'seq.textPasted':
+      '붙여 넣은 글을 학습합니다: {chars}자, 서로 다른 문자 {vocab}개 (한도: {max}자, 서로 다른 문자 {maxVocab}개).',
+    'seq.paste': '내 글',
+    'seq.useText': '이 글로 학습',
+    'seq.useBuiltin': '내장 텍스트로 돌아가기',
+    'seq.sampled': '모델이 쓰는 글',
+    'seq.seedText': '시작 글',
+    'seq.temperature': '온도',
+    'seq.resample': '다시 샘플링',
+    'seq.sampleText': '{input}을(를) 읽고 → {output} 예측 ({p}); 실제 다음 글자는 {target}',
     'seq.intro.sine':
       '신경망은 파형의 한 윈도를 읽고 그다음 값을 예측합니다. 주황색 선이 윈도마다의 예측입니다.',
     'seq.intro.sawtooth':
@@ -166,6 +202,10 @@ export default {
     'seq.states': '시간에 따른 상태와 게이트',
     'seq.statesHelp':
       '각 지도: 왼쪽에서 오른쪽으로 시간 스텝, 위에서 아래로 유닛 (아래 샘플 기준). 칸에 마우스를 올리면 값이 보이고, 행을 클릭하면 그 유닛을 따라갑니다.',
+    'seq.statesHint.adding':
+      '표시된 스텝을 보세요. 학습한 LSTM은 그곳에서 입력 게이트(i)를 열고, 셀 상태(c)가 한 단계 올라 그 값을 간직합니다. 그동안 망각 게이트(f)는 1 가까이에 머뭅니다.',
+    'seq.statesHint.copy_memory':
+      '처음 스텝들(표시)에 복사할 기호가 있습니다. 상태는 빈칸을 지나 끝의 되풀이 스텝까지 그것을 간직해야 합니다.',
     'seq.statesHelp.touch':
       '각 지도: 왼쪽에서 오른쪽으로 시간 스텝, 위에서 아래로 유닛 (아래 샘플 기준). 칸을 탭하면 값이 보이고 그 유닛을 따라갑니다.',
     'seq.layer': '층',
