@@ -227,8 +227,40 @@ test('sequence: sampled text follows the temperature, is reproducible, refuses h
   await page.click('#seq-text-builtin');
 });
 
+test('sequence: side by side on adding(30), the LSTM ends 10× below the SimpleRNN', async (t) => {
+  const page = await openSequence('&task=sine&units=8');
+  await page.fill('#seq-compare-length', '500');
+  await page.click('#seq-compare-run');
+  assert.match(
+    await page
+      .locator('#seq-compare-length ~ .field-message, .seq-compare .field-message')
+      .first()
+      .textContent(),
+    /from 5 to 60/,
+  );
+  await page.fill('#seq-compare-length', '30');
+  await page.click('#seq-compare-run');
+  await page.waitForFunction(() => window.nnplay.sequenceCompare?.finished === true, null, {
+    timeout: 180000,
+    polling: 500,
+  });
+  const result = await page.evaluate(() => window.nnplay.sequenceCompare);
+  t.diagnostic(
+    `validation loss after ${result.budget} epochs: SimpleRNN ${result.simple}, LSTM ${result.lstm}`,
+  );
+  assert.equal(result.epochs, result.budget);
+  assert.ok(result.lstm * 10 <= result.simple, `LSTM ${result.lstm} vs SimpleRNN ${result.simple}`);
+  assert.equal(result.lossCurves, 2);
+  assert.equal(result.gradientCurves, 2);
+  assert.match(await page.locator('[data-role=compare-result]').textContent(), /lower/);
+  await page
+    .locator('.seq-compare')
+    .screenshot({ path: `${process.env.NNPLAY_ARTIFACTS ?? '/tmp'}/sequence-compare.png` })
+    .catch(() => {});
+});
+
 test("sequence: hide flags hide the lab's groups and nothing else", async () => {
-  const groups = ['task', 'recurrent', 'summary', 'states', 'gradients'];
+  const groups = ['task', 'recurrent', 'summary', 'states', 'gradients', 'compare'];
   const visible = (page) =>
     page.evaluate(() =>
       Object.fromEntries(

@@ -53,6 +53,11 @@ export default {
     states: { en: 'States and gates', ko: '상태와 게이트', hides: 'the heat maps of h, c and the gates' },
     gradients: { en: 'Gradient through time', ko: '시간에 따른 기울기', hides: 'the ‖dL/dh_t‖ chart' },
     text: { en: 'Text', ko: '텍스트', hides: "the text task's text box and sampled text" },
+    compare: {
+      en: 'SimpleRNN against LSTM',
+      ko: 'SimpleRNN 대 LSTM',
+      hides: 'the side-by-side run on the adding problem',
+    },
   },
   presets: {
     'seq-sine': {

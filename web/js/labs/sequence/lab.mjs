@@ -14,6 +14,7 @@ import { StateMaps } from './state-maps.mjs';
 import { summaryRows } from './summary.mjs';
 import { COST_KEYS, checkCost } from './cost.mjs';
 import { mountTextSection } from './text-section.mjs';
+import { mountSideBySide } from './side-by-side.mjs';
 import { preparedText } from './text-source.mjs';
 import { textMessage } from './text.mjs';
 import { clearFieldMessage, showFieldMessage } from '../../kit/field-message.mjs';
@@ -86,6 +87,13 @@ function mount(el, ctx) {
     relay: ctx.relay,
     rebuild: () => configure(),
     running: () => session.running,
+  });
+
+  const sideBySide = mountSideBySide(el, {
+    store,
+    t,
+    relay: ctx.relay,
+    pauseMain: () => session.pause(),
   });
 
   for (let i = 0; i < PROBE_SAMPLES; i += 1) ui.sample.append(new Option(String(i + 1), String(i)));
@@ -431,6 +439,7 @@ function mount(el, ctx) {
       metrics.setStrings(t);
       renderTexts();
       textSection.render();
+      sideBySide.render();
       scheduleFrame();
     }),
   );
@@ -449,6 +458,7 @@ function mount(el, ctx) {
       unitLines.destroy();
       gradients.destroy();
       textSection.unmount();
+      sideBySide.unmount();
       el.innerHTML = '';
     },
   };

@@ -3,6 +3,7 @@
 // per-unit lines, the text task's section, and the gradient through time. Returns the elements
 // the lab fills.
 import { TEXT_MARKUP } from './text-section.mjs';
+import { COMPARE_MARKUP } from './side-by-side.mjs';
 
 const MARKUP = `
 <div class="seq-lab">
@@ -52,6 +53,7 @@ const MARKUP = `
     <p class="seq-help" data-i18n="seq.gradientsHelp"></p>
     <div id="seq-gradient-chart"></div>
   </section>
+  ${COMPARE_MARKUP}
 </div>`;
 
 /** Fills `el` with the lab's markup; returns its parts. @param {HTMLElement} el */

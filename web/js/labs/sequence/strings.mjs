@@ -114,6 +114,24 @@ export default {
     'seq.tooCostly':
       '{field} {value} would make one training batch {times}× slower than the page can train live. Lower the units, layers, steps or batch size.',
     'seq.map.x': 'x: input',
+    'seq.compare': 'SimpleRNN against LSTM',
+    'seq.compareIntro':
+      'Two models learn the adding problem of {length} steps side by side: same data, same seed, same optimizer (Adam 0.01, clipnorm 1), same budget of epochs; only the cell differs. The dotted line is the loss of always answering 1.',
+    'seq.compareLength': 'Sequence length',
+    'seq.compareLengthRange': 'The sequence length must be a whole number from 5 to 60.',
+    'seq.compareRun': 'Run both',
+    'seq.comparePause': 'Pause both',
+    'seq.compareContinue': 'Continue both',
+    'seq.compareLoss': 'Loss per epoch (log scale)',
+    'seq.compareGradient': '‖dL/dh_t‖ through time (log scale)',
+    'seq.compareVal': '{name} validation',
+    'seq.compareTrain': '{name} training',
+    'seq.compareBaseline': 'always 1 (1/6)',
+    'seq.compareWaiting': 'Training both…',
+    'seq.compareSoFar':
+      'Epoch {epoch} of {budget}: validation loss SimpleRNN {simple}, LSTM {lstm} ({ratio}× lower).',
+    'seq.compareDone':
+      'After the budget of {budget} epochs: validation loss SimpleRNN {simple}, LSTM {lstm}. The LSTM’s is {ratio}× lower: its cell state carries the first value to the end.',
   },
   ko: {
     'field.task': '과제',
@@ -229,5 +247,23 @@ export default {
     'seq.tooCostly':
       '{field} {value}(으)로는 훈련 배치 하나가 페이지가 실시간으로 훈련할 수 있는 것보다 {times}배 느려집니다. 유닛, 층, 스텝 수나 배치 크기를 줄이세요.',
     'seq.map.x': 'x: 입력',
+    'seq.compare': 'SimpleRNN 대 LSTM',
+    'seq.compareIntro':
+      '두 모델이 {length}스텝짜리 덧셈 문제를 나란히 배웁니다. 데이터, 시드, 옵티마이저(Adam 0.01, clipnorm 1), 에포크 예산이 모두 같고 셀만 다릅니다. 점선은 늘 1이라고 답할 때의 손실입니다.',
+    'seq.compareLength': '시퀀스 길이',
+    'seq.compareLengthRange': '시퀀스 길이는 5에서 60 사이의 정수여야 합니다.',
+    'seq.compareRun': '둘 다 실행',
+    'seq.comparePause': '둘 다 일시정지',
+    'seq.compareContinue': '둘 다 계속',
+    'seq.compareLoss': '에포크별 손실 (로그 눈금)',
+    'seq.compareGradient': '시간에 따른 ‖dL/dh_t‖ (로그 눈금)',
+    'seq.compareVal': '{name} 검증',
+    'seq.compareTrain': '{name} 훈련',
+    'seq.compareBaseline': '늘 1 (1/6)',
+    'seq.compareWaiting': '둘 다 훈련하는 중…',
+    'seq.compareSoFar':
+      '에포크 {epoch}/{budget}: 검증 손실 SimpleRNN {simple}, LSTM {lstm} ({ratio}배 낮음).',
+    'seq.compareDone':
+      '예산 {budget} 에포크 뒤: 검증 손실 SimpleRNN {simple}, LSTM {lstm}. LSTM이 {ratio}배 낮습니다. 셀 상태가 첫 값을 끝까지 실어 나르기 때문입니다.',
   },
 };
