@@ -96,8 +96,9 @@ test('sequence: the state maps change while training and hold the gates in their
   assert.equal(chart.curves, 2, `curves: ${JSON.stringify(chart.labels)}`);
   assert.equal(chart.log, true);
   // Hover says step, unit and value.
-  const box = await page.locator('#seq-maps canvas[data-map="1"]').boundingBox();
-  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.6);
+  const map = page.locator('#seq-maps canvas[data-map="1"]');
+  const box = await map.boundingBox();
+  await map.hover({ position: { x: box.width * 0.5, y: box.height * 0.6 } }); // scrolls it into view
   const tip = await page.locator('#seq-maps figure:nth-child(2) output').textContent();
   assert.match(tip, /step \d+, unit \d+: -?\d\.\d{3}/);
   // A GRU's maps: x, h, z, r and the candidate; its gates in 0..1.
