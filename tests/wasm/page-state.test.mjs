@@ -74,6 +74,19 @@ const byName = {
   pWeights: [0.5, -1, 2.25],
   deepAct: 'tanh',
   deepDepth: 10,
+  task: 'copy_memory',
+  window: 30,
+  seqLength: 40,
+  waveNoise: 15,
+  sequences: 800,
+  cell: 'gru',
+  units: 24,
+  depth: 2,
+  bidirectional: true,
+  clipnorm: 1.5,
+  truncate: 10,
+  sample: 3,
+  temperature: 1.25,
 };
 const samples = Object.fromEntries(FIELDS.map((field) => [field.key, byName[field.name]]));
 /** The keys of `state` a link of lab `lab` carries: the shell's and that lab's. */
