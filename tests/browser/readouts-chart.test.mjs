@@ -42,13 +42,14 @@ async function readouts(page) {
 }
 
 /** The engine's evaluate of the current weights in `frame` (a page or an iframe), formatted
- *  as the readouts are: {train, test}. */
+ *  by the readouts' own formatter: {train, test}. */
 async function evaluated(frame) {
   return frame.evaluate(async () => {
     const session = window.nnplay.session.handle;
     const train = await session.call({ op: 'evaluate', data: 'train' });
     const test = await session.call({ op: 'evaluate' });
-    return { train: train.logs.loss.toFixed(3), test: test.logs.loss.toFixed(3) };
+    const { lossText } = await import('/js/kit/readable-numbers.mjs');
+    return { train: lossText(train.logs.loss), test: lossText(test.logs.loss) };
   });
 }
 

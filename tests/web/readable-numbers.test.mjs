@@ -17,3 +17,16 @@ test('activations: a ratio of billions reads 2.9 × 10⁹', () => {
   assert.equal(powerOfTen(2879820177), '2.9 × 10⁹');
   assert.equal(powerOfTen(1234), '1.2 × 10³');
 });
+
+test('loss readouts keep their digits when the loss gets small', async () => {
+  const { lossText } = await import('../../web/js/kit/readable-numbers.mjs');
+  assert.equal(lossText(0.6931), '0.693');
+  assert.equal(lossText(0.01), '0.010');
+  assert.equal(lossText(0), '0.000');
+  assert.equal(lossText(0.0000231), '2.3 × 10⁻⁵');
+  assert.equal(lossText(0.00951), '9.5 × 10⁻³');
+  assert.equal(lossText(12.5), '12.500');
+  assert.equal(lossText(null), '–');
+  assert.equal(lossText(Number.NaN), '–');
+  assert.equal(lossText(Infinity), '–');
+});

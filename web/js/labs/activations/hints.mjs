@@ -4,7 +4,7 @@
 // gradient norms, `deepFirst` and `deepLast`), the name of what happens (vanishing gradient)
 // and what helps. The lab's own text compares layer 1 across the towers; this hint compares
 // the ends of one tower and names the remedies. Pure: state and progress -> hint list.
-import { tenToThe } from './power-of-ten.mjs';
+import { tenToThe } from '../../kit/readable-numbers.mjs';
 
 /** @typedef {import('../registry.mjs').HintProgress} HintProgress */
 

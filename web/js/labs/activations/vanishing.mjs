@@ -6,7 +6,7 @@ import { probeBatch, towerLayers, vanishingDocument } from './document.mjs';
 import { GradientChartView } from '../../views/gradient-chart-view.mjs';
 import { palette } from '../../views/colors.mjs';
 import { fillText } from '../../kit/lab-dom.mjs';
-import { powerOfTen } from './power-of-ten.mjs';
+import { powerOfTen } from '../../kit/readable-numbers.mjs';
 import { Disposer, debounce, publishTestHook } from '../../kit/lab-kit.mjs';
 import { rebuildNames } from '../registry.mjs';
 import declaration from './index.mjs';

@@ -23,6 +23,7 @@ import { LIMITS } from './fields.mjs';
 import { HeatmapView } from '../../views/heatmap-view.mjs';
 import { MetricsChartView } from '../../views/metrics-chart-view.mjs';
 import { NetworkView } from '../../views/network-view.mjs';
+import { lossText } from '../../kit/readable-numbers.mjs';
 
 const CONFIGURE_DELAY_MS = 150;
 let featureMaps = null; // key -> Float32Array(res*res), computed once
@@ -282,15 +283,15 @@ function mount(el, ctx) {
   function showLosses(losses) {
     const train = losses ? lossParts(losses.train) : null;
     const test = losses?.test ? lossParts(losses.test) : null;
-    ui.trainLoss.textContent = format(train?.data);
-    ui.testLoss.textContent = format(test?.data);
+    ui.trainLoss.textContent = lossText(train?.data);
+    ui.testLoss.textContent = lossText(test?.data);
     const notes = [];
     if (train?.penalty !== null && train?.penalty !== undefined) {
       notes.push(
         t('mlp.penaltyNote', {
-          penalty: format(train.penalty),
-          train: format(train.total),
-          test: format(test?.total),
+          penalty: lossText(train.penalty),
+          train: lossText(train.total),
+          test: lossText(test?.total),
         }),
       );
     }
@@ -422,10 +423,6 @@ function mount(el, ctx) {
       el.innerHTML = '';
     },
   };
-}
-
-function format(v) {
-  return typeof v === 'number' && Number.isFinite(v) ? v.toFixed(3) : '–';
 }
 
 /** {data, penalty, total} of evaluate logs: Keras's `loss` is data + penalty; the engine logs

@@ -24,6 +24,7 @@ import { fillText } from '../../kit/lab-dom.mjs';
 import { sameValue } from '../../state/field.mjs';
 import { MetricsChartView } from '../../views/metrics-chart-view.mjs';
 import { TABLEAU10, palette } from '../../views/colors.mjs';
+import { lossText } from '../../kit/readable-numbers.mjs';
 
 const CONFIGURE_DELAY_MS = 150;
 const CONFIG_KEYS = rebuildNames(declaration);
@@ -185,9 +186,9 @@ function mount(el, ctx) {
 
   function showReadouts({ epoch, train, losses } = {}) {
     if (epoch !== undefined) ui.epoch.textContent = epoch === null ? '–' : String(epoch);
-    if (train !== undefined) ui.trainLoss.textContent = format(train);
+    if (train !== undefined) ui.trainLoss.textContent = lossText(train);
     if (losses !== undefined) {
-      ui.valLoss.textContent = format(losses?.loss);
+      ui.valLoss.textContent = lossText(losses?.loss);
       ui.valAcc.textContent = Number.isFinite(losses?.accuracy)
         ? `${(losses.accuracy * 100).toFixed(1)}%`
         : '–';
@@ -478,10 +479,6 @@ function observedRange(values) {
 /** Sets an element's text only when it differs (an unchanged text costs no style work). */
 function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
-}
-
-function format(v) {
-  return typeof v === 'number' && Number.isFinite(v) ? v.toFixed(4) : '–';
 }
 
 export default { id: 'sequence', strings, mount };
