@@ -6,11 +6,13 @@
 // colour and dash. Epochs are counted from 1 (Keras's "Epoch 1/…"); ticks are whole epochs.
 // Appending is cheap; the charts are redrawn (setData) at most 4 times per second.
 import { uPlot } from '../../vendor/vendor.mjs';
+import { tenToThe } from '../kit/readable-numbers.mjs';
 import { palette } from './colors.mjs';
 
 const MIN_REDRAW_MS = 250;
 const MAX_POINTS = 4000; // beyond this every other epoch is dropped (and later ones thinned)
 const LOG_RATIO = 30; // largest / smallest positive loss beyond which the loss axis is logarithmic
+const LABEL_PX = 16; // the least room (px) between two labels of a log axis
 const EPOCH_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6];
 const FONT = '11px system-ui';
 
@@ -394,12 +396,17 @@ function logFilters(scale) {
 }
 
 /** A log axis's label of v: at 1, 2 and 5 × 10^k when a decade of the axis `u` has 60 px or
- *  more, else only at 10^k ('' for the other splits). */
+ *  more, else only at 10^k, and only every n-th decade when decades are too close for a line
+ *  of text each ('' for the other splits). Below 0.001 powers of ten are written "10⁻⁵". */
 function logLabel(v, u) {
   if (!(v > 0)) return '';
   const { min, max } = u.scales.y;
   const perDecade = u.bbox.height / uPlot.pxRatio / Math.max(1e-9, Math.log10(max / min));
   const marks = perDecade >= 60 ? [1, 2, 5] : [1];
-  const mantissa = Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9));
-  return marks.includes(mantissa) ? compact(v) : '';
+  const every = Math.max(1, Math.ceil(LABEL_PX / perDecade));
+  const exponent = Math.floor(Math.log10(v) + 1e-9);
+  const mantissa = Math.round(v / 10 ** exponent);
+  if (!marks.includes(mantissa) || (((exponent % every) + every) % every !== 0 && mantissa === 1)) return '';
+  if (v >= 0.001) return compact(v);
+  return mantissa === 1 ? tenToThe(exponent) : `${mantissa}×${tenToThe(exponent)}`;
 }
