@@ -5,10 +5,13 @@
 // depend on the machine and its load, so nothing here fails on a slow run: it exits 0 unless the
 // page itself cannot be measured (it never draws a boundary, or reports errors).
 //
-//   node bench/page/run.mjs [--quick] [--rounds N] [--window-ms MS] [--networks|--no-networks] [--out FILE]
+//   node bench/page/run.mjs [--quick] [--rounds N] [--window-ms MS] [--networks|--no-networks]
+//                           [--sequence|--no-sequence] [--out FILE]
 //   --quick: one cold load and a 2 s training window (~15 s), for scripts/test.sh; no networks
 //   --networks: also train networks of growing size (NETWORKS, 3 s each) and print, for each,
 //     frames per second, the longest frame and how long Pause takes (default on unless --quick)
+//   --sequence: also train the sequence lab's LSTM(32) over 20 steps and print its samples/s
+//     beside the bare engine's in Node on the same model (default on unless --quick)
 //   --rounds: cold loads for the first boundary (default 3; median shown)
 //   --window-ms: how long frames are recorded while training (default 5000)
 //   --out: also write the JSON summary to FILE
@@ -26,6 +29,7 @@ import {
   watch,
 } from '../../tests/browser/harness.mjs';
 import { FRAME_MS, JITTER_MS, measureInPage, summariseFrames } from './frames.mjs';
+import { nodeSamplesPerSecond, pageSamplesPerSecond } from './sequence.mjs';
 
 /** The playground's budgets: the first boundary within 1.5 s of navigation; while training,
  *  most frames on time (median one 60 Hz frame) and no stall over 50 ms (two missed vsyncs).
@@ -52,7 +56,7 @@ const networkHash = ([layers, units]) =>
   `&layers=${Array.from({ length: layers }, () => `${units}.tanh`).join(',')}`;
 
 function parseArgs(argv) {
-  const args = { quick: false, rounds: null, windowMs: null, out: null, networks: null };
+  const args = { quick: false, rounds: null, windowMs: null, out: null, networks: null, sequence: null };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     if (a === '--quick') args.quick = true;
@@ -61,15 +65,19 @@ function parseArgs(argv) {
     else if (a === '--out') args.out = argv[++i];
     else if (a === '--networks') args.networks = true;
     else if (a === '--no-networks') args.networks = false;
+    else if (a === '--sequence') args.sequence = true;
+    else if (a === '--no-sequence') args.sequence = false;
     else {
       throw new Error(
-        `unknown argument ${a}; expected --quick, --rounds N, --window-ms MS, --networks, --no-networks, --out FILE`,
+        `unknown argument ${a}; expected --quick, --rounds N, --window-ms MS, --networks, --no-networks, ` +
+          '--sequence, --no-sequence, --out FILE',
       );
     }
   }
   args.rounds ??= args.quick ? 1 : 3;
   args.windowMs ??= args.quick ? 2000 : 5000;
   args.networks ??= !args.quick;
+  args.sequence ??= !args.quick;
   return args;
 }
 
@@ -257,6 +265,19 @@ function report(f, args) {
   }
 }
 
+/** The sequence lab's LSTM(32) × 20 steps in the page beside the same model in Node. */
+function reportSequence(f) {
+  const round = (v) => Math.round(v).toLocaleString('en-US');
+  console.log('sequence lab, LSTM(32) over 20-step sine windows, batch 32, speed 5 (bench/node W3):');
+  console.log(
+    `  page                 ${round(f.samplesPerSecond).padStart(8)} samples/s   ${f.fps.toFixed(1)} fps, longest frame ${f.longestMs.toFixed(1)} ms`,
+  );
+  console.log(`  Node, bare engine    ${round(f.nodeSamplesPerSecond).padStart(8)} samples/s`);
+  console.log(
+    `  page / Node          ${`${Math.round(f.share * 100)} %`.padStart(8)}             (aim: 70 % or more)`,
+  );
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const server = await startServer();
@@ -289,6 +310,12 @@ async function main() {
         figures.networks.push(await networkRun(browser.context, server.url, net, { windowMs }));
       }
       reportNetworks(figures.networks, windowMs);
+    }
+    if (args.sequence) {
+      const page = await pageSamplesPerSecond(browser.context, server.url, args.windowMs);
+      const node = await nodeSamplesPerSecond(Math.min(args.windowMs, 3000));
+      figures.sequence = { ...page, nodeSamplesPerSecond: node, share: page.samplesPerSecond / node };
+      reportSequence(figures.sequence);
     }
     const json = JSON.stringify(figures);
     if (args.out) fs.writeFileSync(args.out, `${JSON.stringify(figures, null, 2)}\n`);
