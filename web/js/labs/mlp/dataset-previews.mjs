@@ -1,19 +1,8 @@
 // Small pictures of the 2-D datasets for the picker buttons: a few dozen points drawn from
 // simple approximations of each generator (the engine's own data arrive only after configure),
 // or a colour field for the regression sets. Drawn once per button.
+import { seededRandom } from '../../kit/seeded-random.mjs';
 import { classColours, cssRgb, divergingColour, palette } from '../../views/colors.mjs';
-
-/** Deterministic uniform numbers in [0, 1) (mulberry32), so previews never flicker. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Points [x1, x2, class] in [-6, 6]² approximating `name`'s generator. */
 function samplePoints(name, rnd) {
@@ -107,7 +96,7 @@ export function drawDatasetPreview(canvas, name) {
   ctx.fillRect(0, 0, w, h);
   const colours = classColours(name === 'blobs' ? 3 : 2);
   const radius = Math.max(1.5, w / 40);
-  for (const [x, y, c] of samplePoints(name, random(7))) {
+  for (const [x, y, c] of samplePoints(name, seededRandom(7))) {
     ctx.fillStyle = cssRgb(colours[c]);
     ctx.beginPath();
     ctx.arc(toX(x), toY(y), radius, 0, 2 * Math.PI);

@@ -1,26 +1,11 @@
 // A small line chart on one canvas: any number of series over a shared x (time steps or
 // windows), a linear axis or a logarithmic one (powers of ten), an HTML legend whose swatches
 // carry each line's colour and dash. constructor(el, opts) / update(data) / reset() / destroy().
+import { tenToThe } from '../../kit/readable-numbers.mjs';
 import { palette } from '../../views/colors.mjs';
 
 const FONT = '11px system-ui';
 const PAD = { left: 44, right: 8, top: 6, bottom: 26 };
-const SUPERSCRIPT = {
-  '-': '⁻',
-  0: '⁰',
-  1: '¹',
-  2: '²',
-  3: '³',
-  4: '⁴',
-  5: '⁵',
-  6: '⁶',
-  7: '⁷',
-  8: '⁸',
-  9: '⁹',
-};
-
-/** "10⁻³" for the exponent -3. @param {number} e */
-export const powerLabel = (e) => `10${String(e).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
 
 /** A tidy tick step for a span shown with about `count` ticks. */
 function niceStep(span, count) {
@@ -146,7 +131,7 @@ export class LineChart {
     const yTicks = [];
     if (this.log) {
       const every = Math.max(1, Math.ceil((hi - lo) / 5));
-      for (let e = lo; e <= hi; e += every) yTicks.push([e, powerLabel(e)]);
+      for (let e = lo; e <= hi; e += every) yTicks.push([e, tenToThe(e)]);
     } else {
       const step = niceStep(hi - lo, 4);
       for (let y = Math.ceil(lo / step) * step; y <= hi + 1e-9; y += step) {

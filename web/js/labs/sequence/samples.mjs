@@ -3,6 +3,7 @@
 // set (one sequence per pick, the state maps' input) and, for the waves, a stretch of
 // consecutive windows whose one-step predictions are drawn against the wave. Deterministic in
 // the seed and the pick; the probe sequences are the task's, not rows of the training data.
+import { seededRandom } from '../../kit/seeded-random.mjs';
 import { COPY_LENGTH, PERIOD, SYMBOLS, taskShape } from './document.mjs';
 import { WAVES } from './fields.mjs';
 
@@ -23,21 +24,6 @@ export function waveValue(wave, s) {
 }
 
 /**
- * mulberry32: a small seeded generator of numbers in [0, 1).
- * @param {number} seed
- */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
  * Probe sample `pick` of the task: {x: Float32Array [steps × features] (row-major per step),
  * y: Float32Array (the targets: 1 value, or one class id per step for copy memory), steps,
  * features, marks: the steps a learner should look at (adding's markers, copy's symbols)}.
@@ -47,7 +33,7 @@ function random(seed) {
 export function probeSample(state, pick) {
   const { steps, features } = taskShape(state);
   const x = new Float32Array(steps * features);
-  const draw = random(state.seed * 7919 + pick * 104729 + 1);
+  const draw = seededRandom(state.seed * 7919 + pick * 104729 + 1);
   /** @type {number[]} */
   const marks = [];
   let y;

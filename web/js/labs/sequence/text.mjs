@@ -4,6 +4,7 @@
 // rank, and the training windows are the engine's next-character windows. The engine has no
 // text-sampling request, so sampling happens here, on the probabilities `predict` answers.
 // Pure: no DOM, no engine; `generate` reaches the model only through the `predict` it is given.
+import { seededRandom } from '../../kit/seeded-random.mjs';
 
 /** maxChars keeps an epoch of windows short enough for live training (about 20,000 samples);
  *  maxVocab keeps the softmax head small (letters, digits and punctuation of one script fit). */
@@ -188,22 +189,9 @@ export function textWindows(text, vocab, window, stride = 1) {
   return { x, y, n };
 }
 
-/**
- * A deterministic generator of numbers in [0, 1) (mulberry32): the same seed gives the same
- * sequence, so a sampled text can be reproduced.
- * @param {number} seed  any number; its low 32 bits are used
- * @returns {() => number}
- */
-export function makeRng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator text sampling draws from (the kit's mulberry32): the same seed gives
+ *  the same sequence, so a sampled text can be reproduced. */
+export const makeRng = seededRandom;
 
 /** Index of the largest entry (the first on ties; 0 when none is a number).
  *  @param {ArrayLike<number>} values */
