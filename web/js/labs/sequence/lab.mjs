@@ -26,6 +26,13 @@ import { MetricsChartView } from '../../views/metrics-chart-view.mjs';
 import { TABLEAU10, palette } from '../../views/colors.mjs';
 import { lossText } from '../../kit/readable-numbers.mjs';
 
+/** The loss chart's test-set labels, renamed for a validation split. */
+const VALIDATION_CHART_KEYS = {
+  'chart.testLoss': 'seq.valLoss',
+  'chart.testDataLoss': 'seq.valLoss',
+  'chart.testAccuracy': 'seq.valAccuracy',
+};
+
 const CONFIGURE_DELAY_MS = 150;
 const CONFIG_KEYS = rebuildNames(declaration);
 /** The maps of each probe kind, in the order shown, with their fixed ranges (c: its own). */
@@ -63,7 +70,8 @@ function mount(el, ctx) {
   disposer.add(() => configureLater.cancel()).add(() => frames.cancel());
 
   const metrics = new MetricsChartView(ui.metrics, {
-    t,
+    // Keras's names for this lab's held-out windows: validation, not test.
+    t: (key, params) => t(VALIDATION_CHART_KEYS[key] ?? key, params),
     onDraw: (info) => publishTestHook('sequenceChart', info),
   });
   const prediction = new LineChart(ui.prediction, { height: 140, yRange: [-1.3, 1.3] });
