@@ -65,7 +65,7 @@ export default {
       state: { task: 'sine', cell: 'lstm', units: 16 },
     },
     'lstm-sine': {
-      title: { en: 'LSTM on a sine wave (served preset)', ko: '사인파 위의 LSTM (제공 프리셋)' },
+      title: { en: 'Sine wave, LSTM(32)', ko: '사인파, LSTM(32)' },
       state: { ...SERVED, task: 'sine', cell: 'lstm', window: 20, sequences: 500, epochs: 20 },
     },
     'seq-sawtooth': {
@@ -77,11 +77,11 @@ export default {
       state: { task: 'square', cell: 'simple_rnn', units: 16 },
     },
     'adding-simple-rnn': {
-      title: { en: 'Adding problem: SimpleRNN forgets', ko: '덧셈 문제: SimpleRNN은 잊는다' },
+      title: { en: 'SimpleRNN forgets', ko: 'SimpleRNN은 잊는다' },
       state: { ...ADDING, cell: 'simple_rnn' },
     },
     'adding-lstm': {
-      title: { en: 'Adding problem: LSTM remembers', ko: '덧셈 문제: LSTM은 기억한다' },
+      title: { en: 'LSTM remembers', ko: 'LSTM은 기억한다' },
       state: { ...ADDING, cell: 'lstm' },
     },
     'seq-copy': {
