@@ -106,6 +106,12 @@ export const KIT_PANELS = Object.freeze({
   regularization: ['reg', 'regRate', 'dropout', 'batchNorm', 'earlyStop', 'patience'],
 });
 
+/** The optimizers' parameters at their templates' (Keras's) defaults, for the `kit` of a lab
+ *  that shows the optimizer panel and keeps those defaults. */
+export const OPTIMIZER_PARAM_DEFAULTS = Object.freeze(
+  Object.fromEntries(KIT_PANELS.optimizer.filter((n) => n !== 'optimizer').map((n) => [n, KIT[n].default])),
+);
+
 /**
  * Whether kit field `name` is shown for the lab's current state `state` (unprefixed names):
  * only the chosen optimizer's parameters, rates behind their toggles.

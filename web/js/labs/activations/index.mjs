@@ -4,7 +4,7 @@
 // loads when its tab is first shown.
 import strings from './strings.mjs';
 import { field } from '../../state/field.mjs';
-import { KIT_PANELS } from '../../state/kit-fields.mjs';
+import { KIT_PANELS, OPTIMIZER_PARAM_DEFAULTS } from '../../state/kit-fields.mjs';
 import { activationsHints } from './hints.mjs';
 
 /** @type {import('../registry.mjs').LabDeclaration} */
@@ -16,12 +16,7 @@ export default {
     batch: 10,
     epochs: 1000,
     optimizer: 'sgd',
-    momentum: 0.9,
-    rho: 0.9,
-    beta1: 0.9,
-    beta2: 0.999,
-    epsilon: 1e-7,
-    weightDecay: 0.004,
+    ...OPTIMIZER_PARAM_DEFAULTS,
     seed: 0,
   },
   fields: [

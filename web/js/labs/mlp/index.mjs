@@ -3,7 +3,7 @@
 // of it before it is opened. The lab itself (lab.mjs) loads when its tab is first shown.
 import strings from './strings.mjs';
 import { MLP_FIELDS } from './fields.mjs';
-import { KIT_PANELS } from '../../state/kit-fields.mjs';
+import { KIT_PANELS, OPTIMIZER_PARAM_DEFAULTS } from '../../state/kit-fields.mjs';
 import { mlpHints } from './hints.mjs';
 
 const ALL_FEATURES = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'];
@@ -20,12 +20,7 @@ export default {
     epochs: 0, // no limit: training goes on until paused
     loss: 'auto',
     optimizer: 'sgd',
-    momentum: 0.9,
-    rho: 0.9,
-    beta1: 0.9,
-    beta2: 0.999,
-    epsilon: 1e-7,
-    weightDecay: 0.004,
+    ...OPTIMIZER_PARAM_DEFAULTS,
     activation: 'tanh',
     init: 'glorot_uniform',
     reg: 'none',

@@ -4,7 +4,7 @@
 // time in view. The lab itself (lab.mjs) loads when its tab is first shown.
 import strings from './strings.mjs';
 import { SEQUENCE_FIELDS, WAVES, WINDOWED } from './fields.mjs';
-import { KIT_PANELS } from '../../state/kit-fields.mjs';
+import { KIT_PANELS, OPTIMIZER_PARAM_DEFAULTS } from '../../state/kit-fields.mjs';
 
 /** The served presets' common training (docs/presets/adding-*.json, lstm-sine.json). */
 const SERVED = { optimizer: 'adam', lr: 0.01, batch: 32, units: 32, speed: 3 };
@@ -19,12 +19,7 @@ export default {
     batch: 32,
     epochs: 0, // no limit: training goes on until paused
     optimizer: 'adam',
-    momentum: 0.9,
-    rho: 0.9,
-    beta1: 0.9,
-    beta2: 0.999,
-    epsilon: 1e-7,
-    weightDecay: 0.004,
+    ...OPTIMIZER_PARAM_DEFAULTS,
     init: 'glorot_uniform',
     seed: 0,
   },
