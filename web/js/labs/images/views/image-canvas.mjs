@@ -99,15 +99,21 @@ export class ImageGrid {
     this.draw();
   }
 
-  /** The grid's geometry for `count` images: {columns, rows, cssWidth, cssHeight}. */
+  /**
+   * The grid's geometry for `count` images: {columns, rows, cssWidth, cssHeight}.
+   * @param {number} count
+   */
   layout(count) {
     const columns = this.fixedColumns || columnsFor(this.width, this.cell, this.gap);
     const rows = Math.ceil(count / columns);
-    const span = (k) => Math.max(0, k * (this.cell + this.gap) - this.gap);
+    const span = (/** @type {number} */ k) => Math.max(0, k * (this.cell + this.gap) - this.gap);
     return { columns, rows, cssWidth: span(Math.min(columns, count)), cssHeight: span(rows) };
   }
 
-  /** The index of the image under CSS point (x, y) of the canvas, or -1. */
+  /**
+   * The index of the image under CSS point (x, y) of the canvas, or -1.
+   * @param {number} x @param {number} y
+   */
   indexAt(x, y) {
     if (!this.data) return -1;
     const { columns } = this.layout(this.data.count);
@@ -143,7 +149,7 @@ export class ImageGrid {
     sctx.putImageData(sheet, 0, 0);
     const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
     ctx.imageSmoothingEnabled = this.cell * ratio < SIDE; // shrinking needs averaging
-    const device = (v) => Math.round(v * ratio);
+    const device = (/** @type {number} */ v) => Math.round(v * ratio);
     for (let i = 0; i < count; i += 1) {
       const col = i % columns;
       const row = Math.floor(i / columns);
