@@ -44,7 +44,7 @@ export function mountCompare(root, { store, t, relay, getImageSet, pauseMain }) 
     chartBox: $('#img-exp-compare-chart'),
     result: $('[data-role=compare-result]'),
   };
-  const chart = new LineChart(ui.chartBox, { height: 190 });
+  const chart = new LineChart(ui.chartBox, { height: 190, yRange: [0, 1] });
   /** @type {Map<string, {run: any, accuracy: number[], valAccuracy: number[], finished: boolean}>} */
   const runs = new Map();
   let running = false;

@@ -7,17 +7,19 @@ import { experimentField } from './fields.mjs';
 
 /**
  * The markup of the control for field `name` (label text filled by i18n key `img.exp.<name>`).
- * @param {string} name @param {{step?: number, unit?: string}} [opts]
+ * `keras`: the label is a Keras argument name (shown in code type).
+ * @param {string} name @param {{step?: number, unit?: string, keras?: boolean}} [opts]
  */
-export function controlMarkup(name, { step = 1, unit = '' } = {}) {
+export function controlMarkup(name, { step = 1, unit = '', keras = false } = {}) {
+  const labelClass = keras ? ' class="img-exp-keras"' : '';
   const f = experimentField(name);
   const id = `img-exp-${name}`;
   if (f.type === 'bool') {
     return `<label class="lab-field img-exp-check"><input id="${id}" type="checkbox" data-exp="${name}">
-      <span data-i18n="img.exp.${name}"></span></label>`;
+      <span${labelClass} data-i18n="img.exp.${name}"></span></label>`;
   }
   const unitText = unit ? `<span class="img-exp-unit" data-i18n="${unit}"></span>` : '';
-  return `<label class="lab-field"><span data-i18n="img.exp.${name}"></span>
+  return `<label class="lab-field"><span${labelClass} data-i18n="img.exp.${name}"></span>
     <span class="img-exp-input"><input id="${id}" type="number" inputmode="decimal" data-exp="${name}"
       min="${f.min}" max="${f.max}" step="${step}">${unitText}</span></label>`;
 }

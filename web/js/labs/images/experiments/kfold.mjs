@@ -40,7 +40,7 @@ export function mountKFold(root, { store, t, relay, getImageSet, pauseMain }) {
     chartBox: $('#img-exp-kfold-chart'),
     result: $('[data-role=kfold-result]'),
   };
-  const chart = new LineChart(ui.chartBox, { height: 190 });
+  const chart = new LineChart(ui.chartBox, { height: 190, yRange: [0, 1] });
   const controls = bindControls(root, store, t, () => render());
   /** @type {{valAccuracy: number[], valLoss: number[], finished: boolean}[]} */
   let folds = [];

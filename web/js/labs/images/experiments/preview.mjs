@@ -20,6 +20,7 @@ export const PREVIEW_MARKUP = `
     controlMarkup(name, {
       step: /** @type {Record<string, number>} */ (STEPS)[name] ?? 1,
       unit: name === 'augRotation' ? 'img.exp.degrees' : '',
+      keras: name !== 'augNoise',
     }),
   ).join('')}
 </div>

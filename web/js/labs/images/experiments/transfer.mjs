@@ -59,7 +59,7 @@ export function mountTransfer(root, { store, t, relay, getImageSet, pauseMain })
     result: $('[data-role=transfer-result]'),
     frozen: $('[data-role=transfer-frozen]'),
   };
-  const chart = new LineChart(ui.chartBox, { height: 190 });
+  const chart = new LineChart(ui.chartBox, { height: 190, yRange: [0, 1] });
   const controls = bindControls(root, store, t, () => render());
   /** @type {any[]} runs under way */
   let active = [];
@@ -278,7 +278,10 @@ export function mountTransfer(root, { store, t, relay, getImageSet, pauseMain })
     }
     ui.frozen.textContent = check
       ? check.frozenUnchanged
-        ? t('img.exp.frozenOk', { count: check.frozenSize, head: check.headChanged })
+        ? t('img.exp.frozenOk', {
+            count: check.frozenSize.toLocaleString('en'),
+            head: check.headChanged.toLocaleString('en'),
+          })
         : t('img.exp.frozenChanged')
       : '';
     ui.frozen.classList.toggle('img-exp-bad', Boolean(check && !check.frozenUnchanged));
