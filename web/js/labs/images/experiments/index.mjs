@@ -13,8 +13,20 @@ export { EXPERIMENT_FIELDS } from './fields.mjs';
 export { EXPERIMENT_STRINGS } from './strings.mjs';
 export { augmentationSpec } from './augmentation.mjs';
 
-/** The sections' hide groups (data-group), for the lab's declaration. */
-export const EXPERIMENT_GROUPS = Object.freeze(['augmentation', 'kfold', 'transfer']);
+/** The sections' hide groups (their data-group), in the form a lab declaration's `groups` take. */
+export const EXPERIMENT_GROUPS = Object.freeze({
+  augmentation: {
+    en: 'Data augmentation',
+    ko: '데이터 증강',
+    hides: 'the augmentation controls, their preview and the with/without comparison',
+  },
+  kfold: { en: 'k-fold cross-validation', ko: 'k-겹 교차 검증', hides: 'the k-fold run and its chart' },
+  transfer: {
+    en: 'Transfer learning',
+    ko: '전이 학습',
+    hides: 'the pretrain and fine-tune run and its chart',
+  },
+});
 
 const STYLESHEET = new URL('./experiments.css', import.meta.url).href;
 

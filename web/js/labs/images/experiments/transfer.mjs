@@ -76,6 +76,7 @@ export function mountTransfer(root, { store, t, relay, getImageSet, pauseMain })
     token += 1;
     for (const run of active) run.stop();
     active = [];
+    relay.session('images-exp-transfer').close(); // also when stopped while reading fresh weights
     if (phase === 'pretrain' || phase === 'finetune') phase = 'stopped';
   }
 
