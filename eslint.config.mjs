@@ -16,6 +16,7 @@ export default [
       'web/engine/',
       'web/vendor/',
       'web/presets/',
+      'web/data/',
       'tests/fuzz/',
     ],
   },

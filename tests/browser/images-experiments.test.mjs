@@ -1,0 +1,241 @@
+// The images lab's experiments in the browser, mounted into a bare page with the real engine
+// worker (EngineRelay) and a small generated image set, so they are tested apart from the
+// lab: the augmentation preview redraws with other pixels when its controls change and a
+// refused range is said at its control; k-fold with k = 3 draws three validation curves and
+// the mean ± sd; transfer learning keeps the frozen layer's weights bit-identical while the
+// head's change (the engine's get_weights before and after); screenshots at 1366×768 and
+// 390×844 in English and Korean.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { PHONE, canvasHash, screenshot, useBrowser } from './harness.mjs';
+
+const LAPTOP = { width: 1366, height: 768 };
+const b = useBrowser({ viewport: LAPTOP });
+
+/** Opens a bare page and mounts the experiments with language `lang`; window.__exp holds the
+ *  mount, __store the store, __pauses the pauseMain calls. */
+async function openExperiments({ lang = 'en', viewport } = {}) {
+  const page = await b.open('/__host__/blank.html', viewport ? { viewport } : {});
+  await page.evaluate(async (language) => {
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/css/main.css' });
+    document.head.append(link);
+    const el = document.createElement('main');
+    el.style.padding = '12px';
+    document.body.append(el);
+    const { mountExperiments, EXPERIMENT_FIELDS, EXPERIMENT_STRINGS } =
+      await import('/js/labs/images/experiments/index.mjs');
+    const i18n = await import('/js/i18n/i18n.mjs');
+    const { normalizeValue } = await import('/js/state/field.mjs');
+    const { EngineRelay } = await import('/js/shell/engine-relay.mjs');
+    i18n.register(EXPERIMENT_STRINGS);
+    i18n.setLang(language);
+    // A store with the lab store's interface over the experiments' fields.
+    const fields = Object.fromEntries(EXPERIMENT_FIELDS.map((f) => [f.name, f]));
+    const values = Object.fromEntries(EXPERIMENT_FIELDS.map((f) => [f.name, f.default]));
+    const listeners = new Set();
+    const store = {
+      get: (name) => values[name],
+      validate: (name, value) => normalizeValue(fields[name], value),
+      set: (name, value) => store.patch({ [name]: value }),
+      patch(partial) {
+        const changed = new Set();
+        for (const [name, value] of Object.entries(partial)) {
+          const checked = normalizeValue(fields[name], value);
+          if (checked.ok && values[name] !== checked.value) {
+            values[name] = checked.value;
+            changed.add(name);
+          }
+        }
+        if (changed.size) for (const fn of listeners) fn(changed);
+        return true;
+      },
+      subscribe(fn) {
+        listeners.add(fn);
+        return () => listeners.delete(fn);
+      },
+    };
+    // Ten classes of 28×28 images: class c is a bright block at a place and size of its own,
+    // shifted by a pixel or two, over faint noise; parts interleaved by class like the real ones.
+    let s = 12345;
+    const random = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const part = (count) => {
+      const labels = new Uint8Array(count);
+      const pixels = new Uint8Array(count * 784);
+      for (let i = 0; i < count; i += 1) {
+        const c = i % 10;
+        labels[i] = c;
+        const top = 3 + (c % 5) * 4 + Math.floor(random() * 3);
+        const left = (c < 5 ? 4 : 14) + Math.floor(random() * 3);
+        for (let p = 0; p < 784; p += 1) pixels[i * 784 + p] = Math.floor(random() * 40);
+        for (let y = top; y < top + 6; y += 1)
+          for (let x = left; x < left + 8 + (c % 3) * 2; x += 1)
+            pixels[i * 784 + y * 28 + x] = 200 + Math.floor(random() * 55);
+      }
+      return { count, labels, pixels };
+    };
+    const set = {
+      dataset: 'fashion',
+      size: 'default',
+      rows: 28,
+      cols: 28,
+      classes: 10,
+      train: part(3000),
+      test: part(1000),
+    };
+    const relay = new EngineRelay();
+    await relay.start();
+    window.__pauses = 0;
+    window.__store = store;
+    window.__exp = mountExperiments(el, {
+      store,
+      t: i18n.t,
+      relay,
+      getImageSet: async () => set,
+      pauseMain: () => {
+        window.__pauses += 1;
+      },
+    });
+  }, lang);
+  return page;
+}
+
+/** Types `value` into the experiment input of field `name` and commits it (change). */
+async function setInput(page, name, value) {
+  const input = page.locator(`#img-exp-${name}`);
+  if ((await input.getAttribute('type')) === 'checkbox') await input.setChecked(Boolean(value));
+  else {
+    await input.fill(String(value));
+    await input.dispatchEvent('change');
+  }
+}
+
+const hook = (page) => page.evaluate(() => window.nnplay?.imagesExperiments ?? {});
+
+test('images experiments: the augmentation preview changes with its controls', async () => {
+  const page = await openExperiments();
+  await page.waitForFunction(() => (window.nnplay?.imagesExperiments?.previewDraws ?? 0) >= 1);
+  const original = await canvasHash(page, '#img-exp-preview');
+  assert.equal((await hook(page)).previewAugmented, false, 'all ranges 0 by default: the originals');
+
+  const draws = async () => (await hook(page)).previewDraws;
+  const redrawn = async (before) =>
+    page.waitForFunction((n) => window.nnplay.imagesExperiments.previewDraws > n, before, { timeout: 20000 });
+
+  let before = await draws();
+  await setInput(page, 'augRotation', 30);
+  await redrawn(before);
+  const rotated = await canvasHash(page, '#img-exp-preview');
+  assert.notEqual(rotated, original, 'a rotation range changes the pixels');
+
+  before = await draws();
+  await setInput(page, 'augZoom', 0.4);
+  await redrawn(before);
+  const zoomed = await canvasHash(page, '#img-exp-preview');
+  assert.notEqual(zoomed, rotated, 'a zoom range changes them again');
+
+  before = await draws();
+  await page.click('#img-exp-reseed');
+  await redrawn(before);
+  assert.notEqual(await canvasHash(page, '#img-exp-preview'), zoomed, 'new samples: other pixels');
+
+  // A refused value is said beside its control; the kept value stays in force.
+  await setInput(page, 'augRotation', 90);
+  const message = page
+    .locator('#img-exp-augRotation')
+    .locator('xpath=ancestor::label')
+    .locator('.field-message');
+  await message.waitFor();
+  assert.match(await message.textContent(), /0 to 45.*90.*30/);
+  assert.equal(await page.evaluate(() => window.__store.get('augRotation')), 30);
+  assert.equal(await page.locator('#img-exp-augRotation').getAttribute('aria-invalid'), 'true');
+  await setInput(page, 'augRotation', 15);
+  assert.equal(await message.isHidden(), true, 'an accepted value clears the message');
+});
+
+test('images experiments: k-fold with k = 3 draws three validation curves and the mean ± sd', async () => {
+  const page = await openExperiments();
+  await setInput(page, 'kFolds', 11);
+  const refused = page.locator('#img-exp-kFolds').locator('xpath=ancestor::label').locator('.field-message');
+  await refused.waitFor();
+  assert.match(await refused.textContent(), /3 to 10/);
+  await setInput(page, 'kFolds', 3);
+  await setInput(page, 'kSubset', 600);
+  await setInput(page, 'kEpochs', 2);
+  assert.equal(await refused.isHidden(), true);
+  await page.click('#img-exp-kfold-run');
+  await page.waitForFunction(() => window.nnplay?.imagesExperiments?.kfold?.finished === true, null, {
+    timeout: 120000,
+    polling: 200,
+  });
+  const { kfold } = await hook(page);
+  assert.equal(kfold.k, 3);
+  assert.equal(kfold.curves, 3, 'one validation curve per fold');
+  assert.ok(kfold.meanAccuracy > 0.2 && kfold.meanAccuracy <= 1, `mean ${kfold.meanAccuracy}`);
+  assert.ok(kfold.sdAccuracy >= 0);
+  assert.equal(await page.locator('#img-exp-kfold-chart .line-legend-item').count(), 3);
+  assert.match(await page.locator('[data-role=kfold-result]').textContent(), /3 folds on 600 images: .*±/);
+  assert.ok((await page.evaluate(() => window.__pauses)) >= 1, 'the main model was paused');
+});
+
+test('images experiments: transfer learning keeps the frozen layer bit-identical, the head changes', async () => {
+  const page = await openExperiments();
+  await setInput(page, 'transferShots', 4);
+  const refused = page
+    .locator('#img-exp-transferShots')
+    .locator('xpath=ancestor::label')
+    .locator('.field-message');
+  await refused.waitFor();
+  await setInput(page, 'transferShots', 5);
+  await page.click('#img-exp-transfer-run');
+  await page.waitForFunction(
+    () =>
+      window.nnplay?.imagesExperiments?.transfer?.frozenUnchanged !== undefined &&
+      window.nnplay.imagesExperiments.transfer.frozenUnchanged !== null,
+    null,
+    { timeout: 180000, polling: 250 },
+  );
+  const { transfer } = await hook(page);
+  assert.equal(transfer.frozenUnchanged, true, 'ConcealmentLayer1 bit for bit the same before and after');
+  assert.equal(transfer.frozenSize, 784 * 100 + 100);
+  assert.ok(transfer.headChanged > 0, `head weights changed: ${transfer.headChanged}`);
+  assert.ok(transfer.epochs >= 1);
+  assert.ok(Number.isFinite(transfer.transferAccuracy) && Number.isFinite(transfer.scratchAccuracy));
+  assert.match(await page.locator('[data-role=transfer-frozen]').textContent(), /unchanged ✓/);
+  assert.equal(await page.locator('#img-exp-transfer-chart .line-legend-item').count(), 4);
+});
+
+for (const [viewport, size] of [
+  [LAPTOP, 'laptop'],
+  [PHONE, 'phone'],
+]) {
+  for (const lang of ['en', 'ko']) {
+    test(`images experiments: screenshot ${size} ${lang}`, async () => {
+      const page = await openExperiments({ lang, viewport });
+      await setInput(page, 'augRotation', 15);
+      await setInput(page, 'augWidthShift', 0.1);
+      await setInput(page, 'kFolds', 3);
+      await setInput(page, 'kSubset', 600);
+      await setInput(page, 'kEpochs', 3);
+      await setInput(page, 'transferShots', 5);
+      await setInput(page, 'augRotation', 99); // a refused value, to see its message
+      await page.click('#img-exp-kfold-run');
+      await page.waitForFunction(() => window.nnplay?.imagesExperiments?.kfold?.finished === true, null, {
+        timeout: 120000,
+        polling: 200,
+      });
+      await page.click('#img-exp-transfer-run');
+      await page.waitForFunction(
+        () => window.nnplay?.imagesExperiments?.transfer?.frozenUnchanged === true,
+        null,
+        {
+          timeout: 180000,
+          polling: 250,
+        },
+      );
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `nothing wider than the page (${overflow} px over)`);
+      await screenshot(page, `images-experiments-${size}-${lang}`, { fullPage: true });
+    });
+  }
+}
