@@ -7,6 +7,9 @@ import strings from './strings.mjs';
 import { IMAGE_FIELDS, LIMITS, unitsKey } from './fields.mjs';
 import { IMAGE_PRESETS } from './presets.mjs';
 import { KIT_PANELS, OPTIMIZER_PARAM_DEFAULTS } from '../../state/kit-fields.mjs';
+import { EXPERIMENT_FIELDS } from './experiments/fields.mjs';
+import { EXPERIMENT_STRINGS } from './experiments/strings.mjs';
+import { EXPERIMENT_GROUPS } from './experiments/index.mjs';
 
 /** Fields that only mean something with hidden layers. */
 const HIDDEN_ONLY = ['activation', 'dropout', 'batchNorm'];
@@ -29,7 +32,8 @@ export default {
     batchNorm: false,
     seed: 0,
   },
-  fields: IMAGE_FIELDS,
+  // The experiments' fields (augmentation ranges, k, shots) keep the model: none rebuilds it.
+  fields: [...IMAGE_FIELDS, ...EXPERIMENT_FIELDS],
   panels: [
     ['data', ['dataset', 'size', 'subset', 'trainImages']],
     ['model', ['hiddenLayers', 'units1', 'units2', 'units3', 'activation', 'init']],
@@ -64,9 +68,18 @@ export default {
       hides: "every first-layer unit's weights as an image",
     },
     draw: { en: 'Drawing pad', ko: '그림판', hides: 'the drawing pad and its prediction' },
+    experiments: {
+      en: 'Experiments',
+      ko: '실험',
+      hides: 'the augmentation, k-fold and transfer-learning sections together',
+    },
+    ...EXPERIMENT_GROUPS,
   },
   presets: IMAGE_PRESETS,
   stylesheet: new URL('./images.css', import.meta.url).href,
-  strings,
+  strings: {
+    en: { ...strings.en, ...EXPERIMENT_STRINGS.en },
+    ko: { ...strings.ko, ...EXPERIMENT_STRINGS.ko },
+  },
   load: () => import('./lab.mjs'),
 };

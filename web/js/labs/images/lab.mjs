@@ -16,6 +16,8 @@ import { DATA_KEYS, CLASSES, VALIDATION_SPLIT, sizeOf, trainCount } from './fiel
 import { mountImageViews } from './image-views.mjs';
 import { loadStatus } from './load-status.mjs';
 import { DATASETS } from './data/datasets.mjs';
+import { mountExperiments, augmentationSpec } from './experiments/index.mjs';
+import { AUGMENTATION_FIELDS } from './experiments/fields.mjs';
 import { rebuildNames } from '../registry.mjs';
 import { Disposer, debounce, frameScheduler, publishTestHook } from '../../kit/lab-kit.mjs';
 import { fillText } from '../../kit/lab-dom.mjs';
@@ -36,6 +38,9 @@ const CONFIGURE_DELAY_MS = 150;
  *  test part; drawing 100 cells, 30 images and the weight images each time is the page's cost). */
 const TEST_VIEW_MS = 1000;
 const CONFIG_KEYS = rebuildNames(declaration);
+/** What apply() compares: the rebuild fields and the augmentation's (tuned live). */
+const APPLY_KEYS = [...CONFIG_KEYS, ...AUGMENTATION_FIELDS];
+const AUGMENTATION_KEYS = new Set(AUGMENTATION_FIELDS);
 
 /** Counters for the browser tests (window.nnplay.images). */
 const stats = {
@@ -102,6 +107,19 @@ function mount(el, ctx) {
 
   const stateNow = () => store.state();
 
+  /** The first loaded set, for the experiments when they ask before it came. */
+  let resolveFirstSet = null;
+  const firstLoaded = new Promise((resolve) => {
+    resolveFirstSet = resolve;
+  });
+  const experiments = mountExperiments(ui.experimentsBox, {
+    store,
+    t,
+    relay: ctx.relay,
+    getImageSet: () => (imageSet ? Promise.resolve(imageSet) : firstLoaded),
+    pauseMain: () => session.pause(),
+  });
+
   /** Loads the image set the state names (joined when under way); the set in use stays in use
    *  until it has loaded, then the model is rebuilt on it. */
   async function ensureData() {
@@ -155,12 +173,14 @@ function mount(el, ctx) {
       return;
     }
     imageSet = set;
+    resolveFirstSet?.(set);
     refuseTooMany();
     configure();
   }
 
+  /** The main model's fit.augmentation from the experiments' controls (null: none). */
   function augmentation() {
-    return null;
+    return augmentationSpec(stateNow());
   }
 
   async function configure() {
@@ -192,9 +212,15 @@ function mount(el, ctx) {
   async function apply() {
     if (!imageSet || loadingKey) return; // configured once the set has loaded
     const state = stateNow();
-    const changed = applied ? [...CONFIG_KEYS].filter((key) => !sameValue(applied[key], state[key])) : null;
+    const changed = applied ? APPLY_KEYS.filter((key) => !sameValue(applied[key], state[key])) : null;
     if (changed?.length === 0) return undefined;
-    const tune = changed && request ? tuneRequest(changed, applied, state, names) : null;
+    const tune =
+      changed && request
+        ? tuneRequest(changed, applied, state, names, {
+            augmentationKeys: AUGMENTATION_KEYS,
+            augmentation: augmentation(),
+          })
+        : null;
     if (!tune) {
       if (changed?.length && hasTrained(session.lastProgress)) notice.show(changed);
       return configure();
@@ -397,7 +423,8 @@ function mount(el, ctx) {
         return;
       }
       if ((changed.has('trainImages') || changed.has('subset')) && refuseTooMany()) return;
-      if ([...changed].some((key) => CONFIG_KEYS.has(key))) configureLater.call();
+      if ([...changed].some((key) => CONFIG_KEYS.has(key) || AUGMENTATION_KEYS.has(key)))
+        configureLater.call();
     }),
   );
   disposer.add(
@@ -405,6 +432,7 @@ function mount(el, ctx) {
       ctx.apply(el);
       metrics.setStrings(t);
       views.setLanguage();
+      experiments.render();
       renderTexts();
     }),
   );
@@ -418,6 +446,7 @@ function mount(el, ctx) {
       disposer.dispose();
       metrics.destroy();
       views.destroy();
+      experiments.unmount();
       el.innerHTML = '';
     },
   };
