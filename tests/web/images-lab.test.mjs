@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { imagesDocument, imageLayers } from '../../web/js/labs/images/document.mjs';
 import { layerNames, tuneRequest } from '../../web/js/labs/images/tune.mjs';
 import { summaryRows } from '../../web/js/labs/images/summary.mjs';
-import { firstKernel, snapshotInfo } from '../../web/js/labs/images/configure.mjs';
+import { firstKernel, snapshotInfo, snapshotInterval } from '../../web/js/labs/images/configure.mjs';
 import { hiddenLayers, sizeOf, trainCount } from '../../web/js/labs/images/fields.mjs';
 import { byteText } from '../../web/js/labs/images/load-status.mjs';
 import declaration from '../../web/js/labs/images/index.mjs';
@@ -176,6 +176,9 @@ test('images fields: hidden layers, the size asked for, the training images used
   assert.equal(declaration.relevant('activation', { hiddenLayers: 0 }), false);
   assert.equal(declaration.relevant('size', { dataset: 'digits' }), false);
   assert.equal(byteText(5684876), '5.7 MB');
+  assert.equal(snapshotInterval(2000), 1000, 'the default subset: once a second');
+  assert.equal(snapshotInterval(10000), 5000, 'the full test part: every 5 s');
+  assert.equal(snapshotInterval(500), 1000);
   assert.equal(byteText(869860), '870 KB');
 });
 

@@ -194,7 +194,12 @@ function mount(el, ctx) {
     applied = null;
     showSplit(state);
     try {
-      await session.configure({ setup: next.setup, snapshot: next.snapshot, arrays: next.arrays });
+      await session.configure({
+        setup: next.setup,
+        snapshot: next.snapshot,
+        arrays: next.arrays,
+        snapshotMs: next.snapshotMs,
+      });
       if (count !== configureCount) return;
       applied = state;
       names = layerNames(/** @type {any} */ (await session.call({ op: 'tune' })).layers);
