@@ -195,6 +195,34 @@ test('images: refused input is said at its control, and training goes on', async
   await pauseTraining(page);
 });
 
+test('images: a failed download is said with Retry, and the set in use stays until the new one loads', async () => {
+  const page = await openImages('&speed=5', { allow: [/Failed to load resource/] });
+  await page.route('**/digits-*.nnpi', (route) => route.abort('aborted'));
+  await play(page);
+  await page.waitForFunction(() => (window.nnplay.images.epoch ?? 0) >= 1, null, { timeout: 60000 });
+  const configured = (await hook(page)).configured;
+
+  await setControl(page, 'dataset', 'digits');
+  await page.waitForSelector('[data-role=load-error]', { state: 'visible' });
+  assert.match(await page.textContent('[data-role=load-error]'), /download failed/);
+  assert.match(await page.textContent('[data-role=load-text]'), /keeps using Fashion-MNIST/);
+  assert.equal(await page.isVisible('[data-role=retry]'), true, 'a Retry button');
+  const during = await hook(page);
+  assert.equal(during.configured, configured, 'the model on screen is kept');
+  assert.equal(during.loaded.dataset, 'fashion');
+  assert.equal(await page.evaluate(() => window.nnplay.session.running), true, 'and keeps training');
+
+  await page.unroute('**/digits-*.nnpi');
+  await page.click('[data-role=retry]');
+  await page.waitForFunction((n) => window.nnplay.images.configured > n, configured, { timeout: 60000 });
+  const after = await hook(page);
+  assert.equal(after.loaded.dataset, 'digits');
+  assert.equal(await page.isHidden('[data-role=load-error]'), true);
+  assert.match(await page.textContent('[data-role=split]'), /Training on 6,804 images, validating on 1,700/);
+  await page.waitForFunction(() => (window.nnplay.images.testDraws ?? 0) >= 1);
+  await pauseTraining(page);
+});
+
 test('images: a layer change rebuilds; a learning rate is tuned live', async () => {
   const page = await openImages('&speed=5');
   const mark = await markEvents(page);

@@ -16,19 +16,19 @@ export const IMAGE_PRESETS = {
     state: { ...NOTES, hiddenLayers: 0, optimizer: 'sgd', lr: 0.01 },
   },
   'notes-sigmoid-sgd': {
-    title: { en: '2 × Dense(200, sigmoid), SGD', ko: '2 × Dense(200, sigmoid), SGD' },
+    title: { en: 'Sigmoid 200×2, SGD', ko: 'Sigmoid 200×2, SGD' },
     state: { ...SIGMOID, optimizer: 'sgd', lr: 0.01 },
   },
   'notes-sigmoid-rmsprop': {
-    title: { en: '2 × Dense(200, sigmoid), RMSprop', ko: '2 × Dense(200, sigmoid), RMSprop' },
+    title: { en: 'Sigmoid 200×2, RMSprop', ko: 'Sigmoid 200×2, RMSprop' },
     state: { ...SIGMOID, optimizer: 'rmsprop', lr: 0.001 },
   },
   'notes-sigmoid-adam': {
-    title: { en: '2 × Dense(200, sigmoid), Adam', ko: '2 × Dense(200, sigmoid), Adam' },
+    title: { en: 'Sigmoid 200×2, Adam', ko: 'Sigmoid 200×2, Adam' },
     state: { ...SIGMOID, optimizer: 'adam', lr: 0.001 },
   },
   'digits-relu': {
-    title: { en: 'Digits: Dense(100, relu), Adam', ko: '숫자: Dense(100, relu), Adam' },
+    title: { en: 'Digits, Dense(100), Adam', ko: '숫자, Dense(100), Adam' },
     state: {
       ...NOTES,
       dataset: 'digits',
@@ -40,7 +40,7 @@ export const IMAGE_PRESETS = {
     },
   },
   'notes-dropout-bn': {
-    title: { en: 'Dense(100) + dropout, batch norm', ko: 'Dense(100) + 드롭아웃, 배치 정규화' },
+    title: { en: 'Dropout + batch norm', ko: '드롭아웃 + 배치 정규화' },
     state: {
       ...NOTES,
       hiddenLayers: 1,
