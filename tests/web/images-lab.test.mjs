@@ -11,6 +11,7 @@ import { firstKernel, snapshotInfo, snapshotInterval } from '../../web/js/labs/i
 import { hiddenLayers, sizeOf, trainCount } from '../../web/js/labs/images/fields.mjs';
 import { byteText } from '../../web/js/labs/images/load-status.mjs';
 import declaration from '../../web/js/labs/images/index.mjs';
+import { imageHints } from '../../web/js/labs/images/hints.mjs';
 import { presetState } from '../../web/js/state/presets.mjs';
 import { loadModule, TestSession } from '../wasm/load-module.mjs';
 
@@ -217,4 +218,22 @@ test('images snapshot: the first kernel, the test and the drawing probabilities'
   assert.equal(info.kernel.layer, 'OutputLayer', 'with no hidden layer the output layer reads the pixels');
   assert.equal(info.probabilities.length, 20);
   assert.equal(info.pad.length, 10);
+});
+
+test('images hints: a stall names its likely cause, else offers the notes model', () => {
+  const state = labState('notes-relu');
+  assert.deepEqual(imageHints(state, { stalled: false }), []);
+  const stalled = { stalled: true, baseline: Math.log(10) };
+  assert.deepEqual(imageHints(state, stalled), [
+    { code: 'imgStalled', args: { baseline: '2.30' }, preset: 'notes-relu' },
+  ]);
+  assert.equal(imageHints({ ...state, reg: 'l2', regRate: 1 }, stalled)[0].code, 'imgStallRegularization');
+  assert.equal(imageHints({ ...state, dropout: 0.8 }, stalled)[0].code, 'imgStallDropout');
+  assert.equal(imageHints({ ...state, lr: 3 }, stalled)[0].code, 'imgStallRate');
+  for (const lang of ['en', 'ko']) {
+    for (const code of ['imgStalled', 'imgStallRegularization', 'imgStallDropout', 'imgStallRate']) {
+      assert.ok(declaration.strings[lang][`hint.${code}`], `${lang} hint.${code}`);
+    }
+    assert.ok(declaration.strings[lang]['hint.imgStalled.action']);
+  }
 });

@@ -6,6 +6,7 @@
 import strings from './strings.mjs';
 import { IMAGE_FIELDS, LIMITS, unitsKey } from './fields.mjs';
 import { IMAGE_PRESETS } from './presets.mjs';
+import { imageHints } from './hints.mjs';
 import { KIT_PANELS, OPTIMIZER_PARAM_DEFAULTS } from '../../state/kit-fields.mjs';
 import { EXPERIMENT_FIELDS } from './experiments/fields.mjs';
 import { EXPERIMENT_STRINGS } from './experiments/strings.mjs';
@@ -49,6 +50,7 @@ export default {
     if (name === unitsKey(1)) return state.hiddenLayers >= 1;
     return true;
   },
+  hints: imageHints,
   groups: {
     data: { en: 'Data', ko: '데이터', hides: 'the dataset, its download status and the training split' },
     model: { en: 'Model', ko: '모델', hides: 'the hidden layers, activation and initializer controls' },

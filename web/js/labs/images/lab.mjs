@@ -26,6 +26,7 @@ import { RebuildNotice, hasTrained } from '../../kit/rebuild-notice.mjs';
 import { sameValue } from '../../state/field.mjs';
 import { MetricsChartView } from '../../views/metrics-chart-view.mjs';
 import { lossText } from '../../kit/readable-numbers.mjs';
+import { constantLoss } from '../../kit/stall.mjs';
 
 /** The loss chart's test-set labels, renamed for Keras's validation split. */
 const VALIDATION_CHART_KEYS = {
@@ -376,6 +377,10 @@ function mount(el, ctx) {
     session.on('configured', (event) => {
       if (!request) return;
       model = modelInfo(request.setup, event);
+      // The stall's baseline: the loss of guessing by class frequency (ln 10 when balanced).
+      ctx.reportHints?.({
+        baseline: constantLoss('sparse_categorical_crossentropy', request.arrays[ARRAYS.trainY]),
+      });
       metrics.reset({ accuracy: true });
       clearReadouts();
       evaluation = null;

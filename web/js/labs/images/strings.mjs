@@ -21,6 +21,15 @@ export default {
     'opt.digits': 'MNIST digits',
     'opt.default': 'Subset: 11,000 / 2,000 images, 5.7 MB',
     'opt.full': 'Full: 60,000 / 10,000 images, ≈ 30 MB',
+    'hint.imgStalled':
+      'The training loss sits at {baseline}, the loss of guessing the classes by their frequency: the model is not learning from the pixels.',
+    'hint.imgStalled.action': 'Open the notes’ Dense(100, relu) with Adam',
+    'hint.imgStallRegularization':
+      'The training loss sits at {baseline} (guessing): a regularization rate of {rate} pushes every weight to 0. Try 0.001.',
+    'hint.imgStallDropout':
+      'The training loss sits at {baseline} (guessing): a dropout rate of {rate} switches off most units. Try 0.2.',
+    'hint.imgStallRate':
+      'The training loss sits at {baseline} (guessing): a learning rate of {lr} overshoots. Try 0.01 or less.',
     'img.intro':
       'Real images, 28 × 28 pixels scaled to 0–1: Flatten turns each into 784 numbers, Dense layers learn from them, and softmax gives the ten class probabilities. Below: the test set’s answers, what the first layer looks for, and your own drawing.',
     'img.data': 'Data',
@@ -124,6 +133,15 @@ export default {
     'opt.digits': 'MNIST 손글씨 숫자',
     'opt.default': '일부: 11,000 / 2,000장, 5.7 MB',
     'opt.full': '전체: 60,000 / 10,000장, 약 30 MB',
+    'hint.imgStalled':
+      '훈련 손실이 {baseline}에 머뭅니다. 클래스를 빈도대로 찍을 때의 손실이라, 모델이 픽셀에서 배우지 못하고 있습니다.',
+    'hint.imgStalled.action': '노트의 Dense(100, relu) + Adam 열기',
+    'hint.imgStallRegularization':
+      '훈련 손실이 {baseline}(찍기 수준)에 머뭅니다. 규제 강도 {rate}가 모든 가중치를 0으로 밉니다. 0.001로 해 보세요.',
+    'hint.imgStallDropout':
+      '훈련 손실이 {baseline}(찍기 수준)에 머뭅니다. 드롭아웃 비율 {rate}가 대부분의 유닛을 끕니다. 0.2로 해 보세요.',
+    'hint.imgStallRate':
+      '훈련 손실이 {baseline}(찍기 수준)에 머뭅니다. 학습률 {lr}은 너무 커서 지나칩니다. 0.01 이하로 해 보세요.',
     'img.intro':
       '실제 이미지(28 × 28 픽셀, 0–1로 나눔)입니다. Flatten이 각 이미지를 784개의 수로 펴고, Dense 층이 학습하며, softmax가 열 클래스의 확률을 냅니다. 아래에서 테스트 세트의 답, 첫 층이 찾는 모양, 직접 그린 그림의 예측을 봅니다.',
     'img.data': '데이터',
