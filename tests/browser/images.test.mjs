@@ -211,6 +211,9 @@ test('images: a failed download is said with Retry, and the set in use stays unt
   assert.equal(during.configured, configured, 'the model on screen is kept');
   assert.equal(during.loaded.dataset, 'fashion');
   assert.equal(await page.evaluate(() => window.nnplay.session.running), true, 'and keeps training');
+  await setControl(page, 'lr', '0.002');
+  await page.waitForTimeout(600);
+  assert.equal((await hook(page)).configured, configured, 'a learning rate meanwhile is tuned, not rebuilt');
 
   await page.unroute('**/digits-*.nnpi');
   await page.click('[data-role=retry]');

@@ -190,8 +190,8 @@ export function mountImageViews(ui, { t, classNames, images, evaluation, onDrawi
       last.kernel = null;
       for (const key of ['confusion', 'classAccuracy', 'samples', 'weights']) views[key]?.reset?.();
     },
-    /** The labels and class names in the new language. */
-    setLanguage() {
+    /** The views again, with the labels and class names of the language and dataset now. */
+    rebuild() {
       for (const key of Object.keys(views)) build(key);
     },
     destroy() {

@@ -74,6 +74,7 @@ function mount(el, ctx) {
   let lastTestDraw = -Infinity;
   let evaluation = null; // the last evaluateTest
   let testTimer = 0;
+  let shownDataset = null; // the dataset whose class names the views show
   let configureCount = 0;
   let mounted = true;
   let accepted = store.state(); // the last state with an accepted training-image count
@@ -158,6 +159,7 @@ function mount(el, ctx) {
     } catch (error) {
       if (!mounted || loadingKey !== key) return;
       loadingKey = null;
+      configureLater.call(); // the other changes made while it downloaded
       status.failed(error, () => ensureData(), imageSet ? setName(imageSet.dataset, imageSet.size) : null);
       publishTestHook('images', { loading: null, loadError: error?.code ?? String(error) });
     }
@@ -218,7 +220,11 @@ function mount(el, ctx) {
   async function apply() {
     if (!imageSet || loadingKey) return; // configured once the set has loaded
     const state = stateNow();
-    const changed = applied ? APPLY_KEYS.filter((key) => !sameValue(applied[key], state[key])) : null;
+    // A change of the set itself comes through ensureData once the new set has loaded; until
+    // then (or after a failed load) the model keeps the set in use.
+    const changed = applied
+      ? APPLY_KEYS.filter((key) => !DATA_KEYS.includes(key) && !sameValue(applied[key], state[key]))
+      : null;
     if (changed?.length === 0) return undefined;
     const tune =
       changed && request
@@ -385,6 +391,10 @@ function mount(el, ctx) {
       clearReadouts();
       evaluation = null;
       views.reset();
+      if (imageSet && imageSet.dataset !== shownDataset) {
+        shownDataset = imageSet.dataset;
+        views.rebuild(); // the other dataset's class names
+      }
       ui.testFigure.textContent = t('img.testWaiting');
       renderTexts();
       stats.configured += 1;
@@ -441,7 +451,7 @@ function mount(el, ctx) {
     ctx.onLangChange?.(() => {
       ctx.apply(el);
       metrics.setStrings(t);
-      views.setLanguage();
+      views.rebuild();
       experiments.render();
       renderTexts();
     }),
