@@ -2,7 +2,7 @@
 // Accuracy per class as horizontal bars, 0 to 100 % of the track, the percentage written beside
 // each bar; the weakest class's bar is marked (colour and a ▼), so the class the model finds
 // hardest stands out (no mark when all classes score the same). A class with no test images shows `labels.none`.
-// constructor(el, opts) / update(perClass) / reset() / destroy().
+// constructor(el, opts) / update(perClass) / setLabels({labels, classNames}) / reset() / destroy().
 
 /**
  * @typedef {object} ClassAccuracyLabels
@@ -37,6 +37,19 @@ export class ClassAccuracyView {
     el.append(this.list);
     /** @type {{row: HTMLLIElement, fill: HTMLElement, value: HTMLElement}[]} */
     this.rows = [];
+    /** @type {ArrayLike<number> | null} the last update's accuracies */
+    this.last = null;
+  }
+
+  /**
+   * New strings (a language switch).
+   * @param {{labels?: ClassAccuracyLabels, classNames?: string[]}} strings
+   */
+  setLabels({ labels = {}, classNames }) {
+    this.labels = { ...this.labels, ...labels };
+    if (this.labels.title) this.list.setAttribute('aria-label', this.labels.title);
+    if (classNames) this.classNames = classNames;
+    if (this.last) this.update(this.last, { classNames: this.classNames });
   }
 
   /** @param {number} k */
@@ -64,6 +77,7 @@ export class ClassAccuracyView {
    * @param {{classNames?: string[]}} [more] new class names (a language switch)
    */
   update(perClass, { classNames } = {}) {
+    this.last = perClass;
     if (classNames) this.classNames = classNames;
     if (perClass.length !== this.rows.length || classNames) this.build(perClass.length);
     // The weakest class, unless every class scores the same (then none is).
@@ -94,6 +108,7 @@ export class ClassAccuracyView {
   }
 
   reset() {
+    this.last = null;
     for (const { row, fill, value } of this.rows) {
       fill.style.width = '0%';
       value.textContent = this.labels.none;

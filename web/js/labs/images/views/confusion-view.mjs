@@ -7,7 +7,8 @@
 // and bold numbers, so it reads without colour. One tab stop: the arrow keys move between cells,
 // Enter or a click calls onCell(trueClass, predictedClass). Column names stand upright
 // (writing-mode), so ten of them fit a phone; long row names are cut with an ellipsis and shown
-// whole in the cell's title. constructor(el, opts) / update({counts, classes}) / reset() / destroy().
+// whole in the cell's title. constructor(el, opts) / update({counts, classes}) /
+// setLabels({labels, classNames, shortNames}) (a language switch) / reset() / destroy().
 
 /**
  * @typedef {object} ConfusionLabels
@@ -53,6 +54,8 @@ export class ConfusionView {
     /** @type {HTMLButtonElement[]} */
     this.buttons = [];
     this.focusCell = 0;
+    /** @type {{counts: ArrayLike<number>, classes: number} | null} the last update's data */
+    this.last = null;
     el.classList.add('img-confusion');
     el.innerHTML =
       '<div class="img-confusion-y"></div><div class="img-confusion-main">' +
@@ -130,10 +133,23 @@ export class ConfusionView {
   }
 
   /**
+   * New strings (a language switch): the titles, legend, heads and cells' names are rewritten.
+   * @param {{labels?: ConfusionLabels, classNames?: string[], shortNames?: string[]}} strings
+   */
+  setLabels({ labels = {}, classNames, shortNames }) {
+    this.labels = { ...this.labels, ...labels };
+    if (shortNames) this.shortNames = shortNames;
+    this.writeTitles();
+    if (this.last) this.update({ ...this.last, classNames: classNames ?? this.classNames });
+    else if (classNames) this.classNames = classNames;
+  }
+
+  /**
    * @param {{counts: ArrayLike<number>, classes: number, classNames?: string[]}} data counts
    *   [classes · classes], row = true class
    */
   update({ counts, classes, classNames }) {
+    this.last = { counts, classes };
     if (classNames) this.classNames = classNames;
     if (classes !== this.classes || classNames) this.build(classes);
     const k = classes;
@@ -201,6 +217,7 @@ export class ConfusionView {
   }
 
   reset() {
+    this.last = null;
     for (const button of this.buttons) {
       button.textContent = '';
       button.style.setProperty('--shade', '0');

@@ -6,7 +6,8 @@
 // model's input scaled like the data). An empty pad is refused: onChange is not called and the
 // pad says why (labels.empty). showPrediction draws the model's ten probabilities as bars, the
 // top class highlighted (bold, coloured and marked ▶).
-// constructor(el, opts) / update({pixels}) / showPrediction(...) / reset() / destroy().
+// constructor(el, opts) / update({pixels}) / showPrediction(...) / setLabels({labels}) /
+// reset() / destroy().
 import { SIDE, inkAmount, paintSegment } from './brush.mjs';
 
 /**
@@ -82,7 +83,13 @@ export class DrawPad {
     c.addEventListener('pointerdown', (e) => {
       if (e.pointerType === 'mouse' && e.button !== 0) return;
       e.preventDefault();
-      c.setPointerCapture(e.pointerId);
+      // Capture keeps a stroke that leaves the pad; a pointer the browser no longer tracks
+      // (already lifted) cannot be captured, and the stroke is drawn all the same.
+      try {
+        c.setPointerCapture(e.pointerId);
+      } catch {
+        // drawn without capture
+      }
       this.pointer = e.pointerId;
       const at = this.toGrid(e);
       this.stroke(at, at);
@@ -142,6 +149,18 @@ export class DrawPad {
     if (!this.changed) return;
     this.changed = false;
     this.submit();
+  }
+
+  /**
+   * New strings (a language switch); the bars are redrawn with the next showPrediction.
+   * @param {{labels?: DrawPadLabels}} strings
+   */
+  setLabels({ labels = {} }) {
+    this.labels = { ...this.labels, ...labels };
+    this.canvas.setAttribute('aria-label', this.labels.pad);
+    this.clearButton.textContent = this.labels.clear;
+    this.bars.setAttribute('aria-label', this.labels.bars);
+    if (this.isEmpty()) this.showNote(true);
   }
 
   /** Whether the pad holds too little ink to ask the model about. */

@@ -3,7 +3,8 @@
 // cell counts: "True: Shirt · Predicted: T-shirt/top (62 %)"), under a title, scrolling inside.
 // At most `max` images are drawn, then "and N more". It closes on Escape, on its close button
 // and on a click outside it, and gives the focus back to the element that opened it.
-// constructor(el, opts) / open(data) / update(data) / close() / reset() / destroy().
+// constructor(el, opts) / open(data) / update(data) / setLabels({labels}) / close() / reset() /
+// destroy().
 import { paintImage } from './image-canvas.mjs';
 
 /**
@@ -73,6 +74,16 @@ export class ImageViewer {
       if (opener?.isConnected) opener.focus();
     });
     el.append(this.dialog);
+  }
+
+  /**
+   * New strings (a language switch); an open dialog keeps its title and captions until the next
+   * update (they come with the data).
+   * @param {{labels?: ViewerLabels}} strings
+   */
+  setLabels({ labels = {} }) {
+    this.labels = { ...this.labels, ...labels };
+    this.closeButton.textContent = this.labels.close;
   }
 
   /**

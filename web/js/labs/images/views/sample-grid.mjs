@@ -4,7 +4,8 @@
 // without colour. Each image is a 28×28 canvas that CSS scales up without smoothing: the
 // captions are text beside each image (they wrap, screen readers read them), and a canvas that
 // small costs the compositor nothing. The figures are kept between updates, so redrawing every
-// epoch makes no new elements. constructor(el, opts) / update({images}) / reset() / destroy().
+// epoch makes no new elements. constructor(el, opts) / update({images}) /
+// setLabels({labels, classNames}) / reset() / destroy().
 import { paintImage } from './image-canvas.mjs';
 
 /**
@@ -50,6 +51,8 @@ export class SampleGrid {
     /** @type {{item: HTMLLIElement, canvas: HTMLCanvasElement, mark: HTMLElement,
      *   predicted: HTMLElement, truth: HTMLElement}[]} */
     this.figures = [];
+    /** @type {Sample[] | null} the last update's images */
+    this.last = null;
     if (onPick) {
       this.list.addEventListener('click', (event) => {
         const button = /** @type {HTMLElement} */ (event.target).closest('button');
@@ -82,6 +85,7 @@ export class SampleGrid {
    * @param {{images: Sample[], classNames?: string[]}} data
    */
   update({ images, classNames }) {
+    this.last = images;
     if (classNames) this.classNames = classNames;
     while (this.figures.length < images.length) this.figures.push(this.figure());
     const name = (/** @type {number} */ c) => this.classNames[c] ?? String(c);
@@ -102,7 +106,19 @@ export class SampleGrid {
     for (let i = images.length; i < this.figures.length; i += 1) this.figures[i].item.remove();
   }
 
+  /**
+   * New strings (a language switch): the captions are rewritten.
+   * @param {{labels?: SampleLabels, classNames?: string[]}} strings
+   */
+  setLabels({ labels = {}, classNames }) {
+    this.labels = { ...this.labels, ...labels };
+    if (this.labels.title) this.list.setAttribute('aria-label', this.labels.title);
+    if (classNames) this.classNames = classNames;
+    if (this.last) this.update({ images: this.last });
+  }
+
   reset() {
+    this.last = null;
     for (const f of this.figures) f.item.remove();
   }
 

@@ -4,8 +4,9 @@
 // --img-weight-zero, --img-weight-pos in views.css), on one symmetric scale shared by all units
 // (the largest |weight|), so units compare with each other; a legend gives the scale's numbers.
 // All units in one canvas, a grid that wraps to the width, tiles sized so up to 512 units stay
-// about `height` px tall; drawn only on update or resize. Hovering a tile names its unit.
-// constructor(el, opts) / update({kernel, units}) / reset() / destroy().
+// about `height` px tall; drawn only on update or resize. Hovering a tile, or the arrow keys on
+// the focused canvas, frame a unit and name it.
+// constructor(el, opts) / update({kernel, units}) / setLabels({labels}) / reset() / destroy().
 import { rgbaOf } from '../../../views/colors.mjs';
 import { columnsFor } from './image-canvas.mjs';
 
@@ -119,7 +120,8 @@ export class WeightImages {
     this.height = height;
     el.classList.add('img-weights');
     el.innerHTML =
-      '<canvas class="img-weights-canvas" role="img"></canvas><p class="img-weights-empty"></p>' +
+      '<div class="img-weights-stage"><canvas class="img-weights-canvas" role="img" tabindex="0"></canvas>' +
+      '<span class="img-weights-cursor" hidden></span></div><p class="img-weights-empty"></p>' +
       '<div class="img-weights-legend"><span class="img-weights-caption"></span><span class="img-weights-lo">' +
       '</span><span class="img-weights-ramp"></span><span class="img-weights-hi"></span>' +
       '<output class="img-weights-readout"></output></div>';
@@ -133,7 +135,8 @@ export class WeightImages {
     this.lo = part('.img-weights-lo');
     this.hi = part('.img-weights-hi');
     this.readout = part('.img-weights-readout');
-    part('.img-weights-caption').textContent = this.labels.legend;
+    this.caption = part('.img-weights-caption');
+    this.caption.textContent = this.labels.legend;
     this.scratch = document.createElement('canvas');
     /** @type {{kernel: ArrayLike<number>, units: number, scale: number} | null} */
     this.data = null;
@@ -141,10 +144,14 @@ export class WeightImages {
     this.table = null;
     this.width = 0;
     this.geometry = { tile: 0, columns: 1 };
+    this.cursor = part('.img-weights-cursor');
+    this.focusUnit = 0;
     this.canvas.addEventListener('mousemove', (e) => this.hover(e));
-    this.canvas.addEventListener('mouseleave', () => {
-      this.readout.textContent = '';
-    });
+    this.canvas.addEventListener('mouseleave', () => this.point(-1));
+    // Keyboard: the focused canvas points at a unit; the arrow keys move it.
+    this.canvas.addEventListener('focus', () => this.point(this.focusUnit));
+    this.canvas.addEventListener('blur', () => this.point(-1));
+    this.canvas.addEventListener('keydown', (e) => this.onKey(e));
     this.observer = new ResizeObserver(([entry]) => {
       const width = Math.floor(entry.contentRect.width);
       if (width !== this.width) {
@@ -154,6 +161,19 @@ export class WeightImages {
     });
     this.observer.observe(el);
     this.showEmpty(true);
+  }
+
+  /**
+   * New strings (a language switch).
+   * @param {{labels?: WeightLabels}} strings
+   */
+  setLabels({ labels = {} }) {
+    this.labels = { ...this.labels, ...labels };
+    if (this.labels.title) this.canvas.setAttribute('aria-label', this.labels.title);
+    this.caption.textContent = this.labels.legend;
+    this.emptyNote.textContent = this.labels.empty;
+    this.readout.textContent = '';
+    this.showEmpty(!this.data);
   }
 
   /** @param {boolean} empty */
@@ -191,6 +211,7 @@ export class WeightImages {
     }
     const scale = symmetricScale(kernel);
     this.data = { kernel, units, scale };
+    this.focusUnit = Math.min(this.focusUnit, units - 1);
     this.lo.textContent = scaleText(-scale);
     this.hi.textContent = scaleText(scale);
     this.showEmpty(false);
@@ -243,13 +264,43 @@ export class WeightImages {
     const col = Math.floor((event.clientX - box.left) / pitch);
     const row = Math.floor((event.clientY - box.top) / pitch);
     const u = row * columns + col;
-    const inside = col >= 0 && col < columns && row >= 0 && u < this.data.units;
-    this.readout.textContent = inside ? this.labels.unit(u) : '';
+    this.point(col >= 0 && col < columns && row >= 0 && u < this.data.units ? u : -1);
+  }
+
+  /**
+   * Names unit u in the readout and frames its tile (-1: none).
+   * @param {number} u
+   */
+  point(u) {
+    const shown = Boolean(this.data) && u >= 0 && u < (this.data?.units ?? 0);
+    this.readout.textContent = shown ? this.labels.unit(u) : '';
+    this.cursor.hidden = !shown;
+    if (!shown) return;
+    const { tile, columns } = this.geometry;
+    Object.assign(this.cursor.style, {
+      left: `${(u % columns) * (tile + GAP) - 2}px`,
+      top: `${Math.floor(u / columns) * (tile + GAP) - 2}px`,
+      width: `${tile + 4}px`,
+      height: `${tile + 4}px`,
+    });
+  }
+
+  /** @param {KeyboardEvent} event */
+  onKey(event) {
+    if (!this.data) return;
+    const { columns } = this.geometry;
+    /** @type {Record<string, number>} */
+    const steps = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns };
+    const step = steps[event.key];
+    if (step === undefined) return;
+    event.preventDefault();
+    this.focusUnit = Math.max(0, Math.min(this.data.units - 1, this.focusUnit + step));
+    this.point(this.focusUnit);
   }
 
   reset() {
     this.data = null;
-    this.readout.textContent = '';
+    this.point(-1);
     this.showEmpty(true);
   }
 
