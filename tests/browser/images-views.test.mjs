@@ -418,5 +418,90 @@ test('weight images: every unit drawn on one shared diverging scale, up to 512 i
   const canvas = await page.locator('#weights canvas').boundingBox();
   await page.mouse.move(canvas.x + 3, canvas.y + 3);
   assert.equal(await page.locator('.img-weights-readout').textContent(), 'unit 0');
+  // The keyboard: focus points at unit 0, the arrows move by one tile and by one row.
+  await page.mouse.move(0, 0);
+  await page.focus('#weights canvas');
+  assert.equal(await page.locator('.img-weights-readout').textContent(), 'unit 0');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  const columns = await page.evaluate(() => window.views.weights.geometry.columns);
+  assert.equal(await page.locator('.img-weights-readout').textContent(), `unit ${2 + columns}`);
+  assert.equal(await page.locator('.img-weights-cursor').isVisible(), true);
   assert.deepEqual(await overflows(page), []);
+});
+
+test("a language switch rewrites every view's strings and keeps its data", async () => {
+  const page = await mountViews(PHONE);
+  const korean = [
+    '티셔츠/탑',
+    '바지',
+    '풀오버',
+    '드레스',
+    '코트',
+    '샌들',
+    '셔츠',
+    '스니커즈',
+    '가방',
+    '앵클 부츠',
+  ];
+  await page.evaluate((classNames) => {
+    const { confusion, accuracy, samples, weights, pad, viewer } = window.views;
+    confusion.setLabels({ labels: { trueAxis: '실제 클래스', predictedAxis: '예측 클래스' }, classNames });
+    accuracy.setLabels({ classNames });
+    samples.setLabels({ classNames, labels: { truth: (name) => `실제: ${name}` } });
+    weights.setLabels({ labels: { legend: '가중치' } });
+    pad.setLabels({ labels: { clear: '지우기', empty: '패드에 그려 보세요.' } });
+    viewer.setLabels({ labels: { close: '닫기' } });
+  }, korean);
+  assert.equal(await page.locator('.img-confusion-y').textContent(), '실제 클래스');
+  assert.equal(await page.locator('.img-confusion-row').first().textContent(), '티셔츠/탑');
+  assert.equal(await page.locator('#confusion [data-cell="34"]').textContent(), '7', 'the counts stay');
+  assert.match(await page.locator('#confusion [data-cell="34"]').getAttribute('aria-label'), /드레스.*코트/);
+  assert.equal(await page.locator('#accuracy .img-bar-name').nth(1).textContent(), '바지');
+  assert.match(await page.locator('#samples .img-sample-true').first().textContent(), /^실제: /);
+  assert.equal(await page.locator('.img-weights-caption').textContent(), '가중치');
+  assert.equal(await page.locator('.img-pad-clear').textContent(), '지우기');
+  assert.equal(await page.locator('.img-pad-note').textContent(), '패드에 그려 보세요.');
+  assert.equal(await page.locator('.img-viewer-close').textContent(), '닫기');
+  assert.deepEqual(await overflows(page), []);
+  await screenshot(page, 'images-views-phone-ko', { fullPage: true });
+});
+
+test('draw pad: touch and pen strokes draw too', async () => {
+  const page = await mountViews(PHONE);
+  const counts = await page.evaluate(async () => {
+    const canvas = document.querySelector('#pad canvas');
+    const box = canvas.getBoundingClientRect();
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const out = [];
+    for (const [pointerType, pointerId] of [
+      ['touch', 7],
+      ['pen', 9],
+    ]) {
+      window.views.pad.reset();
+      window.calls.pad = [];
+      const at = (fx, fy) => ({
+        pointerId,
+        pointerType,
+        isPrimary: true,
+        bubbles: true,
+        clientX: box.left + box.width * fx,
+        clientY: box.top + box.height * fy,
+      });
+      canvas.dispatchEvent(new PointerEvent('pointerdown', { ...at(0.5, 0.2), button: 0 }));
+      for (let k = 1; k <= 10; k += 1)
+        canvas.dispatchEvent(new PointerEvent('pointermove', at(0.5, 0.2 + k * 0.06)));
+      canvas.dispatchEvent(new PointerEvent('pointerup', at(0.5, 0.8)));
+      await frame();
+      const last = window.calls.pad.at(-1);
+      out.push({ pointerType, calls: window.calls.pad.length, column: last ? last[15 * 28 + 14] : null });
+    }
+    return { out, touchAction: getComputedStyle(canvas).touchAction };
+  });
+  assert.equal(counts.touchAction, 'none', 'a stroke never scrolls the page');
+  for (const { pointerType, calls, column } of counts.out) {
+    assert.ok(calls >= 1, `${pointerType}: onChange called`);
+    assert.equal(column, 1, `${pointerType}: the vertical stroke inks the centre column`);
+  }
 });
