@@ -505,3 +505,46 @@ test('draw pad: touch and pen strokes draw too', async () => {
     assert.equal(column, 1, `${pointerType}: the vertical stroke inks the centre column`);
   }
 });
+
+test('image grid: many images in one canvas, wrapped to the width, every pixel a crisp square', async () => {
+  const page = await mountViews(PHONE);
+  const info = await page.evaluate(async () => {
+    const { ImageGrid } = await import('/js/labs/images/views/image-canvas.mjs');
+    const el = document.createElement('div');
+    document.querySelector('.lab').append(el);
+    const grid = new ImageGrid(el, { cell: 56, gap: 4 });
+    // 9 images; image i has pixel (row 10, col 3) at 20·i + 40 and the rest black.
+    const images = new Uint8Array(9 * 784);
+    for (let i = 0; i < 9; i += 1) images[i * 784 + 10 * 28 + 3] = 20 * i + 40;
+    grid.update({ images });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const { columns, rows } = grid.layout(9);
+    const ctx = grid.canvas.getContext('2d');
+    const ratio = grid.canvas.width / parseFloat(grid.canvas.style.width);
+    // The centre of image pixel (10, 3) of image 7 and of its neighbour (10, 4).
+    const at = (i, row, col) => {
+      const x = ((i % columns) * 60 + (col + 0.5) * 2) * ratio;
+      const y = (Math.floor(i / columns) * 60 + (row + 0.5) * 2) * ratio;
+      return ctx.getImageData(Math.floor(x), Math.floor(y), 1, 1).data[0];
+    };
+    return {
+      columns,
+      rows,
+      canvases: el.querySelectorAll('canvas').length,
+      width: parseFloat(grid.canvas.style.width),
+      box: el.clientWidth,
+      lit: at(7, 10, 3),
+      dark: at(7, 10, 4),
+      hit: grid.indexAt(60 + 10, 10),
+      gap: grid.indexAt(57, 10),
+    };
+  });
+  assert.equal(info.canvases, 1);
+  assert.ok(info.width <= info.box, `${info.width} in ${info.box}`);
+  assert.equal(info.columns * 60 - 4 <= info.box, true);
+  assert.equal(info.rows, Math.ceil(9 / info.columns));
+  assert.equal(info.lit, 180, 'the pixel keeps its value (no smoothing)');
+  assert.equal(info.dark, 0, 'its neighbour stays black');
+  assert.equal(info.hit, 1);
+  assert.equal(info.gap, -1);
+});
