@@ -1,10 +1,10 @@
 // The images lab's experiments in the browser, mounted into a bare page with the real engine
-// worker (EngineRelay) and a small generated image set, so they are tested apart from the
-// lab: the augmentation preview redraws with other pixels when its controls change and a
-// refused range is said at its control; k-fold with k = 3 draws three validation curves and
-// the mean ± sd; transfer learning keeps the frozen layer's weights bit-identical while the
-// head's change (the engine's get_weights before and after); screenshots at 1366×768 and
-// 390×844 in English and Korean.
+// worker (EngineRelay) and the page's image loader (the Fashion-MNIST default part), so they
+// are tested apart from the lab: the augmentation preview redraws with other pixels when its
+// controls change and a refused range is said at its control; k-fold with k = 3 draws three
+// validation curves and the mean ± sd; transfer learning keeps the frozen layer's weights
+// bit-identical while the head's change (the engine's get_weights before and after);
+// screenshots at 1366×768 and 390×844 in English and Korean.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -55,34 +55,9 @@ async function openExperiments({ lang = 'en', viewport } = {}) {
         return () => listeners.delete(fn);
       },
     };
-    // Ten classes of 28×28 images: class c is a bright block at a place and size of its own,
-    // shifted by a pixel or two, over faint noise; parts interleaved by class like the real ones.
-    let s = 12345;
-    const random = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const part = (count) => {
-      const labels = new Uint8Array(count);
-      const pixels = new Uint8Array(count * 784);
-      for (let i = 0; i < count; i += 1) {
-        const c = i % 10;
-        labels[i] = c;
-        const top = 3 + (c % 5) * 4 + Math.floor(random() * 3);
-        const left = (c < 5 ? 4 : 14) + Math.floor(random() * 3);
-        for (let p = 0; p < 784; p += 1) pixels[i * 784 + p] = Math.floor(random() * 40);
-        for (let y = top; y < top + 6; y += 1)
-          for (let x = left; x < left + 8 + (c % 3) * 2; x += 1)
-            pixels[i * 784 + y * 28 + x] = 200 + Math.floor(random() * 55);
-      }
-      return { count, labels, pixels };
-    };
-    const set = {
-      dataset: 'fashion',
-      size: 'default',
-      rows: 28,
-      cols: 28,
-      classes: 10,
-      train: part(3000),
-      test: part(1000),
-    };
+    // The real Fashion-MNIST default part (web/data/images, built by build-image-data.mjs).
+    const { loadImageSet } = await import('/js/labs/images/data/load-image-set.mjs');
+    const loading = loadImageSet({ dataset: 'fashion', size: 'default' });
     const relay = new EngineRelay();
     await relay.start();
     window.__pauses = 0;
@@ -91,7 +66,7 @@ async function openExperiments({ lang = 'en', viewport } = {}) {
       store,
       t: i18n.t,
       relay,
-      getImageSet: async () => set,
+      getImageSet: () => loading,
       pauseMain: () => {
         window.__pauses += 1;
       },

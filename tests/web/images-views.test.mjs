@@ -153,3 +153,47 @@ test('paintGrey: 0 is black, the top value white, at the asked place of a sheet'
   paintGrey(half, floats, 0, { max: 1 });
   assert.equal(half[0], 128);
 });
+
+test('weight images: one symmetric scale, blue below zero, white at zero, red above', async () => {
+  const { symmetricScale, entryOf, divergingTable, tileSize, scaleText, paintUnit } =
+    await import('../../web/js/labs/images/views/weight-images.mjs');
+  assert.equal(symmetricScale(Float32Array.from([0.1, -0.4, 0.3])), Math.fround(0.4));
+  assert.equal(symmetricScale(Float32Array.from([Number.NaN, -Infinity, 0.2])), Math.fround(0.2));
+  assert.equal(symmetricScale(new Float32Array(3)), 0);
+  assert.equal(entryOf(-0.4, 0.4), 0);
+  assert.equal(entryOf(0.4, 0.4), 255);
+  assert.equal(entryOf(-9, 0.4), 0, 'clamped');
+  assert.equal(entryOf(0, 0.4), 128);
+  assert.equal(entryOf(Number.NaN, 0.4), 128);
+  assert.equal(entryOf(0.3, 0), 128, 'all-zero weights are white');
+  const table = divergingTable([0, 0, 255], [255, 255, 255], [255, 0, 0]);
+  const rgb = (e) => [...table.subarray(e * 3, e * 3 + 3)];
+  assert.deepEqual(rgb(0), [0, 0, 255]);
+  assert.deepEqual(rgb(255), [255, 0, 0]);
+  assert.deepEqual(rgb(entryOf(0, 1)), [255, 254, 254], 'zero is (all but) white');
+  // Keras layout [784, units]: unit u's weight from pixel p is kernel[p · units + u].
+  const units = 3;
+  const kernel = new Float32Array(784 * units);
+  kernel[5 * units + 1] = 1; // unit 1, pixel (0, 5): red
+  kernel[28 * units + 1] = -1; // unit 1, pixel (1, 0): blue
+  kernel[5 * units + 2] = -1; // another unit: not in unit 1's tile
+  const data = new Uint8ClampedArray(784 * 4);
+  paintUnit(data, kernel, units, 1, 1, table, 0, 28);
+  const px = (col, row) => [...data.subarray((row * 28 + col) * 4, (row * 28 + col) * 4 + 4)];
+  assert.deepEqual(px(5, 0), [255, 0, 0, 255]);
+  assert.deepEqual(px(0, 1), [0, 0, 255, 255]);
+  assert.deepEqual(px(6, 0), [255, 254, 254, 255]);
+  // Tiles: big for a few units, small (but at least 12 px) for 512, never wider than the box.
+  assert.equal(tileSize(10, 500, 320), 56);
+  assert.ok(tileSize(512, 450, 320) >= 12 && tileSize(512, 450, 320) <= 16);
+  assert.equal(tileSize(1, 40, 320), 40);
+  assert.equal(scaleText(0.031234), '0.031');
+  assert.equal(scaleText(-1.234), '-1.2');
+  assert.equal(scaleText(0), '0');
+});
+
+test('percent texts keep the % beside its number', async () => {
+  const { percentText } = await import('../../web/js/labs/images/views/class-accuracy-view.mjs');
+  assert.equal(percentText(0.875), '87.5\u00a0%');
+  assert.equal(percentText(1), '100.0\u00a0%');
+});

@@ -8,8 +8,8 @@ export const HIDDEN_LAYER = 'ConcealmentLayer1';
 export const OUTPUT_LAYER = 'OutputLayer';
 
 /**
- * @param {{title: string, classes?: number, seed?: number, epochs: number,
- *   augmentation?: Record<string, any> | null, hiddenTrainable?: boolean}} options
+ * @param {{title: string, classes?: number, seed?: number, epochs: number, batchSize?: number,
+ *   learningRate?: number, augmentation?: Record<string, any> | null, hiddenTrainable?: boolean}} options
  * @returns {Record<string, any>} a document for the engine's build
  */
 export function denseDocument({
@@ -17,6 +17,8 @@ export function denseDocument({
   classes = 10,
   seed = 0,
   epochs,
+  batchSize = 32,
+  learningRate = 0.001,
   augmentation = null,
   hiddenTrainable = true,
 }) {
@@ -35,13 +37,13 @@ export function denseDocument({
       ],
     },
     compile: {
-      optimizer: { type: 'adam', learning_rate: 0.001 },
+      optimizer: { type: 'adam', learning_rate: learningRate },
       loss: 'sparse_categorical_crossentropy',
       metrics: ['accuracy'],
     },
     fit: {
       epochs,
-      batch_size: 32,
+      batch_size: batchSize,
       shuffle: true,
       seed,
       ...(augmentation ? { augmentation } : {}),

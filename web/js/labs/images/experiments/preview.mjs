@@ -89,6 +89,7 @@ export function mountPreview(root, { store, t, relay, getImageSet }) {
       }
     }
     let augmented = x;
+    let failure = '';
     if (spec) {
       session ??= relay.session(SESSION);
       try {
@@ -99,9 +100,7 @@ export function mountPreview(root, { store, t, relay, getImageSet }) {
         });
         augmented = answer.arrays.preview_augmented ?? x;
       } catch (/** @type {any} */ error) {
-        if (mine === generation)
-          note.textContent = t('img.exp.previewFailed', { message: error?.message ?? '' });
-        return;
+        failure = t('img.exp.previewFailed', { message: error?.message ?? '' }); // originals shown
       }
     }
     if (mine !== generation) return;
@@ -118,13 +117,13 @@ export function mountPreview(root, { store, t, relay, getImageSet }) {
     const scale = canvas.parentElement && canvas.parentElement.clientWidth < 330 ? 1 : 2;
     drawImageGrid(canvas, { images, count: PREVIEW_IMAGES * columns, columns, scale, gap: 3 * scale });
     canvas.setAttribute('aria-label', t('img.exp.previewAria'));
-    lastKey = key;
+    lastKey = failure ? '' : key;
     draws += 1;
-    note.textContent = spec ? t('img.exp.previewNote', { seed }) : t('img.exp.previewNone');
+    note.textContent = failure || (spec ? t('img.exp.previewNote', { seed }) : t('img.exp.previewNone'));
     publishTestHook('imagesExperiments', {
       previewDraws: draws,
       previewSeed: seed,
-      previewAugmented: Boolean(spec),
+      previewAugmented: Boolean(spec) && !failure,
     });
   }
 

@@ -2,6 +2,8 @@
 // Which images each experiment uses, and the float arrays the engine takes for them. The parts
 // are interleaved by class, so a prefix is balanced; picks by class keep package order.
 
+import { imageArrays } from '../data/image-arrays.mjs';
+
 /** @typedef {{count: number, labels: Uint8Array, pixels: Uint8Array}} ImagePart pixels [count, 28, 28] */
 
 export const PIXELS = 28 * 28;
@@ -41,21 +43,15 @@ export function ofClasses(part, classes) {
 }
 
 /**
- * The engine's arrays for images `indices` of `part`: x [n·784] scaled by 1/255 (the notes'
- * "scale by 255"), y [n] class ids, each mapped by `relabel` (e.g. 5..9 → 0..4 for a new head).
+ * The engine's arrays for images `indices` of `part` (the data's imageArrays: x [n·784]
+ * scaled by 1/255, y [n] class ids), each label mapped by `relabel` (e.g. 5..9 → 0..4 for a
+ * new head).
  * @param {ImagePart} part @param {ArrayLike<number>} indices
  * @param {(label: number) => number} [relabel]
  * @returns {{x: Float32Array, y: Float32Array}}
  */
 export function sampleArrays(part, indices, relabel = (label) => label) {
-  const n = indices.length;
-  const x = new Float32Array(n * PIXELS);
-  const y = new Float32Array(n);
-  for (let k = 0; k < n; k += 1) {
-    const i = indices[k];
-    const from = i * PIXELS;
-    for (let p = 0; p < PIXELS; p += 1) x[k * PIXELS + p] = part.pixels[from + p] / 255;
-    y[k] = relabel(part.labels[i]);
-  }
+  const { x, y } = imageArrays(part, indices);
+  for (let i = 0; i < y.length; i += 1) y[i] = relabel(y[i]);
   return { x, y };
 }

@@ -57,7 +57,7 @@ const en = {
   'img.exp.transferTitle': 'Transfer learning',
   'img.exp.transferShots': 'images per new class',
   'img.exp.transferIntro':
-    'First Flatten → Dense(100, relu) → Dense(5, softmax) learns classes 0–4 ({pretrain} images, {epochs} epochs). Then a new model loads that hidden layer’s weights and freezes them (trainable = False) under a fresh Dense(5, softmax) head, and learns classes 5–9 from only {shots} images per class ({total} in all), validated on those classes’ test images. Beside it the same model, trained from scratch on the same {total} images.',
+    'First Flatten → Dense(100, relu) → Dense(5, softmax) learns classes 0–4 ({pretrain} images, {epochs} epochs). Then a new model loads that hidden layer’s weights and freezes them (trainable = False) under a fresh Dense(5, softmax) head, and learns classes 5–9 from only {shots} images per class ({total} in all), validated on those classes’ test images. Beside it the same model, trained from scratch on the same {total} images. Both: Adam {lr}, batch {batch}, {fineEpochs} epochs, same seed.',
   'img.exp.transferRun': 'Pretrain, then fine-tune',
   'img.exp.runTransfer': 'pretrained, frozen',
   'img.exp.runScratch': 'from scratch',
@@ -68,6 +68,10 @@ const en = {
     'So far on classes 5–9: pretrained and frozen {transfer} %, from scratch {scratch} % validation accuracy.',
   'img.exp.transferDone':
     'With {shots} images per class: pretrained and frozen {transfer} %, from scratch {scratch} % validation accuracy on classes 5–9.',
+  'img.exp.transferBetter':
+    'The features learned on classes 0–4 carried over: they beat learning every layer from these few images.',
+  'img.exp.scratchBetter':
+    'Here training every layer on the few images did better: the features learned on classes 0–4 fit classes 5–9 only partly. With more images per class the gap narrows.',
   'img.exp.frozenOk':
     'Frozen weights unchanged ✓ (the engine’s get_weights before and after: all {count} weights of ConcealmentLayer1 bit for bit the same; {head} weights of the new head changed).',
   'img.exp.frozenChanged': 'The frozen layer’s weights changed: this should not happen.',
@@ -132,7 +136,7 @@ const ko = {
   'img.exp.transferTitle': '전이 학습',
   'img.exp.transferShots': '새 클래스당 이미지 수',
   'img.exp.transferIntro':
-    '먼저 Flatten → Dense(100, relu) → Dense(5, softmax)가 클래스 0–4를 배웁니다(이미지 {pretrain}개, {epochs} 에포크). 그다음 새 모델이 그 은닉층의 가중치를 불러와 동결하고(trainable = False) 새 Dense(5, softmax) 출력층을 붙여, 클래스 5–9를 클래스당 {shots}개(모두 {total}개)의 이미지만으로 배우고 그 클래스들의 테스트 이미지로 검증합니다. 옆에서는 같은 모델을 같은 {total}개 이미지로 처음부터 훈련합니다.',
+    '먼저 Flatten → Dense(100, relu) → Dense(5, softmax)가 클래스 0–4를 배웁니다(이미지 {pretrain}개, {epochs} 에포크). 그다음 새 모델이 그 은닉층의 가중치를 불러와 동결하고(trainable = False) 새 Dense(5, softmax) 출력층을 붙여, 클래스 5–9를 클래스당 {shots}개(모두 {total}개)의 이미지만으로 배우고 그 클래스들의 테스트 이미지로 검증합니다. 옆에서는 같은 모델을 같은 {total}개 이미지로 처음부터 훈련합니다. 둘 다 Adam {lr}, 배치 {batch}, {fineEpochs} 에포크, 같은 시드입니다.',
   'img.exp.transferRun': '사전 훈련 후 미세 조정',
   'img.exp.runTransfer': '사전 훈련, 동결',
   'img.exp.runScratch': '처음부터',
@@ -142,6 +146,10 @@ const ko = {
     '지금까지 클래스 5–9 검증 정확도: 사전 훈련·동결 {transfer} %, 처음부터 {scratch} %.',
   'img.exp.transferDone':
     '클래스당 이미지 {shots}개로: 클래스 5–9 검증 정확도 사전 훈련·동결 {transfer} %, 처음부터 {scratch} %.',
+  'img.exp.transferBetter':
+    '클래스 0–4에서 배운 특징이 옮겨 왔습니다. 적은 이미지로 모든 층을 훈련한 것보다 낫습니다.',
+  'img.exp.scratchBetter':
+    '여기서는 적은 이미지로 모든 층을 훈련한 쪽이 나았습니다. 클래스 0–4에서 배운 특징이 클래스 5–9에는 일부만 맞습니다. 클래스당 이미지를 늘리면 차이가 줄어듭니다.',
   'img.exp.frozenOk':
     '동결된 가중치 그대로 ✓ (엔진의 get_weights 전후: ConcealmentLayer1의 가중치 {count}개가 비트 단위로 같고, 새 출력층의 가중치 {head}개가 바뀌었습니다).',
   'img.exp.frozenChanged': '동결된 층의 가중치가 바뀌었습니다. 일어나면 안 되는 일입니다.',
