@@ -22,10 +22,12 @@ const percentText = (share) => (Number.isFinite(share) ? `${(share * 100).toFixe
  * Mounts the views into the layout's boxes.
  * @param {Record<string, HTMLElement>} ui the layout's parts
  * @param {{t: (key: string, params?: Record<string, unknown>) => string, classNames: () => string[],
- *   images: () => any, evaluation: () => any, onDrawing: (pixels: Float32Array) => void}} options
- *   images: the ImageSet in use; evaluation: the last evaluateTest (evaluation.mjs)
+ *   images: () => any, evaluation: () => any, onDrawing: (pixels: Float32Array) => void,
+ *   onClear: () => void}} options
+ *   images: the ImageSet in use; evaluation: the last evaluateTest (evaluation.mjs); onDrawing:
+ *   the drawing changed (784 values 0..1); onClear: the pad was cleared
  */
-export function mountImageViews(ui, { t, classNames, images, evaluation, onDrawing }) {
+export function mountImageViews(ui, { t, classNames, images, evaluation, onDrawing, onClear }) {
   /** @type {Record<string, any>} the loaded modules by key */
   const modules = {};
   /** @type {Record<string, any>} the views by key */
@@ -69,7 +71,6 @@ export function mountImageViews(ui, { t, classNames, images, evaluation, onDrawi
       empty: t('img.emptyPad'),
       pad: t('img.padLabel'),
       bars: t('img.probability'),
-      percent: (/** @type {number} */ share) => percentText(share),
     }),
     viewer: () => ({
       close: t('img.close'),
@@ -123,7 +124,14 @@ export function mountImageViews(ui, { t, classNames, images, evaluation, onDrawi
         views[key] = new module.WeightImages(el, { labels: common.labels });
         break;
       case 'draw':
-        views[key] = new module.DrawPad(el, { labels: common.labels, onChange: onDrawing });
+        views[key] = new module.DrawPad(el, {
+          labels: common.labels,
+          onChange: onDrawing,
+          onClear: () => {
+            last.pad = null;
+            onClear();
+          },
+        });
         break;
       case 'viewer':
         views[key] = new module.ImageViewer(el, { labels: common.labels });
@@ -190,9 +198,17 @@ export function mountImageViews(ui, { t, classNames, images, evaluation, onDrawi
       last.kernel = null;
       for (const key of ['confusion', 'classAccuracy', 'samples', 'weights']) views[key]?.reset?.();
     },
-    /** The views again, with the labels and class names of the language and dataset now. */
+    /** The labels and class names of the language and dataset now (the views keep their
+     *  state, the drawing included), and the last data drawn again. */
     rebuild() {
-      for (const key of Object.keys(views)) build(key);
+      for (const [key, view] of Object.entries(views)) {
+        if (typeof view?.setLabels !== 'function') {
+          build(key);
+          continue;
+        }
+        view.setLabels({ labels: labels[key](), classNames: classNames() });
+        redraw(key);
+      }
     },
     destroy() {
       destroyed = true;

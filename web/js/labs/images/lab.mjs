@@ -105,6 +105,9 @@ function mount(el, ctx) {
     images: () => imageSet,
     evaluation: () => evaluation,
     onDrawing: (pixels) => predictDrawing(pixels),
+    onClear: () => {
+      pad = null;
+    },
   });
 
   const stateNow = () => store.state();
