@@ -548,3 +548,25 @@ test('image grid: many images in one canvas, wrapped to the width, every pixel a
   assert.equal(info.hit, 1);
   assert.equal(info.gap, -1);
 });
+
+test('sample grid: with onPick the images are buttons that give their index', async () => {
+  const page = await mountViews(LAPTOP);
+  await page.evaluate(async () => {
+    const { SampleGrid } = await import('/js/labs/images/views/sample-grid.mjs');
+    const el = document.createElement('div');
+    el.id = 'pickable';
+    document.querySelector('.lab').append(el);
+    window.calls.picked = [];
+    const grid = new SampleGrid(el, { classNames: ['a', 'b'], onPick: (i) => window.calls.picked.push(i) });
+    const pixels = new Uint8Array(784);
+    grid.update({
+      images: [0, 1, 2].map((i) => ({ pixels, label: i % 2, predicted: 0, confidence: 0.9 })),
+    });
+  });
+  assert.equal(await page.locator('#pickable button.img-sample').count(), 3);
+  await page.locator('#pickable button.img-sample').nth(1).click();
+  await page.locator('#pickable button.img-sample').nth(2).focus();
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await page.evaluate(() => window.calls.picked), [1, 2]);
+  assert.equal(await page.locator('#pickable .img-sample-wrong').count(), 1);
+});

@@ -9,7 +9,7 @@ import {
   confusionMatrix,
   predictedClasses,
 } from '../../web/js/labs/images/views/predictions.mjs';
-import { inkAmount, paintSegment } from '../../web/js/labs/images/views/brush.mjs';
+import { centreByMass, inkAmount, paintSegment } from '../../web/js/labs/images/views/brush.mjs';
 import { paintGrey } from '../../web/js/labs/images/views/image-canvas.mjs';
 
 /** Probabilities [n · classes] with one row per entry of `rows` (each a plain array). */
@@ -196,4 +196,27 @@ test('percent texts keep the % beside its number', async () => {
   const { percentText } = await import('../../web/js/labs/images/views/class-accuracy-view.mjs');
   assert.equal(percentText(0.875), '87.5\u00a0%');
   assert.equal(percentText(1), '100.0\u00a0%');
+});
+
+test('centreByMass: a drawing in a corner moves to the middle, whole pixels, ink kept', () => {
+  const pad = new Float32Array(784);
+  paintSegment(pad, { x: 3, y: 3 }, { x: 3, y: 9 }); // a short vertical bar near the top left
+  const moved = centreByMass(pad);
+  let mass = 0;
+  let x = 0;
+  let y = 0;
+  for (let i = 0; i < 784; i += 1) {
+    mass += moved[i];
+    x += moved[i] * ((i % 28) + 0.5);
+    y += moved[i] * (Math.floor(i / 28) + 0.5);
+  }
+  assert.ok(Math.abs(mass - inkAmount(pad)) < 1e-3, 'no ink lost');
+  assert.ok(
+    Math.abs(x / mass - 14) <= 0.5 && Math.abs(y / mass - 14) <= 0.5,
+    `centre ${x / mass}, ${y / mass}`,
+  );
+  assert.deepEqual([...moved].sort(), [...pad].sort(), 'the same values, moved');
+  assert.notEqual(moved, pad, 'a new grid');
+  const blank = new Float32Array(784);
+  assert.deepEqual(centreByMass(blank), blank);
 });

@@ -58,3 +58,37 @@ export function inkAmount(pixels) {
   for (let i = 0; i < pixels.length; i += 1) sum += pixels[i];
   return sum;
 }
+
+/**
+ * The drawing moved so its centre of mass sits at the grid's centre (whole pixels), as MNIST's
+ * digits were prepared; ink pushed past an edge is dropped. A blank grid comes back as is.
+ * @param {Float32Array} pixels [side · side] 0..1
+ * @param {number} [side]
+ * @returns {Float32Array} a new grid
+ */
+export function centreByMass(pixels, side = SIDE) {
+  let mass = 0;
+  let sumX = 0;
+  let sumY = 0;
+  for (let row = 0; row < side; row += 1) {
+    for (let col = 0; col < side; col += 1) {
+      const v = pixels[row * side + col];
+      mass += v;
+      sumX += v * (col + 0.5);
+      sumY += v * (row + 0.5);
+    }
+  }
+  const out = new Float32Array(side * side);
+  if (!(mass > 0)) return Float32Array.from(pixels);
+  const dx = Math.round(side / 2 - sumX / mass);
+  const dy = Math.round(side / 2 - sumY / mass);
+  for (let row = 0; row < side; row += 1) {
+    const to = row + dy;
+    if (to < 0 || to >= side) continue;
+    for (let col = 0; col < side; col += 1) {
+      const x = col + dx;
+      if (x >= 0 && x < side) out[to * side + x] = pixels[row * side + col];
+    }
+  }
+  return out;
+}

@@ -8,7 +8,7 @@
 // top class highlighted (bold, coloured and marked ▶).
 // constructor(el, opts) / update({pixels}) / showPrediction(...) / setLabels({labels}) /
 // reset() / destroy().
-import { SIDE, inkAmount, paintSegment } from './brush.mjs';
+import { SIDE, centreByMass, inkAmount, paintSegment } from './brush.mjs';
 
 /**
  * @typedef {object} DrawPadLabels
@@ -35,10 +35,16 @@ export class DrawPad {
   /**
    * @param {HTMLElement} el an empty container
    * @param {{labels?: DrawPadLabels, onChange?: (pixels: Float32Array) => void,
-   *   onClear?: () => void, minInk?: number}} [opts] onChange gets a copy of the 784 values;
-   *   onClear is called by the Clear button
+   *   onClear?: () => void, minInk?: number, centre?: boolean}} [opts] onChange gets a copy of
+   *   the 784 values; onClear is called by the Clear button; centre: onChange gets the drawing
+   *   moved so its centre of mass is the pad's centre, as MNIST's digits are (the pad still
+   *   shows it where it was drawn)
    */
-  constructor(el, { labels = {}, onChange = () => {}, onClear = () => {}, minInk = MIN_INK } = {}) {
+  constructor(
+    el,
+    { labels = {}, onChange = () => {}, onClear = () => {}, minInk = MIN_INK, centre = false } = {},
+  ) {
+    this.centre = centre;
     this.el = el;
     this.labels = { ...DEFAULT_LABELS, ...labels };
     this.onChange = onChange;
@@ -176,7 +182,7 @@ export class DrawPad {
     const empty = this.isEmpty();
     this.showNote(empty);
     if (empty) return false;
-    this.onChange(Float32Array.from(this.pixels));
+    this.onChange(this.centre ? centreByMass(this.pixels) : Float32Array.from(this.pixels));
     return true;
   }
 
