@@ -138,6 +138,15 @@ test('images: a drawing gets a prediction', async () => {
   assert.equal(padProbabilities.length, 10);
   const sum = padProbabilities.reduce((a, p) => a + p, 0);
   assert.ok(Math.abs(sum - 1) < 1e-3, `softmax probabilities sum to ${sum}`);
+  assert.match(await page.textContent('#img-draw-view'), /Trouser/, 'the bars name the classes');
+
+  // A test image picked in the grid goes onto the pad and is predicted.
+  const before = (await hook(page)).padPredictions;
+  await page.waitForSelector('#img-samples-view button.img-sample');
+  await page.click('#img-samples-view button.img-sample >> nth=1');
+  await page.waitForFunction((n) => window.nnplay.images.padPredictions > n, before);
+  const picked = await hook(page);
+  assert.notDeepEqual(picked.padProbabilities, padProbabilities, 'another image, another answer');
 });
 
 test(

@@ -23,11 +23,15 @@ const percentText = (share) => (Number.isFinite(share) ? `${(share * 100).toFixe
  * @param {Record<string, HTMLElement>} ui the layout's parts
  * @param {{t: (key: string, params?: Record<string, unknown>) => string, classNames: () => string[],
  *   images: () => any, evaluation: () => any, onDrawing: (pixels: Float32Array) => void,
- *   onClear: () => void}} options
+ *   onClear: () => void, centreDrawing: () => boolean}} options
  *   images: the ImageSet in use; evaluation: the last evaluateTest (evaluation.mjs); onDrawing:
- *   the drawing changed (784 values 0..1); onClear: the pad was cleared
+ *   the drawing changed (784 values 0..1); onClear: the pad was cleared; centreDrawing: whether
+ *   the pad centres drawings by their mass (the digits)
  */
-export function mountImageViews(ui, { t, classNames, images, evaluation, onDrawing, onClear }) {
+export function mountImageViews(
+  ui,
+  { t, classNames, images, evaluation, onDrawing, onClear, centreDrawing },
+) {
   /** @type {Record<string, any>} the loaded modules by key */
   const modules = {};
   /** @type {Record<string, any>} the views by key */
@@ -102,6 +106,14 @@ export function mountImageViews(ui, { t, classNames, images, evaluation, onDrawi
     });
   }
 
+  /** Puts sample `index` of the grid's last images on the drawing pad. @param {number} index */
+  function pickSample(index) {
+    const sample = last.samples?.[index];
+    if (!sample || !views.draw) return;
+    views.draw.update({ pixels: sample.pixels, max: 255 });
+    ui.draw.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }
+
   /** Builds view `key` (again) from its loaded module. @param {string} key */
   function build(key) {
     const module = modules[key];
@@ -118,7 +130,8 @@ export function mountImageViews(ui, { t, classNames, images, evaluation, onDrawi
         views[key] = new module.ClassAccuracyView(el, common);
         break;
       case 'samples':
-        views[key] = new module.SampleGrid(el, common);
+        // A picked test image goes onto the drawing pad, to be edited and predicted again.
+        views[key] = new module.SampleGrid(el, { ...common, onPick: pickSample });
         break;
       case 'weights':
         views[key] = new module.WeightImages(el, { labels: common.labels });
@@ -126,6 +139,8 @@ export function mountImageViews(ui, { t, classNames, images, evaluation, onDrawi
       case 'draw':
         views[key] = new module.DrawPad(el, {
           labels: common.labels,
+          // MNIST's digits are centred by their centre of mass: a drawing is moved the same way.
+          centre: centreDrawing(),
           onChange: onDrawing,
           onClear: () => {
             last.pad = null;
@@ -199,10 +214,11 @@ export function mountImageViews(ui, { t, classNames, images, evaluation, onDrawi
       for (const key of ['confusion', 'classAccuracy', 'samples', 'weights']) views[key]?.reset?.();
     },
     /** The labels and class names of the language and dataset now (the views keep their
-     *  state, the drawing included), and the last data drawn again. */
-    rebuild() {
+     *  state, the drawing included unless `dataset` changed), and the last data drawn again. */
+    rebuild({ dataset = false } = {}) {
       for (const [key, view] of Object.entries(views)) {
-        if (typeof view?.setLabels !== 'function') {
+        // Another dataset: the pad is built again, centring (digits) or not, and empty.
+        if (typeof view?.setLabels !== 'function' || (dataset && key === 'draw')) {
           build(key);
           continue;
         }

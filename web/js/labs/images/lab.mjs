@@ -108,6 +108,7 @@ function mount(el, ctx) {
     onClear: () => {
       pad = null;
     },
+    centreDrawing: () => (imageSet?.dataset ?? store.get('dataset')) === 'digits',
   });
 
   const stateNow = () => store.state();
@@ -396,7 +397,8 @@ function mount(el, ctx) {
       views.reset();
       if (imageSet && imageSet.dataset !== shownDataset) {
         shownDataset = imageSet.dataset;
-        views.rebuild(); // the other dataset's class names
+        pad = null;
+        views.rebuild({ dataset: true }); // the other dataset's class names and pad
       }
       ui.testFigure.textContent = t('img.testWaiting');
       renderTexts();

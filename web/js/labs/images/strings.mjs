@@ -192,7 +192,8 @@ export default {
     'img.cellTitle': '{true}을(를) {predicted}(으)로 예측: {n}장',
     'img.perClass': '클래스별 정확도',
     'img.samples': '테스트 이미지',
-    'img.samplesHelp': '예측한 클래스와 그 확률을 함께 보입니다. 틀린 답은 ✗와 실제 클래스로 표시합니다.',
+    'img.samplesHelp':
+      '예측한 클래스와 그 확률을 함께 보입니다. 틀린 답은 ✗와 실제 클래스로 표시합니다. 이미지를 누르면 그림판에 옮겨 고쳐 볼 수 있습니다.',
     'img.right': '맞음',
     'img.wrong': '틀림',
     'img.trueLabel': '실제: {name}',
