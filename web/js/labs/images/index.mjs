@@ -36,11 +36,12 @@ export default {
   // The experiments' fields (augmentation ranges, k, shots) keep the model: none rebuilds it.
   fields: [...IMAGE_FIELDS, ...EXPERIMENT_FIELDS],
   panels: [
-    ['data', ['dataset', 'size', 'subset', 'trainImages']],
     ['model', ['hiddenLayers', 'units1', 'units2', 'units3', 'activation', 'init']],
     ['regularization', ['dropout', 'batchNorm', 'reg', 'regRate']],
     ['training', ['lr', 'batch', 'epochs', 'seed']],
     ['optimizer', KIT_PANELS.optimizer],
+    // Shown in the lab's data section (its data-panel-slot), beside the download's status.
+    ['data', ['dataset', 'size', 'subset', 'trainImages']],
   ],
   relevant(name, state) {
     if (name === 'size') return state.dataset === 'fashion';

@@ -195,9 +195,13 @@ function mount(el, ctx) {
     if (!imageSet) return;
     const state = stateNow();
     const next = configureRequest(state, imageSet, { pad, augmentation: augmentation() });
+    // The stall's baseline: the loss of guessing by class frequency (ln 10 when balanced).
+    next.baseline = constantLoss('sparse_categorical_crossentropy', next.arrays[ARRAYS.trainY]);
     const wasRunning = session.running;
     const count = ++configureCount;
-    request = next;
+    // The lab keeps no copy of the images' arrays (the session handle keeps one for a
+    // restarted worker): on the full set they are 220 MB of float32.
+    request = { ...next, arrays: { [ARRAYS.padX]: next.arrays[ARRAYS.padX] } };
     applied = null;
     showSplit(state);
     try {
@@ -388,9 +392,7 @@ function mount(el, ctx) {
       if (!request) return;
       model = modelInfo(request.setup, event);
       // The stall's baseline: the loss of guessing by class frequency (ln 10 when balanced).
-      ctx.reportHints?.({
-        baseline: constantLoss('sparse_categorical_crossentropy', request.arrays[ARRAYS.trainY]),
-      });
+      ctx.reportHints?.({ baseline: request.baseline });
       metrics.reset({ accuracy: true });
       clearReadouts();
       evaluation = null;
