@@ -70,6 +70,14 @@ test('protocol: validateRequest names what is wrong', () => {
     validateRequest({ type: 'configure', ...base, setup: [], snapshot: [], arrays: { x: [1] } }),
     /array 'x' must be a Float32Array/,
   );
+  assert.match(
+    validateRequest({ type: 'configure', ...base, setup: [], snapshot: [], snapshotMs: -1 }),
+    /snapshotMs must be a number of milliseconds from 0 to 60000/,
+  );
+  assert.equal(
+    validateRequest({ type: 'configure', ...base, setup: [], snapshot: [], snapshotMs: 1000 }),
+    '',
+  );
   assert.match(validateRequest({ type: 'call', ...base, request: 'build' }), /call: request must be/);
   assert.match(
     validateRequest({ type: 'call', ...base, request: { op: 'x' }, arrays: [] }),

@@ -116,6 +116,22 @@ test('worker: train runs slices until pause; progress carries the engine answer 
   assert.equal(ofType('progress').length, slices, 'training went on after pause');
 });
 
+test('worker: configure sets how often a training session snapshots (snapshotMs)', async () => {
+  /** Snapshots while training: between the train request and the pause. */
+  async function snapshotsWhileTraining(snapshotMs) {
+    globalThis.fakeEngine = { batchesPerEpoch: 10 };
+    await send({ type: 'configure', setup: SETUP, snapshot: SNAPSHOT, snapshotMs }, 100);
+    worker.events.length = 0;
+    await send({ type: 'train' }, 0);
+    await worker.until(() => ofType('progress').length >= 6);
+    const pause = await send({ type: 'pause' });
+    const at = worker.events.findIndex((e) => e.id === pause);
+    return worker.events.slice(0, at).filter((e) => e.type === 'snapshot').length;
+  }
+  assert.ok((await snapshotsWhileTraining(0)) >= 2, 'snapshotMs 0: a snapshot after slices');
+  assert.equal(await snapshotsWhileTraining(60000), 0, 'snapshotMs 60000: none while training');
+});
+
 test('worker: finished and diverged answers stop the session with the reason', async () => {
   globalThis.fakeEngine = { batchesPerEpoch: 4, epochs: 2 };
   await send({ type: 'configure', setup: SETUP, snapshot: SNAPSHOT });

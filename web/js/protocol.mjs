@@ -16,9 +16,11 @@
 /**
  * @typedef {{type: 'init', id: number}} InitRequest
  * @typedef {{type: 'configure', session: string, id: number, arrays?: Arrays,
- *   setup: SessionRequest[], snapshot: SessionRequest[]}} ConfigureRequest
+ *   setup: SessionRequest[], snapshot: SessionRequest[], snapshotMs?: number}} ConfigureRequest
  *   create the session if new, stop its training, set the arrays, run `setup` in order (stops at
- *   the first failure), remember `snapshot`; replied by configured, then a snapshot event
+ *   the first failure), remember `snapshot`; replied by configured, then a snapshot event.
+ *   snapshotMs: while training, snapshots at most this often (default 250 ms; a lab whose
+ *   snapshot predicts thousands of images asks for fewer)
  * @typedef {{type: 'train', session: string, id: number}} TrainRequest  train in slices until
  *   paused, finished or diverged (replied at once)
  * @typedef {{type: 'pause', session: string, id: number}} PauseRequest
@@ -125,6 +127,17 @@ function arraysProblem(arrays, where) {
   return '';
 }
 
+/** The longest interval a configure may ask for between snapshots while training. */
+export const MAX_SNAPSHOT_MS = 60000;
+
+/** @param {unknown} ms @returns {string} */
+function snapshotMsProblem(ms) {
+  if (ms === undefined) return '';
+  return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 && ms <= MAX_SNAPSHOT_MS
+    ? ''
+    : `configure: snapshotMs must be a number of milliseconds from 0 to ${MAX_SNAPSHOT_MS}`;
+}
+
 /** @param {unknown} list @param {string} where @returns {string} */
 function requestsProblem(list, where) {
   if (!Array.isArray(list)) return `${where} must be an array of requests`;
@@ -152,7 +165,8 @@ export function validateRequest(message) {
     return (
       requestsProblem(message.setup, 'configure: setup') ||
       requestsProblem(message.snapshot, 'configure: snapshot') ||
-      arraysProblem(message.arrays, 'configure')
+      arraysProblem(message.arrays, 'configure') ||
+      snapshotMsProblem(message.snapshotMs)
     );
   }
   if (type === Request.call) {

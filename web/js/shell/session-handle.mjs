@@ -7,7 +7,8 @@ import { Emitter } from './emitter.mjs';
 
 /** @typedef {import('../protocol.mjs').SessionRequest} SessionRequest */
 /** @typedef {import('../protocol.mjs').Arrays} Arrays */
-/** @typedef {{setup: SessionRequest[], snapshot: SessionRequest[], arrays?: Arrays}} Configuration */
+/** @typedef {{setup: SessionRequest[], snapshot: SessionRequest[], arrays?: Arrays,
+ *   snapshotMs?: number}} Configuration  snapshotMs: snapshots while training at most this often */
 /** @typedef {{answers: object[], arrays: Arrays}} Snapshot */
 /** @typedef {{path: string, message: string, op?: string}} RequestError */
 
@@ -71,8 +72,9 @@ export class SessionHandle extends Emitter {
    * @param {Configuration} configuration
    * @returns {Promise<{answers: object[], arrays: Arrays}>}
    */
-  configure({ setup, snapshot, arrays }) {
+  configure({ setup, snapshot, arrays, snapshotMs }) {
     this.configuration = { setup, snapshot, arrays: copyArrays(arrays) };
+    if (snapshotMs !== undefined) this.configuration.snapshotMs = snapshotMs;
     this.lastProgress = null;
     this.setRunning(false);
     return this.sendConfiguration();
@@ -80,8 +82,14 @@ export class SessionHandle extends Emitter {
 
   /** Sends the kept configuration (configure, and the relay after a restart). */
   sendConfiguration() {
-    const { setup, snapshot, arrays } = /** @type {Configuration} */ (this.configuration);
-    const sent = this.request('configure', { setup, snapshot, arrays: copyArrays(arrays) }, 'configure');
+    const { setup, snapshot, arrays, snapshotMs } = /** @type {Configuration} */ (this.configuration);
+    const fields = {
+      setup,
+      snapshot,
+      arrays: copyArrays(arrays),
+      ...(snapshotMs === undefined ? {} : { snapshotMs }),
+    };
+    const sent = this.request('configure', fields, 'configure');
     if (this.speed !== 5) this.request('speed', { level: this.speed }).catch(() => {});
     return sent.then((reply) => {
       this.configured = { answers: reply.answers, arrays: reply.arrays };

@@ -39,6 +39,7 @@ export class SessionRunner {
     this.session = new module.Session();
     this.post = (type, fields) => post(makeMessage(type, { ...fields, session: name }));
     this.scheduler = scheduler;
+    this.defaultSnapshotMs = snapshotMs;
     this.snapshotMs = snapshotMs;
     this.snapshotRequests = [];
     this.speed = 5;
@@ -88,12 +89,14 @@ export class SessionRunner {
     if (reason && (was || always)) this.post(Event.paused, { reason });
   }
 
-  /** configure: stop, set arrays, run setup in order, keep the snapshot requests. Returns
-   *  {answers, arrays}; a failure's path is '/setup/<index>' + the engine's path. */
-  configure({ arrays, setup, snapshot }) {
+  /** configure: stop, set arrays, run setup in order, keep the snapshot requests and their
+   *  interval while training (snapshotMs, else the runner's default). Returns {answers,
+   *  arrays}; a failure's path is '/setup/<index>' + the engine's path. */
+  configure({ arrays, setup, snapshot, snapshotMs }) {
     this.stop('reset');
     this.dropSnapshot();
     this.snapshotRequests = [];
+    this.snapshotMs = snapshotMs ?? this.defaultSnapshotMs;
     this.setArrays(arrays);
     const answers = setup.map((request, i) => this.run(request, `/setup/${i}`));
     this.snapshotRequests = snapshot;
