@@ -7,7 +7,7 @@ import strings from './strings.mjs';
 import declaration from './index.mjs';
 import { buildLayout } from './layout.mjs';
 import { configureRequest, modelInfo, PAD_REQUEST, ARRAYS, snapshotInfo } from './configure.mjs';
-import { imagesDocument } from './document.mjs';
+import { OUTPUT_LAYER, imagesDocument } from './document.mjs';
 import { layerNames, tuneRequest } from './tune.mjs';
 import { summaryRows, countText } from './summary.mjs';
 import { evaluateTest, firstIndices, sampleImages } from './evaluation.mjs';
@@ -75,6 +75,7 @@ function mount(el, ctx) {
   let evaluation = null; // the last evaluateTest
   let testTimer = 0;
   let shownDataset = null; // the dataset whose class names the views show
+  let kernelLayer = null; // the layer whose kernel the weight images show
   let configureCount = 0;
   let mounted = true;
   let accepted = store.state(); // the last state with an accepted training-image count
@@ -357,7 +358,8 @@ function mount(el, ctx) {
     }
     if (info.kernel) {
       views.showWeights(info.kernel);
-      ui.weightsHelp.textContent = t('img.weightsHelp', { layer: info.kernel.layer });
+      kernelLayer = info.kernel.layer;
+      renderWeightsHelp();
       stats.weightDraws += 1;
     }
     publishTestHook('images', {
@@ -369,11 +371,17 @@ function mount(el, ctx) {
     });
   }
 
+  /** What the weight images show: a hidden layer's units, or the output layer's classes. */
+  function renderWeightsHelp() {
+    const layer = kernelLayer ?? (store.get('hiddenLayers') > 0 ? 'ConcealmentLayer1' : OUTPUT_LAYER);
+    const help = layer === OUTPUT_LAYER ? 'img.weightsHelpOutput' : 'img.weightsHelp';
+    ui.weightsHelp.textContent = t(help, { layer });
+  }
+
   function renderTexts() {
     const what = t(`img.drawWhat.${store.get('dataset') === 'digits' ? 'digits' : 'fashion'}`);
     ui.drawHelp.textContent = t('img.drawHelp', { what });
-    if (!ui.weightsHelp.textContent)
-      ui.weightsHelp.textContent = t('img.weightsHelp', { layer: 'ConcealmentLayer1' });
+    renderWeightsHelp();
     showSplit(applied ?? stateNow());
     renderSummary();
     status.render();
@@ -396,6 +404,7 @@ function mount(el, ctx) {
       metrics.reset({ accuracy: true });
       clearReadouts();
       evaluation = null;
+      kernelLayer = null;
       views.reset();
       if (imageSet && imageSet.dataset !== shownDataset) {
         shownDataset = imageSet.dataset;
