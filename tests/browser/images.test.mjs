@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import {
   PHONE,
   hasHangul,
+  loadPreset,
   markEvents,
   pauseTraining,
   screenshot,
@@ -153,7 +154,13 @@ test(
   "images: the notes' Dense(100, relu) with Adam reaches 85% test accuracy",
   { timeout: 600000 },
   async () => {
-    const page = await openImages('&preset=notes-relu&speed=5');
+    const page = await openImages('&speed=5&hiddenLayers=2&optimizer=sgd');
+    await loadPreset(page, 'notes-relu'); // Flatten → Dense(100, relu) → Dense(10, softmax), Adam 0.001, batch 32
+    const state = await storeState(page);
+    assert.deepEqual(
+      [state.hiddenLayers, state.units1, state.activation, state.optimizer, state.lr, state.batch],
+      [1, 100, 'relu', 'adam', 0.001, 32],
+    );
     const started = Date.now();
     await play(page);
     const MAX_EPOCHS = 30;
