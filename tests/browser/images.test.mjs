@@ -254,6 +254,11 @@ test('images: a layer change rebuilds; a learning rate is tuned live', async () 
     ['flatten', 'ConcealmentLayer1', 'ConcealmentLayer2', 'OutputLayer'],
   );
   assert.match(await page.textContent('[data-role=totals]'), /Total params: 89,610/);
+  // The images stayed in the session (not sent again); the handle keeps them for a restart.
+  const kept = await page.evaluate(() =>
+    Object.keys(window.nnplay.relay.session('images').configuration.arrays).sort(),
+  );
+  assert.deepEqual(kept, ['pad_x', 'test_x', 'test_y', 'train_x', 'train_y']);
   const configured = (await hook(page)).configured;
   await setControl(page, 'lr', '0.0005');
   await page.waitForTimeout(600);

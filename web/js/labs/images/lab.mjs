@@ -6,7 +6,7 @@
 import strings from './strings.mjs';
 import declaration from './index.mjs';
 import { buildLayout } from './layout.mjs';
-import { configureRequest, modelInfo, PAD_REQUEST, ARRAYS, snapshotInfo } from './configure.mjs';
+import { configureRequest, dataKey, modelInfo, PAD_REQUEST, ARRAYS, snapshotInfo } from './configure.mjs';
 import { OUTPUT_LAYER, imagesDocument } from './document.mjs';
 import { layerNames, tuneRequest } from './tune.mjs';
 import { summaryRows, countText } from './summary.mjs';
@@ -76,6 +76,7 @@ function mount(el, ctx) {
   let testTimer = 0;
   let shownDataset = null; // the dataset whose class names the views show
   let kernelLayer = null; // the layer whose kernel the weight images show
+  let sentData = null; // the dataKey of the images the session holds
   let configureCount = 0;
   let mounted = true;
   let accepted = store.state(); // the last state with an accepted training-image count
@@ -195,9 +196,14 @@ function mount(el, ctx) {
     configureLater.cancel();
     if (!imageSet) return;
     const state = stateNow();
-    const next = configureRequest(state, imageSet, { pad, augmentation: augmentation() });
+    // A new model on the images the session holds does not send them again.
+    const same = sentData !== null && sentData === dataKey(state, imageSet);
+    const next = configureRequest(state, imageSet, { pad, augmentation: augmentation(), images: !same });
     // The stall's baseline: the loss of guessing by class frequency (ln 10 when balanced).
-    next.baseline = constantLoss('sparse_categorical_crossentropy', next.arrays[ARRAYS.trainY]);
+    next.baseline = constantLoss(
+      'sparse_categorical_crossentropy',
+      imageSet.train.labels.subarray(0, next.counts.train),
+    );
     const wasRunning = session.running;
     const count = ++configureCount;
     // The lab keeps no copy of the images' arrays (the session handle keeps one for a
@@ -206,13 +212,16 @@ function mount(el, ctx) {
     applied = null;
     showSplit(state);
     try {
+      sentData = null; // unknown until the session has them
       await session.configure({
         setup: next.setup,
         snapshot: next.snapshot,
         arrays: next.arrays,
         snapshotMs: next.snapshotMs,
+        keepArrays: same,
       });
       if (count !== configureCount) return;
+      sentData = next.dataKey;
       applied = state;
       names = layerNames(/** @type {any} */ (await session.call({ op: 'tune' })).layers);
       if (mounted && wasRunning && count === configureCount) session.play();
@@ -345,7 +354,7 @@ function mount(el, ctx) {
     pendingTest = null;
     if (!info || !request || !imageSet) return;
     lastTestDraw = performance.now();
-    if (info.probabilities && info.probabilities.length === request.testLabels.length * CLASSES) {
+    if (info.probabilities && info.probabilities.length === request.counts.test * CLASSES) {
       evaluation = evaluateTest(info.probabilities, imageSet.test.labels, CLASSES);
       ui.testAcc.textContent = percent(evaluation.accuracy);
       ui.testFigure.textContent = t('img.testFigure', {
