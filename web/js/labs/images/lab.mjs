@@ -252,7 +252,9 @@ function mount(el, ctx) {
           })
         : null;
     if (!tune) {
-      if (changed?.length && hasTrained(session.lastProgress)) notice.show(changed);
+      // Named by the fields that need the new model (the augmentation's are tuned).
+      const causes = changed?.filter((key) => CONFIG_KEYS.has(key)) ?? [];
+      if (causes.length && hasTrained(session.lastProgress)) notice.show(causes);
       return configure();
     }
     const count = configureCount;
