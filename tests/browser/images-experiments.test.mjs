@@ -1,77 +1,31 @@
-// The images lab's experiments in the browser, mounted into a bare page with the real engine
-// worker (EngineRelay) and the page's image loader (the Fashion-MNIST default part), so they
-// are tested apart from the lab: the augmentation preview redraws with other pixels when its
-// controls change and a refused range is said at its control; k-fold with k = 3 draws three
-// validation curves and the mean ± sd; transfer learning keeps the frozen layer's weights
+// The images lab's experiments, through the lab on the real Fashion-MNIST default part: the
+// augmentation preview redraws with other pixels when its controls change and a refused range
+// is said at its control; k-fold with k = 3 draws three validation curves and the mean ± sd,
+// and pauses the lab's own model; transfer learning keeps the frozen layer's weights
 // bit-identical while the head's change (the engine's get_weights before and after);
-// screenshots at 1366×768 and 390×844 in English and Korean.
+// screenshots of the experiments at 1366×768 and 390×844 in English and Korean.
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { test } from 'node:test';
 
-import { PHONE, canvasHash, screenshot, useBrowser } from './harness.mjs';
+import {
+  PHONE,
+  artifactsDir,
+  canvasHash,
+  markEvents,
+  storeState,
+  useBrowser,
+  waitEvent,
+} from './harness.mjs';
 
 const LAPTOP = { width: 1366, height: 768 };
 const b = useBrowser({ viewport: LAPTOP });
 
-/** Opens a bare page and mounts the experiments with language `lang`; window.__exp holds the
- *  mount, __store the store, __pauses the pauseMain calls. */
+/** Opens the images lab (language `lang`) and waits for its model on the loaded images. */
 async function openExperiments({ lang = 'en', viewport } = {}) {
-  const page = await b.open('/__host__/blank.html', viewport ? { viewport } : {});
-  await page.evaluate(async (language) => {
-    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/css/main.css' });
-    document.head.append(link);
-    const el = document.createElement('main');
-    el.style.padding = '12px';
-    document.body.append(el);
-    const { mountExperiments, EXPERIMENT_FIELDS, EXPERIMENT_STRINGS } =
-      await import('/js/labs/images/experiments/index.mjs');
-    const i18n = await import('/js/i18n/i18n.mjs');
-    const { normalizeValue } = await import('/js/state/field.mjs');
-    const { EngineRelay } = await import('/js/shell/engine-relay.mjs');
-    i18n.register(EXPERIMENT_STRINGS);
-    i18n.setLang(language);
-    // A store with the lab store's interface over the experiments' fields.
-    const fields = Object.fromEntries(EXPERIMENT_FIELDS.map((f) => [f.name, f]));
-    const values = Object.fromEntries(EXPERIMENT_FIELDS.map((f) => [f.name, f.default]));
-    const listeners = new Set();
-    const store = {
-      get: (name) => values[name],
-      validate: (name, value) => normalizeValue(fields[name], value),
-      set: (name, value) => store.patch({ [name]: value }),
-      patch(partial) {
-        const changed = new Set();
-        for (const [name, value] of Object.entries(partial)) {
-          const checked = normalizeValue(fields[name], value);
-          if (checked.ok && values[name] !== checked.value) {
-            values[name] = checked.value;
-            changed.add(name);
-          }
-        }
-        if (changed.size) for (const fn of listeners) fn(changed);
-        return true;
-      },
-      subscribe(fn) {
-        listeners.add(fn);
-        return () => listeners.delete(fn);
-      },
-    };
-    // The real Fashion-MNIST default part (web/data/images, built by build-image-data.mjs).
-    const { loadImageSet } = await import('/js/labs/images/data/load-image-set.mjs');
-    const loading = loadImageSet({ dataset: 'fashion', size: 'default' });
-    const relay = new EngineRelay();
-    await relay.start();
-    window.__pauses = 0;
-    window.__store = store;
-    window.__exp = mountExperiments(el, {
-      store,
-      t: i18n.t,
-      relay,
-      getImageSet: () => loading,
-      pauseMain: () => {
-        window.__pauses += 1;
-      },
-    });
-  }, lang);
+  const page = await b.openApp(`#lab=images&lang=${lang}`, viewport ? { viewport } : {});
+  await page.waitForFunction(() => (window.nnplay.images?.configured ?? 0) >= 1, null, { timeout: 60000 });
+  await page.locator('#img-exp-augRotation').scrollIntoViewIfNeeded();
   return page;
 }
 
@@ -122,7 +76,7 @@ test('images experiments: the augmentation preview changes with its controls', a
     .locator('.field-message');
   await message.waitFor();
   assert.match(await message.textContent(), /0 to 45.*90.*30/);
-  assert.equal(await page.evaluate(() => window.__store.get('augRotation')), 30);
+  assert.equal((await storeState(page)).augRotation, 30);
   assert.equal(await page.locator('#img-exp-augRotation').getAttribute('aria-invalid'), 'true');
   await setInput(page, 'augRotation', 15);
   assert.equal(await message.isHidden(), true, 'an accepted value clears the message');
@@ -130,6 +84,9 @@ test('images experiments: the augmentation preview changes with its controls', a
 
 test('images experiments: k-fold with k = 3 draws three validation curves and the mean ± sd', async () => {
   const page = await openExperiments();
+  const mark = await markEvents(page);
+  await page.click('#play'); // the lab's own model trains until an experiment starts
+  await waitEvent(page, 'progress', mark);
   await setInput(page, 'kFolds', 11);
   const refused = page.locator('#img-exp-kFolds').locator('xpath=ancestor::label').locator('.field-message');
   await refused.waitFor();
@@ -150,7 +107,7 @@ test('images experiments: k-fold with k = 3 draws three validation curves and th
   assert.ok(kfold.sdAccuracy >= 0);
   assert.equal(await page.locator('#img-exp-kfold-chart .line-legend-item').count(), 3);
   assert.match(await page.locator('[data-role=kfold-result]').textContent(), /3 folds on 600 images: .*±/);
-  assert.ok((await page.evaluate(() => window.__pauses)) >= 1, 'the main model was paused');
+  assert.equal(await page.evaluate(() => window.nnplay.session.running), false, 'the main model was paused');
 });
 
 test('images experiments: transfer learning keeps the frozen layer bit-identical, the head changes', async () => {
@@ -208,9 +165,11 @@ for (const [viewport, size] of [
           polling: 250,
         },
       );
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `nothing wider than the page (${overflow} px over)`);
-      await screenshot(page, `images-experiments-${size}-${lang}`, { fullPage: true });
+      await page
+        .locator('.img-sec-experiments')
+        .screenshot({ path: path.join(artifactsDir, `images-experiments-${size}-${lang}.png`) });
     });
   }
 }
