@@ -265,6 +265,23 @@ test('images: a layer change rebuilds; a learning rate is tuned live', async () 
   assert.equal((await hook(page)).configured, configured, 'a learning rate is tuned, not rebuilt');
 });
 
+test('images: a restarted worker gets the images again after a model change', async () => {
+  const page = await openImages('&speed=5');
+  let mark = await markEvents(page);
+  await setControl(page, 'units1', '50'); // a new model on the same images: they stay in the session
+  await waitConfigured(page, mark);
+  mark = await markEvents(page);
+  await page.evaluate(() => {
+    const dead = window.nnplay.relay.worker;
+    dead.terminate();
+    dead.onerror(new ErrorEvent('error', { message: 'killed by the test' }));
+  });
+  await waitConfigured(page, mark); // the new worker: build, then set_data with every array
+  await play(page);
+  await page.waitForFunction(() => (window.nnplay.images.epoch ?? 0) >= 1, null, { timeout: 60000 });
+  await pauseTraining(page);
+});
+
 test('images: Korean text', async () => {
   const page = await openImages('&lang=ko');
   await page.waitForFunction(() => (window.nnplay.images?.testDraws ?? 0) >= 1);
