@@ -41,7 +41,7 @@
  *   epochs, iterations: the training position.
  */
 
-export const LAB_IDS = Object.freeze(['perceptron', 'mlp', 'activations', 'sequence']);
+export const LAB_IDS = Object.freeze(['perceptron', 'mlp', 'activations', 'sequence', 'backprop']);
 
 /** The lab a page with no link and no saved state opens. */
 export const DEFAULT_LAB = 'mlp';
