@@ -144,5 +144,6 @@ test('backprop: a phone shows the diagram above the steps, nothing wider than th
     );
     assert.ok(layout.diagramBottom <= layout.stepsTop, 'the diagram is above the step list');
     await screenshot(page, `backprop-phone-${lang}`, { fullPage: true });
+    await screenshot(page, `backprop-phone-${lang}-top`);
   }
 });

@@ -5,12 +5,13 @@
 // onWeight(index).
 const NS = 'http://www.w3.org/2000/svg';
 const COLUMN = 170; // px between layer columns (viewBox units)
-const ROW = 86; // px between neurons of a column
+const ROW = 110; // px between neurons of a column (room for three lines of numbers)
 const RADIUS = 22;
 const MARGIN = 48;
-/** Edge labels sit at these fractions along their edge, by target row, so labels of edges
- *  that cross do not land on one another. */
-const LABEL_AT = [0.28, 0.72, 0.42, 0.58, 0.34, 0.66];
+/** Where along its edge a label sits: straight edges in the middle; an edge that climbs near
+ *  its source, one that falls near its target, so crossing edges' labels stay apart and below
+ *  the numbers written under each neuron. */
+const labelAt = (a, b) => (a.y === b.y ? 0.5 : b.y < a.y ? 0.3 : 0.7);
 /** Above this many edges only the current node's edges carry a label (the rest a tooltip). */
 const LABEL_LIMIT = 24;
 
@@ -77,8 +78,7 @@ export class NetworkDiagram {
         make('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, class: touches ? 'bp-edge active' : 'bp-edge' }),
       );
       if (!labelAll && !touches) continue;
-      const row = columns.flat().findIndex((n) => n.id === edge.to);
-      const f = LABEL_AT[Math.max(0, row) % LABEL_AT.length];
+      const f = labelAt(a, b);
       const x = a.x + (b.x - a.x) * f;
       const y = a.y + (b.y - a.y) * f;
       const g = make('g', {

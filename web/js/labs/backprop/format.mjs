@@ -2,12 +2,24 @@
 // markup (formulas with the engine's numbers, a ✓ where the page's product equals the engine's
 // to TOLERANCE, a ✗ with both values where not). `t(key, params)` gives the lab's strings.
 
-/** x with nine significant digits, trailing zeros dropped, a true minus sign. */
+/** The shortest text of a float32 value that reads back as the same float32 (≤ 9 digits):
+ *  the engine's 0.4 is 0.400000006 in double and shows as 0.4. */
+function float32Text(x) {
+  for (let digits = 1; digits < 9; digits += 1) {
+    const text = x.toPrecision(digits);
+    if (Math.fround(Number(text)) === x) return String(Number(text));
+  }
+  return String(Number(x.toPrecision(9)));
+}
+
+/** x for the page: an engine value (a float32) as its shortest float32 text, a value the page
+ *  computed in double with nine significant digits; a true minus sign. */
 export function num(x) {
   if (Number.isNaN(x)) return 'NaN';
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
   if (x === 0) return '0';
-  return String(Number(x.toPrecision(9))).replace('-', '−');
+  const text = Math.fround(x) === x ? float32Text(x) : String(Number(x.toPrecision(9)));
+  return text.replace('-', '−');
 }
 
 /** A factor in a product: negative numbers in brackets. */

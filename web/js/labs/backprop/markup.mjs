@@ -34,33 +34,33 @@ export const BACKPROP_MARKUP = `
       <p class="bp-position"><span id="bp-position"></span> · <span data-i18n="bp.keys"></span></p>
       <ol id="bp-step-list" class="bp-step-list" tabindex="-1"></ol>
     </section>
+    <fieldset class="bp-controls" data-group="backpropNetwork">
+      <legend data-i18n="bp.network"></legend>
+      ${textField('inputs', 'bp.inputs')}
+      ${textField('targets', 'bp.targets')}
+      ${textField('hidden', 'bp.hidden', 'bp.hiddenHelp')}
+      <label class="bp-field" data-field="hidden-activation"><span data-i18n="bp.hiddenActivation"></span>
+        <select id="bp-hidden-activation">${options(ACTIVATION_OPTIONS)}</select></label>
+      <label class="bp-field" data-field="output-activation"><span data-i18n="bp.outputActivation"></span>
+        <select id="bp-output-activation">${options(ACTIVATION_OPTIONS)}</select></label>
+      <label class="bp-field" data-field="loss"><span data-i18n="bp.loss"></span>
+        <select id="bp-loss">${options(LOSS_OPTIONS, 'bp.loss')}</select></label>
+      <label class="bp-field" data-field="lr"><span data-i18n="bp.lr"></span>
+        <input id="bp-lr" type="number" min="0.001" max="10" step="0.1" inputmode="decimal"></label>
+      <div class="bp-field bp-weight-edit" data-field="weight" role="group" data-i18n-aria-label="bp.editWeight">
+        <span data-i18n="bp.editWeight"></span>
+        <span class="bp-row">
+          <select id="bp-weight-pick" data-i18n-aria-label="bp.weight"></select>
+          <input id="bp-weight-value" type="number" step="0.05" inputmode="decimal" data-i18n-aria-label="bp.weightValue">
+        </span>
+      </div>
+      <div class="bp-field" data-field="random">
+        <span class="bp-row">
+          <label><span data-i18n="bp.seed"></span>
+            <input id="bp-seed" type="number" min="0" step="1" inputmode="numeric"></label>
+          <button type="button" id="bp-random" class="lab-action secondary" data-i18n="bp.random"></button>
+        </span>
+      </div>
+    </fieldset>
   </div>
-  <fieldset class="bp-controls" data-group="backpropNetwork">
-    <legend data-i18n="bp.network"></legend>
-    ${textField('inputs', 'bp.inputs')}
-    ${textField('targets', 'bp.targets')}
-    ${textField('hidden', 'bp.hidden', 'bp.hiddenHelp')}
-    <label class="bp-field" data-field="hidden-activation"><span data-i18n="bp.hiddenActivation"></span>
-      <select id="bp-hidden-activation">${options(ACTIVATION_OPTIONS)}</select></label>
-    <label class="bp-field" data-field="output-activation"><span data-i18n="bp.outputActivation"></span>
-      <select id="bp-output-activation">${options(ACTIVATION_OPTIONS)}</select></label>
-    <label class="bp-field" data-field="loss"><span data-i18n="bp.loss"></span>
-      <select id="bp-loss">${options(LOSS_OPTIONS, 'bp.loss')}</select></label>
-    <label class="bp-field" data-field="lr"><span data-i18n="bp.lr"></span>
-      <input id="bp-lr" type="number" min="0.001" max="10" step="0.1" inputmode="decimal"></label>
-    <div class="bp-field bp-weight-edit" data-field="weight" role="group" data-i18n-aria-label="bp.editWeight">
-      <span data-i18n="bp.editWeight"></span>
-      <span class="bp-row">
-        <select id="bp-weight-pick" data-i18n-aria-label="bp.weight"></select>
-        <input id="bp-weight-value" type="number" step="0.05" inputmode="decimal" data-i18n-aria-label="bp.weightValue">
-      </span>
-    </div>
-    <div class="bp-field" data-field="random">
-      <span class="bp-row">
-        <label><span data-i18n="bp.seed"></span>
-          <input id="bp-seed" type="number" min="0" step="1" inputmode="numeric"></label>
-        <button type="button" id="bp-random" class="lab-action secondary" data-i18n="bp.random"></button>
-      </span>
-    </div>
-  </fieldset>
 </div>`;

@@ -1,7 +1,7 @@
 // What the backprop lab's diagram shows at a position of the step list, pure: the neurons per
 // column with the numbers reached so far (z and a once the forward pass passed them, δ once the
 // backward pass did), the edges with their weights, the current node and the visited ones.
-import { layerSizes, neuronId, neuronName, weightList } from './network.mjs';
+import { isTwoTwoTwo, layerSizes, neuronId, neuronName, weightList } from './network.mjs';
 import { num } from './format.mjs';
 
 /** A short form of a number for the diagram (four significant digits). */
@@ -38,6 +38,7 @@ export function diagramData(shape, pass, steps, position, t) {
       return { id, name: neuronName(shape, layer, unit), lines: text };
     }),
   );
+  const named = isTwoTwoTwo(shape);
   const edges = weightList(shape)
     .filter((w) => w.kind === 'kernel')
     .map((w) => {
@@ -46,7 +47,8 @@ export function diagramData(shape, pass, steps, position, t) {
         from: neuronId(w.layer - 1, w.from),
         to: neuronId(w.layer, w.to),
         index: w.index,
-        label: pass ? `${w.name} ${short(value)}` : w.name,
+        // the worked example's short names fit beside the value; w[i1→h1] only in the tooltip
+        label: !pass ? w.name : named ? `${w.name} ${short(value)}` : short(value),
         title: t('bp.weightTitle', { name: w.name, value: num(value) }),
       };
     });
