@@ -191,7 +191,24 @@ function mount(el, ctx) {
     if (lab.steps.length === 0) return;
     lab.position = Math.max(0, Math.min(lab.steps.length - 1, position));
     render();
-    ui.list.querySelector('.current')?.scrollIntoView?.({ block: 'nearest' });
+    showCurrent();
+  }
+
+  /** Brings the current step into view: inside the list where it scrolls (laptop), else the
+   *  page (phone). */
+  function showCurrent() {
+    const item = ui.list.querySelector('.current');
+    if (!item) return;
+    const list = ui.list;
+    if (list.scrollHeight <= list.clientHeight) {
+      item.scrollIntoView?.({ block: 'nearest' });
+      return;
+    }
+    const top = item.offsetTop; // the list is positioned: its own offsetParent
+    if (top < list.scrollTop) list.scrollTop = top;
+    else if (top + item.offsetHeight > list.scrollTop + list.clientHeight)
+      // a step taller than the list (the update table) shows its beginning
+      list.scrollTop = Math.min(top, top + item.offsetHeight - list.clientHeight);
   }
 
   function next() {

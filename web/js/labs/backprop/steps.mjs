@@ -197,13 +197,20 @@ export function buildSteps(pass, shape, { loss, lr, targets }) {
     kind: 'update',
     node: null,
     lr,
-    rows: weights.map((w) => ({
-      weight: w.name,
-      index: w.index,
-      old: pass.weights[w.index],
-      grad: pass.grads[w.index],
-      next: pass.weights[w.index] - lr * pass.grads[w.index],
-    })),
+    // by layer, then per target neuron (w1, w2 into h1, then w3, w4 into h2), biases last
+    rows: [...weights]
+      .sort(
+        (a, b) =>
+          a.layer - b.layer ||
+          (a.kind === b.kind ? a.to - b.to || a.from - b.from : a.kind === 'bias' ? 1 : -1),
+      )
+      .map((w) => ({
+        weight: w.name,
+        index: w.index,
+        old: pass.weights[w.index],
+        grad: pass.grads[w.index],
+        next: pass.weights[w.index] - lr * pass.grads[w.index],
+      })),
   });
   return steps;
 }
