@@ -81,6 +81,15 @@ test('backprop: stepping visits every neuron forward, then backward in reverse o
   assert.ok(hook.loss < 0.298371109, `E drops: ${hook.loss}`);
   assert.match(await page.textContent('#bp-update-check'), /✓/);
   assert.equal(hook.position, 0, 'the next pass starts at its first step');
+  // the toolbar: Step is one more SGD step, Reset goes back to the learner's weights
+  await page.click('#step');
+  await page.waitForFunction(() => window.nnplay.backprop.passNumber === 3);
+  await page.click('#reset');
+  await page.waitForFunction(
+    () => window.nnplay.backprop.passNumber === 1 && window.nnplay.backprop.weights[6] > 0.39,
+  );
+  near(await page.evaluate(() => window.nnplay.backprop.loss), 0.298371109);
+  assert.equal(await page.locator('#play').isVisible(), false, 'no Play: the lab is driven by steps');
 });
 
 test('backprop: editing a weight changes the numbers; refused values are said at the control', async () => {
@@ -94,9 +103,9 @@ test('backprop: editing a weight changes the numbers; refused values are said at
   const hook = await page.evaluate(() => window.nnplay.backprop);
   near(hook.weights[6], -1);
   assert.deepEqual(
-    await page.evaluate(() => window.nnplay.store.get('backprop.weights')[6]),
-    -1,
-    'the edit is the state (and the link)',
+    await page.evaluate(() => window.nnplay.store.get('backprop.weights')),
+    [0.15, 0.25, 0.2, 0.3, 0.35, 0.35, -1, 0.5, 0.45, 0.55, 0.6, 0.6],
+    'the edit is the state (and the link), in short numbers',
   );
   await page.fill('#bp-weight-value', '5000');
   await page.press('#bp-weight-value', 'Enter');

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { readPass } from '../../web/js/labs/backprop/pass.mjs';
 import { allChecks, buildSteps, check, updateAgreement } from '../../web/js/labs/backprop/steps.mjs';
 import { networkShape, weightList } from '../../web/js/labs/backprop/network.mjs';
-import { num, result, stepHtml } from '../../web/js/labs/backprop/format.mjs';
+import { num, result, shortFloat32, stepHtml } from '../../web/js/labs/backprop/format.mjs';
 import { parseLayerSizes, parseNumberList } from '../../web/js/labs/backprop/parse.mjs';
 import { diagramData } from '../../web/js/labs/backprop/view-model.mjs';
 
@@ -132,6 +132,8 @@ test('backprop format: float32 values print short, computed ones with nine digit
   assert.equal(num(1 / 3), '0.333333333');
   assert.equal(num(Infinity), '∞');
   assert.equal(num(0), '0');
+  assert.equal(shortFloat32(Math.fround(0.4)), 0.4);
+  assert.equal(shortFloat32(0.14978072), 0.14978072);
 });
 
 test('backprop steps: the update check compares the engine’s new weights', () => {

@@ -12,6 +12,10 @@ function float32Text(x) {
   return String(Number(x.toPrecision(9)));
 }
 
+/** An engine (float32) value as the shortest double that reads back as the same float32, for
+ *  the state and its links (0.4, not 0.4000000059604645). */
+export const shortFloat32 = (x) => (Number.isFinite(x) ? Number(float32Text(Math.fround(x))) : x);
+
 /** x for the page: an engine value (a float32) as its shortest float32 text, a value the page
  *  computed in double with nine significant digits; a true minus sign. */
 export function num(x) {

@@ -21,7 +21,7 @@ import {
 } from './network.mjs';
 import { readPass } from './pass.mjs';
 import { buildSteps, updateAgreement } from './steps.mjs';
-import { num, stepHtml, stepTitle } from './format.mjs';
+import { num, shortFloat32, stepHtml, stepTitle } from './format.mjs';
 import { diagramData } from './view-model.mjs';
 import { NetworkDiagram } from './diagram.mjs';
 import { parseLayerSizes, parseNumberList } from './parse.mjs';
@@ -99,7 +99,7 @@ function mount(el, ctx) {
     let weights = state.weights;
     // A new sample, rate or loss keeps the weights on screen (and the link says so).
     if (!keys.has('weights') && sameShape && lab.pass) {
-      weights = Array.from(lab.pass.weights);
+      weights = Array.from(lab.pass.weights, shortFloat32);
       if (!sameWeights(weights, state.weights)) store.set('weights', weights);
     }
     const request = configureRequest(state, weights.length === weightCount(shape) ? weights : null);
@@ -383,7 +383,7 @@ function mount(el, ctx) {
     }
     accept(ui.weightValue);
     if (!lab.pass) return;
-    const weights = Array.from(lab.pass.weights);
+    const weights = Array.from(lab.pass.weights, shortFloat32);
     weights[Number(ui.weightPick.value)] = value;
     store.set('weights', weights);
   });
