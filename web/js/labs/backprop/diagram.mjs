@@ -52,7 +52,9 @@ export class NetworkDiagram {
    */
   update({ columns, edges, current, visited, lossLines, label, editable }) {
     const rows = Math.max(...columns.map((c) => c.length), 1);
-    const width = MARGIN * 2 + COLUMN * columns.length;
+    // the loss node E sits closer than a layer: it has no weights to label
+    const lossGap = COLUMN * 0.6;
+    const width = MARGIN * 2 + COLUMN * (columns.length - 1) + lossGap + 20;
     const height = MARGIN * 2 + ROW * (rows - 1) + 34;
     this.svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
     this.svg.setAttribute('aria-label', label);
@@ -63,7 +65,10 @@ export class NetworkDiagram {
       const top = MARGIN + (ROW * (rows - column.length)) / 2;
       column.forEach((node, r) => at.set(node.id, { x: MARGIN + c * COLUMN, y: top + r * ROW }));
     });
-    const lossAt = { x: MARGIN + columns.length * COLUMN, y: MARGIN + (ROW * (rows - 1)) / 2 };
+    const lossAt = {
+      x: MARGIN + (columns.length - 1) * COLUMN + lossGap,
+      y: MARGIN + (ROW * (rows - 1)) / 2,
+    };
     at.set('loss', lossAt);
 
     const edgeLayer = make('g', { class: 'bp-edges' });
