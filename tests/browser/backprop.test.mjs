@@ -120,13 +120,24 @@ test('backprop: editing a weight changes the numbers; refused values are said at
   // a bigger network from the fields: 3 inputs, hidden 3, 2 → every neuron visited
   await page.fill('#bp-inputs', '0.5, -1, 2');
   await page.press('#bp-inputs', 'Enter');
-  await page.fill('#bp-hidden', '3, 2');
+  await page.fill('#bp-hidden', '3 tanh, 2 relu');
   await page.press('#bp-hidden', 'Enter');
+  assert.deepEqual(await page.evaluate(() => window.nnplay.store.get('backprop.hiddenLayers')), [
+    { units: 3, activation: 'tanh' },
+    { units: 2, activation: 'relu' },
+  ]);
   await page.waitForFunction(
     () => window.nnplay.backprop.ready && window.nnplay.backprop.nodes.length === 2 * (3 + 2 + 2) + 2,
   );
   await page.click('#bp-end');
   assert.equal(await page.locator('[data-check="bad"]').count(), 0, 'no ✗');
+  await page.fill('#bp-hidden', '3 softmax');
+  await page.press('#bp-hidden', 'Enter');
+  assert.match(
+    await page.textContent('[data-field="hidden"] .field-message'),
+    /sigmoid, tanh, relu or linear/,
+  );
+  await screenshot(page, 'backprop-laptop-custom');
 });
 
 test('backprop: Korean', async () => {

@@ -10,7 +10,7 @@ import { readPass } from '../../web/js/labs/backprop/pass.mjs';
 import { allChecks, buildSteps, check, updateAgreement } from '../../web/js/labs/backprop/steps.mjs';
 import { networkShape, weightList } from '../../web/js/labs/backprop/network.mjs';
 import { num, result, shortFloat32, stepHtml } from '../../web/js/labs/backprop/format.mjs';
-import { parseLayerSizes, parseNumberList } from '../../web/js/labs/backprop/parse.mjs';
+import { hiddenLayersText, parseHiddenLayers, parseNumberList } from '../../web/js/labs/backprop/parse.mjs';
 import { diagramData } from '../../web/js/labs/backprop/view-model.mjs';
 
 const recorded = JSON.parse(
@@ -170,9 +170,35 @@ test('backprop parse: lists of numbers and layer sizes, refused when they do not
   assert.equal(parseNumberList('1, 2, 3, 4, 5', rule), null);
   assert.equal(parseNumberList('1, x', rule), null);
   assert.equal(parseNumberList('1e9', rule), null);
-  assert.deepEqual(parseLayerSizes('3, 2', { layers: 3, units: 6 }), [3, 2]);
-  assert.equal(parseLayerSizes('7', { layers: 3, units: 6 }), null);
-  assert.equal(parseLayerSizes('1.5', { layers: 3, units: 6 }), null);
-  assert.equal(parseLayerSizes('0', { layers: 3, units: 6 }), null);
-  assert.equal(parseLayerSizes('1, 1, 1, 1', { layers: 3, units: 6 }), null);
+  const hidden = {
+    layers: 3,
+    units: 6,
+    activations: ['sigmoid', 'tanh', 'relu', 'linear'],
+    fallback: 'sigmoid',
+  };
+  assert.deepEqual(parseHiddenLayers('3, 2', hidden), [
+    { units: 3, activation: 'sigmoid' },
+    { units: 2, activation: 'sigmoid' },
+  ]);
+  assert.deepEqual(parseHiddenLayers('3 tanh, 2 ReLU', hidden), [
+    { units: 3, activation: 'tanh' },
+    { units: 2, activation: 'relu' },
+  ]);
+  for (const bad of ['', '7', '1.5', '0', '1, 1, 1, 1', '3 softmax', '3 tanh relu', 'x']) {
+    assert.equal(parseHiddenLayers(bad, hidden), null, bad);
+  }
+  assert.equal(
+    hiddenLayersText([
+      { units: 3, activation: 'tanh' },
+      { units: 2, activation: 'tanh' },
+    ]),
+    '3, 2',
+  );
+  assert.equal(
+    hiddenLayersText([
+      { units: 3, activation: 'tanh' },
+      { units: 2, activation: 'relu' },
+    ]),
+    '3 tanh, 2 relu',
+  );
 });

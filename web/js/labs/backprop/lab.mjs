@@ -8,6 +8,7 @@ import strings from './strings.mjs';
 import declaration, { VALUE_LIMIT } from './index.mjs';
 import { BACKPROP_MARKUP } from './markup.mjs';
 import {
+  ACTIVATION_OPTIONS,
   MAX_HIDDEN_LAYERS,
   MAX_INPUTS,
   MAX_OUTPUTS,
@@ -24,7 +25,7 @@ import { buildSteps, updateAgreement } from './steps.mjs';
 import { num, shortFloat32, stepHtml, stepTitle } from './format.mjs';
 import { diagramData } from './view-model.mjs';
 import { NetworkDiagram } from './diagram.mjs';
-import { parseLayerSizes, parseNumberList } from './parse.mjs';
+import { hiddenLayersText, parseHiddenLayers, parseNumberList } from './parse.mjs';
 import { fillText } from '../../kit/lab-dom.mjs';
 import { Disposer, debounce, publishTestHook } from '../../kit/lab-kit.mjs';
 import { clearFieldMessage, refusalText, showFieldMessage } from '../../kit/field-message.mjs';
@@ -301,7 +302,7 @@ function mount(el, ctx) {
     };
     write(ui.inputs, state.inputValues.join(', '));
     write(ui.targets, state.targetValues.join(', '));
-    write(ui.hidden, state.hiddenLayers.map((l) => l.units).join(', '));
+    write(ui.hidden, hiddenLayersText(state.hiddenLayers));
     ui.hiddenActivation.value = state.hiddenLayers[0]?.activation ?? 'sigmoid';
     ui.outputActivation.value = state.outputActivation;
     ui.loss.value = state.lossFunction;
@@ -326,17 +327,18 @@ function mount(el, ctx) {
   ui.inputs.addEventListener('change', onListChange(ui.inputs, 'inputValues', 'bp.inputs', MAX_INPUTS));
   ui.targets.addEventListener('change', onListChange(ui.targets, 'targetValues', 'bp.targets', MAX_OUTPUTS));
   ui.hidden.addEventListener('change', () => {
-    const sizes = parseLayerSizes(ui.hidden.value, { layers: MAX_HIDDEN_LAYERS, units: MAX_UNITS });
-    if (!sizes) {
+    const layers = parseHiddenLayers(ui.hidden.value, {
+      layers: MAX_HIDDEN_LAYERS,
+      units: MAX_UNITS,
+      activations: ACTIVATION_OPTIONS,
+      fallback: ui.hiddenActivation.value,
+    });
+    if (!layers) {
       refuse(ui.hidden, t('bp.badHidden', { field: label('bp.hidden') }));
       return;
     }
     accept(ui.hidden);
-    const activation = ui.hiddenActivation.value;
-    store.set(
-      'hiddenLayers',
-      sizes.map((units) => ({ units, activation })),
-    );
+    store.set('hiddenLayers', layers);
   });
   ui.hiddenActivation.addEventListener('change', () =>
     store.set(

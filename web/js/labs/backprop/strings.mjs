@@ -7,7 +7,7 @@ export default {
     'bp.inputs': 'Inputs x',
     'bp.targets': 'Targets t',
     'bp.hidden': 'Hidden units per layer',
-    'bp.hiddenHelp': 'e.g. 2 or 3, 2 (1–3 layers of 1–6 units)',
+    'bp.hiddenHelp': 'e.g. 2, or 3, 2, or 3 tanh, 2 relu (1–3 layers of 1–6 units)',
     'bp.hiddenActivation': 'Hidden activation',
     'bp.outputActivation': 'Output activation',
     'bp.loss': 'Loss',
@@ -22,11 +22,11 @@ export default {
     'bp.listHelp': 'Numbers separated by commas',
     'bp.badList':
       '{field}: write {min} to {max} numbers separated by commas, each between −{limit} and {limit}.',
-    'bp.badHidden': '{field}: write 1 to 3 whole numbers from 1 to 6, e.g. 3, 2.',
+    'bp.badHidden':
+      '{field}: write 1 to 3 layers of 1 to 6 units, each optionally with sigmoid, tanh, relu or linear, e.g. 3, 2 or 3 tanh, 2 relu.',
     'bp.badBce': 'Binary cross-entropy needs sigmoid outputs (probabilities): choose sigmoid first.',
     'bp.badOutput': 'Binary cross-entropy needs sigmoid outputs: choose mean squared error first.',
     'bp.badWeight': '{field}: write a number between −{limit} and {limit}.',
-    'bp.tooBig': 'At most {max} neurons: the diagram and the steps stay readable.',
     'bp.steps': 'Steps',
     'bp.prev': 'Previous step',
     'bp.next': 'Next step',
@@ -59,7 +59,6 @@ export default {
     'bp.engineDiffers': 'The engine’s new weights differ from w − η·∂E/∂w by up to {worst} ✗.',
     'bp.waiting': 'Waiting for the engine…',
     'bp.diagramLabel': 'The network: neurons with z and a, edges with their weights, the loss node E.',
-    'bp.figures': 'E = {loss} · ∂E/∂{first} = {grad}',
     'bp.weightTitle': '{name} = {value} (click to edit)',
   },
   ko: {
@@ -69,7 +68,7 @@ export default {
     'bp.inputs': '입력 x',
     'bp.targets': '목표 t',
     'bp.hidden': '층별 은닉 유닛 수',
-    'bp.hiddenHelp': '예: 2 또는 3, 2 (1–3개 층, 층마다 1–6 유닛)',
+    'bp.hiddenHelp': '예: 2, 3, 2 또는 3 tanh, 2 relu (1–3개 층, 층마다 1–6 유닛)',
     'bp.hiddenActivation': '은닉층 활성화',
     'bp.outputActivation': '출력층 활성화',
     'bp.loss': '손실',
@@ -84,11 +83,11 @@ export default {
     'bp.listHelp': '쉼표로 구분한 수',
     'bp.badList':
       '{field}: 쉼표로 구분한 수를 {min}–{max}개 쓰세요. 각 수는 −{limit}에서 {limit} 사이입니다.',
-    'bp.badHidden': '{field}: 1에서 6 사이의 정수를 1–3개 쓰세요. 예: 3, 2',
+    'bp.badHidden':
+      '{field}: 유닛 1–6개인 층을 1–3개 쓰세요. 층마다 sigmoid, tanh, relu, linear를 붙일 수 있습니다. 예: 3, 2 또는 3 tanh, 2 relu',
     'bp.badBce': '이진 교차 엔트로피에는 시그모이드 출력(확률)이 필요합니다. 먼저 sigmoid를 고르세요.',
     'bp.badOutput': '이진 교차 엔트로피에는 시그모이드 출력이 필요합니다. 먼저 평균 제곱 오차를 고르세요.',
     'bp.badWeight': '{field}: −{limit}에서 {limit} 사이의 수를 쓰세요.',
-    'bp.tooBig': '뉴런은 최대 {max}개입니다. 그림과 단계를 읽을 수 있게 하기 위해서입니다.',
     'bp.steps': '단계',
     'bp.prev': '이전 단계',
     'bp.next': '다음 단계',
@@ -121,7 +120,6 @@ export default {
     'bp.engineDiffers': '엔진의 새 가중치가 w − η·∂E/∂w와 최대 {worst}만큼 다릅니다 ✗.',
     'bp.waiting': '엔진을 기다리는 중…',
     'bp.diagramLabel': '신경망: z와 a가 적힌 뉴런, 가중치가 적힌 연결, 손실 노드 E.',
-    'bp.figures': 'E = {loss} · ∂E/∂{first} = {grad}',
     'bp.weightTitle': '{name} = {value} (클릭해서 편집)',
   },
 };
