@@ -126,6 +126,7 @@ test('backprop: editing a weight changes the numbers; refused values are said at
     { units: 3, activation: 'tanh' },
     { units: 2, activation: 'relu' },
   ]);
+  assert.equal(await page.inputValue('#bp-hidden-activation'), 'mixed');
   await page.waitForFunction(
     () => window.nnplay.backprop.ready && window.nnplay.backprop.nodes.length === 2 * (3 + 2 + 2) + 2,
   );

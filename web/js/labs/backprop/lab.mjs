@@ -303,7 +303,9 @@ function mount(el, ctx) {
     write(ui.inputs, state.inputValues.join(', '));
     write(ui.targets, state.targetValues.join(', '));
     write(ui.hidden, hiddenLayersText(state.hiddenLayers));
-    ui.hiddenActivation.value = state.hiddenLayers[0]?.activation ?? 'sigmoid';
+    const activations = new Set(state.hiddenLayers.map((l) => l.activation));
+    ui.hiddenActivation.value =
+      activations.size > 1 ? 'mixed' : (state.hiddenLayers[0]?.activation ?? 'sigmoid');
     ui.outputActivation.value = state.outputActivation;
     ui.loss.value = state.lossFunction;
     write(ui.lr, String(state.lr));
@@ -331,7 +333,7 @@ function mount(el, ctx) {
       layers: MAX_HIDDEN_LAYERS,
       units: MAX_UNITS,
       activations: ACTIVATION_OPTIONS,
-      fallback: ui.hiddenActivation.value,
+      fallback: ui.hiddenActivation.value === 'mixed' ? 'sigmoid' : ui.hiddenActivation.value,
     });
     if (!layers) {
       refuse(ui.hidden, t('bp.badHidden', { field: label('bp.hidden') }));

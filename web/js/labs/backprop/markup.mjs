@@ -40,7 +40,8 @@ export const BACKPROP_MARKUP = `
       ${textField('targets', 'bp.targets')}
       ${textField('hidden', 'bp.hidden', 'bp.hiddenHelp')}
       <label class="bp-field" data-field="hidden-activation"><span data-i18n="bp.hiddenActivation"></span>
-        <select id="bp-hidden-activation">${options(ACTIVATION_OPTIONS)}</select></label>
+        <select id="bp-hidden-activation">${options(ACTIVATION_OPTIONS)}
+        <option value="mixed" disabled data-i18n="bp.perLayer">per layer</option></select></label>
       <label class="bp-field" data-field="output-activation"><span data-i18n="bp.outputActivation"></span>
         <select id="bp-output-activation">${options(ACTIVATION_OPTIONS)}</select></label>
       <label class="bp-field" data-field="loss"><span data-i18n="bp.loss"></span>
