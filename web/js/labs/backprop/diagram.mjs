@@ -4,14 +4,22 @@
 // filled. A dumb view: it knows no engine, store or language; a click on a weight label calls
 // onWeight(index).
 const NS = 'http://www.w3.org/2000/svg';
-const COLUMN = 170; // px between layer columns (viewBox units)
+const WIDE_COLUMN = 170; // px between layer columns (viewBox units)
+const NARROW_COLUMN = 120; // in a box narrower than NARROW_BOX px (a phone)
+const NARROW_BOX = 520;
+/** The drawing never shrinks below this share of its size (numbers stay readable): a wider
+ *  network scrolls in its box instead. */
+const MIN_SCALE = 0.7;
 const ROW = 110; // px between neurons of a column (room for three lines of numbers)
 const RADIUS = 22;
 const MARGIN = 48;
 /** Where along its edge a label sits: straight edges in the middle; an edge that climbs near
  *  its source, one that falls near its target, so crossing edges' labels stay apart and below
  *  the numbers written under each neuron. */
-const labelAt = (a, b) => (a.y === b.y ? 0.5 : b.y < a.y ? 0.3 : 0.7);
+const labelAt = (a, b, narrow) => {
+  const near = narrow ? 0.25 : 0.3;
+  return a.y === b.y ? 0.5 : b.y < a.y ? near : 1 - near;
+};
 /** Above this many edges only the current node's edges carry a label (the rest a tooltip). */
 const LABEL_LIMIT = 24;
 
@@ -52,21 +60,26 @@ export class NetworkDiagram {
    */
   update({ columns, edges, current, visited, lossLines, label, editable }) {
     const rows = Math.max(...columns.map((c) => c.length), 1);
+    const box = this.el.clientWidth;
+    const narrow = box > 0 && box < NARROW_BOX;
+    const step = narrow ? NARROW_COLUMN : WIDE_COLUMN; // between columns
+    this.svg.classList.toggle('narrow', narrow);
     // the loss node E sits closer than a layer: it has no weights to label
-    const lossGap = COLUMN * 0.6;
-    const width = MARGIN * 2 + COLUMN * (columns.length - 1) + lossGap + 20;
+    const lossGap = step * 0.6;
+    const width = MARGIN * 2 + step * (columns.length - 1) + lossGap + 20;
     const height = MARGIN * 2 + ROW * (rows - 1) + 34;
     this.svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    this.svg.style.minWidth = `${Math.round(width * MIN_SCALE)}px`;
     this.svg.setAttribute('aria-label', label);
     this.svg.replaceChildren();
     /** @type {Map<string, {x: number, y: number}>} */
     const at = new Map();
     columns.forEach((column, c) => {
       const top = MARGIN + (ROW * (rows - column.length)) / 2;
-      column.forEach((node, r) => at.set(node.id, { x: MARGIN + c * COLUMN, y: top + r * ROW }));
+      column.forEach((node, r) => at.set(node.id, { x: MARGIN + c * step, y: top + r * ROW }));
     });
     const lossAt = {
-      x: MARGIN + (columns.length - 1) * COLUMN + lossGap,
+      x: MARGIN + (columns.length - 1) * step + lossGap,
       y: MARGIN + (ROW * (rows - 1)) / 2,
     };
     at.set('loss', lossAt);
@@ -83,7 +96,7 @@ export class NetworkDiagram {
         make('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, class: touches ? 'bp-edge active' : 'bp-edge' }),
       );
       if (!labelAll && !touches) continue;
-      const f = labelAt(a, b);
+      const f = labelAt(a, b, narrow);
       const x = a.x + (b.x - a.x) * f;
       const y = a.y + (b.y - a.y) * f;
       const g = make('g', {
@@ -93,7 +106,7 @@ export class NetworkDiagram {
       });
       g.append(make('title', {}, edge.title));
       const text = make('text', { x, y: y + 4, 'text-anchor': 'middle' }, edge.label);
-      const width = 7.2 * edge.label.length + 8;
+      const width = (narrow ? 6.6 : 7.2) * edge.label.length + 8; // monospace 11 or 12 px
       g.append(make('rect', { x: x - width / 2, y: y - 10, width, height: 19, rx: 4 }), text);
       labelLayer.append(g);
     }
