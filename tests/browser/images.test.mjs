@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import {
   PHONE,
   hasHangul,
+  loadPreset,
   markEvents,
   pauseTraining,
   screenshot,
@@ -153,7 +154,13 @@ test(
   "images: the notes' Dense(100, relu) with Adam reaches 85% test accuracy",
   { timeout: 600000 },
   async () => {
-    const page = await openImages('&preset=notes-relu&speed=5');
+    const page = await openImages('&speed=5&hiddenLayers=2&optimizer=sgd');
+    await loadPreset(page, 'notes-relu'); // Flatten → Dense(100, relu) → Dense(10, softmax), Adam 0.001, batch 32
+    const state = await storeState(page);
+    assert.deepEqual(
+      [state.hiddenLayers, state.units1, state.activation, state.optimizer, state.lr, state.batch],
+      [1, 100, 'relu', 'adam', 0.001, 32],
+    );
     const started = Date.now();
     await play(page);
     const MAX_EPOCHS = 30;
@@ -247,10 +254,32 @@ test('images: a layer change rebuilds; a learning rate is tuned live', async () 
     ['flatten', 'ConcealmentLayer1', 'ConcealmentLayer2', 'OutputLayer'],
   );
   assert.match(await page.textContent('[data-role=totals]'), /Total params: 89,610/);
+  // The images stayed in the session (not sent again); the handle keeps them for a restart.
+  const kept = await page.evaluate(() =>
+    Object.keys(window.nnplay.relay.session('images').configuration.arrays).sort(),
+  );
+  assert.deepEqual(kept, ['pad_x', 'test_x', 'test_y', 'train_x', 'train_y']);
   const configured = (await hook(page)).configured;
   await setControl(page, 'lr', '0.0005');
   await page.waitForTimeout(600);
   assert.equal((await hook(page)).configured, configured, 'a learning rate is tuned, not rebuilt');
+});
+
+test('images: a restarted worker gets the images again after a model change', async () => {
+  const page = await openImages('&speed=5');
+  let mark = await markEvents(page);
+  await setControl(page, 'units1', '50'); // a new model on the same images: they stay in the session
+  await waitConfigured(page, mark);
+  mark = await markEvents(page);
+  await page.evaluate(() => {
+    const dead = window.nnplay.relay.worker;
+    dead.terminate();
+    dead.onerror(new ErrorEvent('error', { message: 'killed by the test' }));
+  });
+  await waitConfigured(page, mark); // the new worker: build, then set_data with every array
+  await play(page);
+  await page.waitForFunction(() => (window.nnplay.images.epoch ?? 0) >= 1, null, { timeout: 60000 });
+  await pauseTraining(page);
 });
 
 test('images: Korean text', async () => {

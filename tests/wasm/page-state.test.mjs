@@ -87,6 +87,15 @@ const byName = {
   truncate: 10,
   sample: 3,
   temperature: 1.25,
+  inputValues: [1, -0.5, 0.25],
+  targetValues: [0.5],
+  hiddenLayers: [
+    { units: 3, activation: 'tanh' },
+    { units: 2, activation: 'relu' },
+  ],
+  outputActivation: 'linear',
+  lossFunction: 'binary_crossentropy',
+  weights: [0.5, -0.25, 1e-3],
 };
 const samples = Object.fromEntries(FIELDS.map((field) => [field.key, byName[field.name]]));
 /** The keys of `state` a link of lab `lab` carries: the shell's and that lab's. */

@@ -7,7 +7,13 @@ import { test } from 'node:test';
 import { imagesDocument, imageLayers } from '../../web/js/labs/images/document.mjs';
 import { layerNames, tuneRequest } from '../../web/js/labs/images/tune.mjs';
 import { summaryRows } from '../../web/js/labs/images/summary.mjs';
-import { firstKernel, snapshotInfo, snapshotInterval } from '../../web/js/labs/images/configure.mjs';
+import {
+  configureRequest,
+  dataKey,
+  firstKernel,
+  snapshotInfo,
+  snapshotInterval,
+} from '../../web/js/labs/images/configure.mjs';
 import { hiddenLayers, sizeOf, trainCount } from '../../web/js/labs/images/fields.mjs';
 import { byteText } from '../../web/js/labs/images/load-status.mjs';
 import declaration from '../../web/js/labs/images/index.mjs';
@@ -236,4 +242,26 @@ test('images hints: a stall names its likely cause, else offers the notes model'
     }
     assert.ok(declaration.strings[lang]['hint.imgStalled.action']);
   }
+});
+
+test('images configure: the arrays of the images used, or the drawing only', () => {
+  const part = (count) => ({
+    count,
+    labels: Uint8Array.from({ length: count }, (_, i) => i % 10),
+    pixels: new Uint8Array(count * 784).fill(255),
+  });
+  const set = { dataset: 'fashion', size: 'default', train: part(300), test: part(50) };
+  const state = { ...labState('notes-relu'), subset: true, trainImages: 200 };
+  const full = configureRequest(state, set);
+  assert.equal(full.arrays.train_x.length, 200 * 784);
+  assert.equal(full.arrays.train_x[0], 1, 'pixels scaled by 1/255');
+  assert.equal(full.arrays.test_y.length, 50);
+  assert.equal(full.arrays.pad_x.length, 784);
+  assert.deepEqual(full.counts, { train: 200, test: 50 });
+  assert.equal(full.dataKey, 'fashion/default/200');
+  assert.equal(dataKey({ ...state, subset: false }, set), 'fashion/default/300');
+  const model = configureRequest({ ...state, units1: 50 }, set, { images: false });
+  assert.deepEqual(Object.keys(model.arrays), ['pad_x'], 'a new model on the same images');
+  assert.equal(model.dataKey, full.dataKey);
+  assert.deepEqual(model.setup[1], { op: 'set_data', train: { x: ['train_x'], y: ['train_y'] } });
 });

@@ -41,7 +41,7 @@
  *   epochs, iterations: the training position.
  */
 
-export const LAB_IDS = Object.freeze(['perceptron', 'mlp', 'activations', 'sequence', 'images']);
+export const LAB_IDS = Object.freeze(['perceptron', 'mlp', 'activations', 'sequence', 'images', 'backprop']);
 
 /** The lab a page with no link and no saved state opens. */
 export const DEFAULT_LAB = 'mlp';

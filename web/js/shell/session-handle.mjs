@@ -69,24 +69,31 @@ export class SessionHandle extends Emitter {
    * Creates or rebuilds the session: sets `arrays`, runs `setup` in order and keeps `snapshot`
    * for every snapshot. Resolves with {answers, arrays} (the setup answers and the arrays they
    * name); rejects with {path, message, op}. The caller's arrays are copied, never detached.
-   * @param {Configuration} configuration
+   * With `keepArrays` (a new model on the same data) the arrays of the last configure stay in
+   * the session and are not sent again (hundreds of MB of images take seconds to copy); only
+   * `arrays` are sent, added to them, and a restarted worker gets them all.
+   * @param {Configuration & {keepArrays?: boolean}} configuration
    * @returns {Promise<{answers: object[], arrays: Arrays}>}
    */
-  configure({ setup, snapshot, arrays, snapshotMs }) {
-    this.configuration = { setup, snapshot, arrays: copyArrays(arrays) };
+  configure({ setup, snapshot, arrays, snapshotMs, keepArrays = false }) {
+    const kept = keepArrays ? this.configuration?.arrays : undefined;
+    const fresh = copyArrays(arrays);
+    this.configuration = { setup, snapshot, arrays: { ...kept, ...fresh } };
     if (snapshotMs !== undefined) this.configuration.snapshotMs = snapshotMs;
     this.lastProgress = null;
     this.setRunning(false);
-    return this.sendConfiguration();
+    return this.sendConfiguration(kept ? Object.keys(fresh) : null);
   }
 
-  /** Sends the kept configuration (configure, and the relay after a restart). */
-  sendConfiguration() {
-    const { setup, snapshot, arrays, snapshotMs } = /** @type {Configuration} */ (this.configuration);
+  /** Sends the kept configuration (configure, and the relay after a restart), with all its
+   *  arrays or only those named in `only`. @param {string[] | null} [only] */
+  sendConfiguration(only = null) {
+    const { setup, snapshot, arrays = {}, snapshotMs } = /** @type {Configuration} */ (this.configuration);
+    const sending = only ? Object.fromEntries(only.map((name) => [name, arrays[name]])) : arrays;
     const fields = {
       setup,
       snapshot,
-      arrays: copyArrays(arrays),
+      arrays: copyArrays(sending),
       ...(snapshotMs === undefined ? {} : { snapshotMs }),
     };
     const sent = this.request('configure', fields, 'configure');

@@ -9,7 +9,7 @@
  * @typedef {{
  *   key: string, name: string, lab: string | null, type: FieldType, default: any,
  *   min?: number, max?: number, minOpen?: boolean, maxOpen?: boolean, options?: string[],
- *   maxItems?: number, maxUnits?: number, length?: number, pattern?: RegExp, keepsModel?: boolean,
+ *   maxItems?: number, minItems?: number, maxUnits?: number, length?: number, pattern?: RegExp, keepsModel?: boolean,
  * }} Field
  * @typedef {{ok: true, value: any} | {ok: false, message: string, code: string}} Checked
  */
@@ -151,10 +151,18 @@ export function normalizeValue(f, value) {
       return { ok: true, value: value.map((p) => [p[0], p[1], p[2]]) };
     }
     case 'numbers': {
-      const length = f.length ?? f.default.length;
-      if (!Array.isArray(value) || value.length !== length)
-        return bad('numbers', `expected ${length} numbers`);
+      // A fixed count (length, or the default's), or with maxItems a count in minItems..maxItems.
+      if (f.maxItems !== undefined) {
+        const least = f.minItems ?? 0;
+        if (!Array.isArray(value) || value.length < least || value.length > f.maxItems)
+          return bad('numbers', `expected ${least} to ${f.maxItems} numbers`);
+      } else {
+        const length = f.length ?? f.default.length;
+        if (!Array.isArray(value) || value.length !== length)
+          return bad('numbers', `expected ${length} numbers`);
+      }
       if (!value.every(fitsFloat32)) return bad('float32', 'each number must fit float32 (±3.4e38)');
+      if (!value.every((x) => inRange(f, x))) return bad('range', `each number must be ${rangeText(f)}`);
       return { ok: true, value: [...value] };
     }
     default:

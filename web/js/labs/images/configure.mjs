@@ -42,25 +42,40 @@ export function snapshotInterval(count) {
 export const PAD_REQUEST = Object.freeze({ op: 'predict', x: [ARRAYS.padX], out: 'pad' });
 
 /**
- * {setup, snapshot, arrays, snapshotMs, document, counts: {train, test}, testLabels} for
- * session.configure from the lab
- * state, the loaded image set (load-image-set.mjs's ImageSet) and the drawing (784 values
- * 0..1, or null for an empty pad). `augmentation`: fit.augmentation or null.
+ * The data the state trains on, as a key: the same key means the same arrays (a new model on
+ * the same images need not send them again).
  * @param {Record<string, any>} state
- * @param {{train: any, test: any}} imageSet
- * @param {{pad?: Float32Array | null, augmentation?: Record<string, any> | null}} [options]
+ * @param {{dataset: string, size: string, train: {count: number}}} imageSet
  */
-export function configureRequest(state, imageSet, { pad = null, augmentation = null } = {}) {
+export function dataKey(state, imageSet) {
+  return `${imageSet.dataset}/${imageSet.size}/${trainCount(state, imageSet.train.count)}`;
+}
+
+/**
+ * {setup, snapshot, arrays, snapshotMs, document, counts: {train, test}, dataKey} for
+ * session.configure from the lab state, the loaded image set (load-image-set.mjs's ImageSet)
+ * and the drawing (784 values 0..1, or null for an empty pad). `augmentation`:
+ * fit.augmentation or null. `images` false leaves the images' arrays out (the session holds
+ * those of the same dataKey already): arrays then holds the drawing only.
+ * @param {Record<string, any>} state
+ * @param {{dataset: string, size: string, train: any, test: any}} imageSet
+ * @param {{pad?: Float32Array | null, augmentation?: Record<string, any> | null, images?: boolean}} [options]
+ */
+export function configureRequest(state, imageSet, { pad = null, augmentation = null, images = true } = {}) {
   const document = imagesDocument(state, { augmentation });
-  const train = imageRange(imageSet.train, 0, trainCount(state, imageSet.train.count));
-  const test = imageRange(imageSet.test, 0, imageSet.test.count);
-  const arrays = {
-    [ARRAYS.trainX]: train.x,
-    [ARRAYS.trainY]: train.y,
-    [ARRAYS.testX]: test.x,
-    [ARRAYS.testY]: test.y,
-    [ARRAYS.padX]: pad ?? new Float32Array(PIXELS),
-  };
+  const counts = { train: trainCount(state, imageSet.train.count), test: imageSet.test.count };
+  /** @type {Record<string, Float32Array>} */
+  const arrays = { [ARRAYS.padX]: pad ?? new Float32Array(PIXELS) };
+  if (images) {
+    const train = imageRange(imageSet.train, 0, counts.train);
+    const test = imageRange(imageSet.test, 0, counts.test);
+    Object.assign(arrays, {
+      [ARRAYS.trainX]: train.x,
+      [ARRAYS.trainY]: train.y,
+      [ARRAYS.testX]: test.x,
+      [ARRAYS.testY]: test.y,
+    });
+  }
   const setup = [
     { op: 'build', spec: document },
     { op: 'set_data', train: { x: [ARRAYS.trainX], y: [ARRAYS.trainY] } },
@@ -74,10 +89,10 @@ export function configureRequest(state, imageSet, { pad = null, augmentation = n
     setup,
     snapshot,
     arrays,
-    snapshotMs: snapshotInterval(test.y.length),
+    snapshotMs: snapshotInterval(counts.test),
     document,
-    counts: { train: train.y.length, test: test.y.length },
-    testLabels: test.y,
+    counts,
+    dataKey: dataKey(state, imageSet),
   };
 }
 

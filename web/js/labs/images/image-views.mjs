@@ -5,7 +5,9 @@
 // A language change builds the views again (their labels are fixed at construction) and
 // redraws the last data.
 
-/** [ui key, module, export] of each view. */
+import { OUTPUT_LAYER } from './document.mjs';
+
+/** The module of each view, by its box in the layout. */
 const MODULES = {
   confusion: './views/confusion-view.mjs',
   classAccuracy: './views/class-accuracy-view.mjs',
@@ -41,6 +43,7 @@ export function mountImageViews(
     test: /** @type {any} */ (null),
     samples: /** @type {any[] | null} */ (null),
     kernel: null,
+    outputKernel: false, // whether the kernel drawn is the output layer's (a unit per class)
     pad: null,
   };
   let destroyed = false;
@@ -67,7 +70,11 @@ export function mountImageViews(
     weights: () => ({
       title: t('img.weights'),
       legend: t('img.weightLegend'),
-      unit: (/** @type {number} */ n) => t('img.unit', { n }),
+      // A unit of the output layer (no hidden layer) is one class: its name says so.
+      unit: (/** @type {number} */ u) =>
+        last.outputKernel
+          ? t('img.unitClass', { n: u + 1, name: classNames()[u] ?? '' })
+          : t('img.unit', { n: u + 1 }),
       empty: t('img.weightsEmpty'),
     }),
     draw: () => ({
@@ -199,6 +206,7 @@ export function mountImageViews(
     /** The first Dense kernel {values, units}. */
     showWeights(/** @type {any} */ kernel) {
       last.kernel = { kernel: kernel.values, units: kernel.units };
+      last.outputKernel = kernel.layer === OUTPUT_LAYER;
       redraw('weights');
     },
     /** The drawing's class probabilities [10]. */

@@ -6,8 +6,8 @@
 import strings from './strings.mjs';
 import declaration from './index.mjs';
 import { buildLayout } from './layout.mjs';
-import { configureRequest, modelInfo, PAD_REQUEST, ARRAYS, snapshotInfo } from './configure.mjs';
-import { imagesDocument } from './document.mjs';
+import { configureRequest, dataKey, modelInfo, PAD_REQUEST, ARRAYS, snapshotInfo } from './configure.mjs';
+import { OUTPUT_LAYER, imagesDocument } from './document.mjs';
 import { layerNames, tuneRequest } from './tune.mjs';
 import { summaryRows, countText } from './summary.mjs';
 import { evaluateTest, firstIndices, sampleImages } from './evaluation.mjs';
@@ -75,6 +75,8 @@ function mount(el, ctx) {
   let evaluation = null; // the last evaluateTest
   let testTimer = 0;
   let shownDataset = null; // the dataset whose class names the views show
+  let kernelLayer = null; // the layer whose kernel the weight images show
+  let sentData = null; // the dataKey of the images the session holds
   let configureCount = 0;
   let mounted = true;
   let accepted = store.state(); // the last state with an accepted training-image count
@@ -194,9 +196,14 @@ function mount(el, ctx) {
     configureLater.cancel();
     if (!imageSet) return;
     const state = stateNow();
-    const next = configureRequest(state, imageSet, { pad, augmentation: augmentation() });
+    // A new model on the images the session holds does not send them again.
+    const same = sentData !== null && sentData === dataKey(state, imageSet);
+    const next = configureRequest(state, imageSet, { pad, augmentation: augmentation(), images: !same });
     // The stall's baseline: the loss of guessing by class frequency (ln 10 when balanced).
-    next.baseline = constantLoss('sparse_categorical_crossentropy', next.arrays[ARRAYS.trainY]);
+    next.baseline = constantLoss(
+      'sparse_categorical_crossentropy',
+      imageSet.train.labels.subarray(0, next.counts.train),
+    );
     const wasRunning = session.running;
     const count = ++configureCount;
     // The lab keeps no copy of the images' arrays (the session handle keeps one for a
@@ -205,13 +212,16 @@ function mount(el, ctx) {
     applied = null;
     showSplit(state);
     try {
+      sentData = null; // unknown until the session has them
       await session.configure({
         setup: next.setup,
         snapshot: next.snapshot,
         arrays: next.arrays,
         snapshotMs: next.snapshotMs,
+        keepArrays: same,
       });
       if (count !== configureCount) return;
+      sentData = next.dataKey;
       applied = state;
       names = layerNames(/** @type {any} */ (await session.call({ op: 'tune' })).layers);
       if (mounted && wasRunning && count === configureCount) session.play();
@@ -242,7 +252,9 @@ function mount(el, ctx) {
           })
         : null;
     if (!tune) {
-      if (changed?.length && hasTrained(session.lastProgress)) notice.show(changed);
+      // Named by the fields that need the new model (the augmentation's are tuned).
+      const causes = changed?.filter((key) => CONFIG_KEYS.has(key)) ?? [];
+      if (causes.length && hasTrained(session.lastProgress)) notice.show(causes);
       return configure();
     }
     const count = configureCount;
@@ -344,7 +356,7 @@ function mount(el, ctx) {
     pendingTest = null;
     if (!info || !request || !imageSet) return;
     lastTestDraw = performance.now();
-    if (info.probabilities && info.probabilities.length === request.testLabels.length * CLASSES) {
+    if (info.probabilities && info.probabilities.length === request.counts.test * CLASSES) {
       evaluation = evaluateTest(info.probabilities, imageSet.test.labels, CLASSES);
       ui.testAcc.textContent = percent(evaluation.accuracy);
       ui.testFigure.textContent = t('img.testFigure', {
@@ -357,7 +369,8 @@ function mount(el, ctx) {
     }
     if (info.kernel) {
       views.showWeights(info.kernel);
-      ui.weightsHelp.textContent = t('img.weightsHelp', { layer: info.kernel.layer });
+      kernelLayer = info.kernel.layer;
+      renderWeightsHelp();
       stats.weightDraws += 1;
     }
     publishTestHook('images', {
@@ -369,11 +382,17 @@ function mount(el, ctx) {
     });
   }
 
+  /** What the weight images show: a hidden layer's units, or the output layer's classes. */
+  function renderWeightsHelp() {
+    const layer = kernelLayer ?? (store.get('hiddenLayers') > 0 ? 'ConcealmentLayer1' : OUTPUT_LAYER);
+    const help = layer === OUTPUT_LAYER ? 'img.weightsHelpOutput' : 'img.weightsHelp';
+    ui.weightsHelp.textContent = t(help, { layer });
+  }
+
   function renderTexts() {
     const what = t(`img.drawWhat.${store.get('dataset') === 'digits' ? 'digits' : 'fashion'}`);
     ui.drawHelp.textContent = t('img.drawHelp', { what });
-    if (!ui.weightsHelp.textContent)
-      ui.weightsHelp.textContent = t('img.weightsHelp', { layer: 'ConcealmentLayer1' });
+    renderWeightsHelp();
     showSplit(applied ?? stateNow());
     renderSummary();
     status.render();
@@ -396,6 +415,7 @@ function mount(el, ctx) {
       metrics.reset({ accuracy: true });
       clearReadouts();
       evaluation = null;
+      kernelLayer = null;
       views.reset();
       if (imageSet && imageSet.dataset !== shownDataset) {
         shownDataset = imageSet.dataset;

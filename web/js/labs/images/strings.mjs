@@ -90,6 +90,7 @@ export default {
     'img.weightsHelp':
       'Each unit of {layer} has one weight per pixel: drawn as a 28 × 28 image, red where a bright pixel raises the unit’s input, blue where it lowers it.',
     'img.unit': 'unit {n}',
+    'img.unitClass': 'unit {n}: {name}',
     'img.draw': 'Draw one yourself',
     'img.drawHelp':
       'Draw a {what} in the box (white on black, as the data are); the model answers as you draw.',
@@ -103,6 +104,8 @@ export default {
     'img.weakest': 'lowest',
     'img.predictedLine': '{name} {p}',
     'img.padLabel': 'Drawing pad, 28 × 28 pixels',
+    'img.weightsHelpOutput':
+      'With no hidden layer, OutputLayer reads the pixels itself: each of its 10 units is one class, and its 28 × 28 weights are the template that class is matched against (red: bright here means this class, blue: bright here means another).',
     'img.weightLegend': 'weight',
     'img.weightsEmpty': 'The weights appear once the model is built.',
     'img.more': 'and {n} more',
@@ -201,6 +204,7 @@ export default {
     'img.weightsHelp':
       '{layer}의 각 유닛은 픽셀마다 가중치가 하나 있습니다. 28 × 28 이미지로 그리면, 빨강은 밝은 픽셀이 유닛의 입력을 키우는 곳, 파랑은 줄이는 곳입니다.',
     'img.unit': '유닛 {n}',
+    'img.unitClass': '유닛 {n}: {name}',
     'img.draw': '직접 그려 보기',
     'img.drawHelp': '상자에 {what}을(를) 그리세요(데이터처럼 검은 바탕에 흰색). 그리는 동안 모델이 답합니다.',
     'img.drawWhat.fashion': '옷, 신발이나 가방',
@@ -213,6 +217,8 @@ export default {
     'img.weakest': '가장 낮음',
     'img.predictedLine': '{name} {p}',
     'img.padLabel': '그림판, 28 × 28 픽셀',
+    'img.weightsHelpOutput':
+      '은닉층이 없으면 OutputLayer가 픽셀을 직접 읽습니다. 10개의 유닛이 각각 한 클래스이고, 그 28 × 28 가중치가 그 클래스와 맞춰 보는 본(템플릿)입니다(빨강: 여기가 밝으면 이 클래스, 파랑: 여기가 밝으면 다른 클래스).',
     'img.weightLegend': '가중치',
     'img.weightsEmpty': '모델이 만들어지면 가중치가 보입니다.',
     'img.more': '외 {n}장',
