@@ -108,7 +108,7 @@ TEST_CASE("Trainer augment: set_augmentation changes it live and checks the imag
   AugmentOptions wrong = o.augmentation;
   wrong.rows = 5;
   CHECK_THROWS_WITH(switched.set_augmentation(wrong),
-                    Catch::Contains("holds 20 values") && Catch::Contains("first input has 16"));
+                    Catch::Contains("holds 20 values") && Catch::Contains("samples have 16"));
   FitOptions bad = o;
   bad.augmentation.cols = 3;
   auto d = image_model(1);

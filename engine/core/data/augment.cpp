@@ -1,6 +1,7 @@
 #include "engine/core/data/augment.hpp"
 
 #include <cmath>
+#include <string>
 
 #include "engine/core/base/error.hpp"
 
@@ -41,6 +42,12 @@ Index extend(Index i, Index n, FillMode mode) {
   return i < 0 ? 0 : n - 1;  // nearest: aaaa|abcd|dddd
 }
 
+/// "28 x 28 x 1".
+std::string shape_text(const AugmentOptions& o) {
+  return std::to_string(o.rows) + " x " + std::to_string(o.cols) + " x " +
+         std::to_string(o.channels);
+}
+
 /// A coordinate within 1e-9 of a whole pixel is that pixel, so exact shifts, flips and
 /// quarter turns sample pixels exactly (and "constant" keeps the edge pixels).
 double snap(double v) {
@@ -57,24 +64,34 @@ bool AugmentOptions::active() const {
 
 void check_augment_options(const AugmentOptions& o) {
   if (o.rows <= 0 || o.cols <= 0 || o.channels <= 0) {
-    fail("augmentation: the image shape must be positive, got ", o.rows, " x ", o.cols, " x ",
-         o.channels);
+    throw Error("augmentation: the image shape must be positive, got " + shape_text(o));
   }
-  const auto in = [](double v, double lo, double hi) { return v >= lo && v <= hi; };
-  if (!in(o.rotation_range, 0.0, 180.0)) {
-    fail("augmentation: rotation_range must be in [0, 180] degrees, got ", o.rotation_range);
+  // One message shape for every range keeps this small in the wasm module.
+  const auto refuse = [](const char* what, double got) {
+    fail("augmentation: ", what, ", got ", got);
+  };
+  if (!(o.rotation_range >= 0.0 && o.rotation_range <= 180.0)) {
+    refuse("rotation_range must be in [0, 180] degrees", o.rotation_range);
   }
-  if (!in(o.width_shift_range, 0.0, 1.0) || !in(o.height_shift_range, 0.0, 1.0)) {
-    fail("augmentation: shift ranges must be in [0, 1], got ", o.width_shift_range, " and ",
-         o.height_shift_range);
+  if (!(o.width_shift_range >= 0.0 && o.width_shift_range <= 1.0)) {
+    refuse("width_shift_range must be in [0, 1]", o.width_shift_range);
+  }
+  if (!(o.height_shift_range >= 0.0 && o.height_shift_range <= 1.0)) {
+    refuse("height_shift_range must be in [0, 1]", o.height_shift_range);
   }
   if (!(o.zoom_range >= 0.0 && o.zoom_range < 1.0)) {
-    fail("augmentation: zoom_range must be in [0, 1), got ", o.zoom_range);
+    refuse("zoom_range must be in [0, 1)", o.zoom_range);
   }
-  if (!in(o.noise_stddev, 0.0, 10.0)) {
-    fail("augmentation: noise_stddev must be in [0, 10], got ", o.noise_stddev);
+  if (!(o.noise_stddev >= 0.0 && o.noise_stddev <= 10.0)) {
+    refuse("noise_stddev must be in [0, 10]", o.noise_stddev);
   }
-  if (!std::isfinite(o.cval)) fail("augmentation: cval must be finite, got ", o.cval);
+  if (!std::isfinite(o.cval)) refuse("cval must be finite", o.cval);
+}
+
+void check_augment_input(const AugmentOptions& o, Index values) {
+  if (values == o.features()) return;
+  throw Error("augmentation: the image shape " + shape_text(o) + " holds " +
+              std::to_string(o.features()) + " values, the samples have " + std::to_string(values));
 }
 
 AugmentDraw draw_augment(const AugmentOptions& o, Rng& rng) {
@@ -129,10 +146,7 @@ void apply_augment(const Scalar* in, Scalar* out, const AugmentOptions& o, const
 }
 
 void augment_images(Matrix& x, const AugmentOptions& o, std::uint64_t seed) {
-  if (x.rows() != o.features()) {
-    fail("augmentation: the image shape ", o.rows, " x ", o.cols, " x ", o.channels, " holds ",
-         o.features(), " values, the samples have ", x.rows());
-  }
+  check_augment_input(o, x.rows());
   if (!o.active()) return;
   Rng streams(seed);
   Vector image(x.rows());

@@ -52,6 +52,9 @@ struct AugmentDraw {
 /// interval (rotation [0, 180], shifts [0, 1], zoom [0, 1), noise [0, 10], cval finite).
 void check_augment_options(const AugmentOptions& options);
 
+/// Throws nn::Error unless a sample of `values` values is one image of the options' shape.
+void check_augment_input(const AugmentOptions& options, Index values);
+
 /// Draws one image's transform from `rng`: always the same 7 draws in the same order, so
 /// changing one range leaves the others' draws alone.
 AugmentDraw draw_augment(const AugmentOptions& options, Rng& rng);

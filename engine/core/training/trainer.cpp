@@ -189,11 +189,7 @@ void Trainer::set_epochs(int epochs) {
 void Trainer::set_augmentation(const AugmentOptions& options) {
   if (options.active()) {
     check_augment_options(options);
-    if (train_.x.empty() || options.features() != train_.x[0].rows()) {
-      fail("fit: the augmentation's image shape ", options.rows, " x ", options.cols, " x ",
-           options.channels, " holds ", options.features(), " values, the first input has ",
-           train_.x.empty() ? 0 : train_.x[0].rows());
-    }
+    check_augment_input(options, train_.x[0].rows());
   }
   options_.augmentation = options;
 }
