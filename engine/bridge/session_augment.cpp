@@ -30,8 +30,8 @@ json SessionState::op_augment(ObjectReader& request) {
   augment_images(x, options, seed);
   std::vector<float> result(values.size());
   for (Index k = 0; k < x.size(); ++k) result[static_cast<std::size_t>(k)] = x.data()[k];
-  json shape = augmentation_to_json(options)["image_shape"];
-  shape.insert(shape.begin(), n);
+  json shape = {n, options.rows, options.cols};
+  if (options.channels != 1) shape.push_back(options.channels);
   return {{"arrays", json::array({put_array(out, std::move(result), shape)})}, {"samples", n}};
 }
 

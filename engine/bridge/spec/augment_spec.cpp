@@ -66,16 +66,19 @@ AugmentOptions parse_augmentation(const json& value, const std::string& path) {
 json augmentation_to_json(const AugmentOptions& o) {
   json shape = {o.rows, o.cols};
   if (o.channels != 1) shape.push_back(o.channels);
-  return {{"image_shape", shape},
-          {"rotation_range", o.rotation_range},
-          {"width_shift_range", o.width_shift_range},
-          {"height_shift_range", o.height_shift_range},
-          {"zoom_range", o.zoom_range},
-          {"horizontal_flip", o.horizontal_flip},
-          {"vertical_flip", o.vertical_flip},
-          {"noise_stddev", o.noise_stddev},
-          {"fill_mode", fill_mode_names()[static_cast<std::size_t>(o.fill_mode)]},
-          {"cval", o.cval}};
+  // Field by field rather than one initializer list: a few hundred bytes less in the module.
+  json out = json::object();
+  out["image_shape"] = shape;
+  out["rotation_range"] = o.rotation_range;
+  out["width_shift_range"] = o.width_shift_range;
+  out["height_shift_range"] = o.height_shift_range;
+  out["zoom_range"] = o.zoom_range;
+  out["horizontal_flip"] = o.horizontal_flip;
+  out["vertical_flip"] = o.vertical_flip;
+  out["noise_stddev"] = o.noise_stddev;
+  out["fill_mode"] = fill_mode_names()[static_cast<std::size_t>(o.fill_mode)];
+  out["cval"] = o.cval;
+  return out;
 }
 
 void check_image_size(const AugmentOptions& o, Index features, const std::string& who,
