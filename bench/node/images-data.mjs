@@ -4,7 +4,6 @@
 import { performance } from 'node:perf_hooks';
 
 import { PIXELS, readFashion } from '../../scripts/image-data/read-packages.mjs';
-import { mulberry32 } from './workloads.mjs';
 
 /// The lab's two sizes: `default` = the first 11,000 training and first 2,000 test images.
 export const SIZES = {
@@ -41,25 +40,6 @@ export function loadImages(root, size) {
     test: prefix(split.test, test),
     readMs: performance.now() - started,
   };
-}
-
-/**
- * A seeded permutation of 0..n-1 (Fisher-Yates with mulberry32): one epoch's sample order.
- * @param {number} n
- * @param {number} seed
- * @returns {Int32Array}
- */
-export function permutation(n, seed) {
-  const rng = mulberry32(seed);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    const t = order[i];
-    order[i] = order[j];
-    order[j] = t;
-  }
-  return order;
 }
 
 /**

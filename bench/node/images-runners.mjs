@@ -4,9 +4,10 @@
 // with model.fit. Every runtime gets the same initial weights (nnplay's Glorot-uniform set).
 import { performance } from 'node:perf_hooks';
 
-import { accuracy, permutation } from './images-data.mjs';
+import { accuracy } from './images-data.mjs';
 import { request, setArray } from './nnplay-runner.mjs';
 import { makeOptimizer, tf } from './tfjs-runner.mjs';
+import { mulberry32 } from './workloads.mjs';
 
 /// The model and training setup, in the bench's workload terms (Keras names).
 export const IMAGE_MODEL = {
@@ -86,10 +87,26 @@ export function nnplayRunner(module, { train, test, seed, epochs }) {
 }
 
 /**
- * TF.js on `engine`'s backend (a TfjsEngine from tfjs-runner.mjs, already initialised). Each epoch
- * gathers the training tensors in a seeded order (mulberry32, seed + epoch) and fits them
- * unshuffled: a fixed-seed shuffle, which model.fit's own (Math.random) is not. The gather is
- * part of the timed epoch, as nnplay's shuffle is of its.
+ * Runs `fn` with Math.random replaced by a mulberry32 stream seeded with `seed`. model.fit shuffles
+ * with tf.util.shuffle, which draws from Math.random: seeded, each epoch's order is reproducible.
+ * @template T
+ * @param {number} seed
+ * @param {() => Promise<T>} fn
+ * @returns {Promise<T>}
+ */
+async function withSeededRandom(seed, fn) {
+  const original = Math.random;
+  Math.random = mulberry32(seed);
+  try {
+    return await fn();
+  } finally {
+    Math.random = original;
+  }
+}
+
+/**
+ * TF.js on `engine`'s backend (a TfjsEngine from tfjs-runner.mjs, already initialised): model.fit
+ * one epoch at a time with its own shuffle (a gather per batch), seeded with seed + epoch.
  * @param {{activate: Function}} engine
  * @param {{train: object, test: object, seed: number, weights: {shape: number[], values: Float32Array}[]}} opts
  */
@@ -110,18 +127,16 @@ export async function tfjsRunner(engine, { train, test, seed, weights }) {
   return {
     activate: () => engine.activate(),
     trainEpoch: async () => {
-      const order = tf.tensor1d(permutation(train.n, seed + epoch), 'int32');
       epoch += 1;
-      const x = tf.gather(xTrain, order);
-      const y = tf.gather(yTrain, order);
-      const h = await model.fit(x, y, {
-        batchSize: IMAGE_MODEL.batch,
-        epochs: 1,
-        shuffle: false,
-        verbose: 0,
-        yieldEvery: 'never',
-      });
-      tf.dispose([order, x, y]);
+      const h = await withSeededRandom(seed + epoch, () =>
+        model.fit(xTrain, yTrain, {
+          batchSize: IMAGE_MODEL.batch,
+          epochs: 1,
+          shuffle: true,
+          verbose: 0,
+          yieldEvery: 'never',
+        }),
+      );
       return { samples: train.n, loss: h.history.loss[0] };
     },
     testAccuracy: async () => {
