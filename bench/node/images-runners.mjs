@@ -44,7 +44,7 @@ function nnplayDocument(seed, epochs) {
 /**
  * nnplay-wasm: one Session with the training images as its data and the test images as arrays.
  * @param {object} module  the loaded emscripten module (NnplayEngine.module)
- * @param {{train: object, test: object, seed: number, epochs: number}} opts
+ * @param {{train: object | null, test: object | null, seed: number, epochs: number}} opts
  * @returns {{weights: {shape: number[], values: Float32Array}[], trainEpoch: Function,
  *   testAccuracy: Function, activate: Function, dispose: Function}}
  */
@@ -58,11 +58,14 @@ export function nnplayRunner(module, { train, test, seed, epochs }) {
       const count = e.shape.reduce((a, b) => a * b, 1);
       return { shape: e.shape, values: flat.slice(e.offset, e.offset + count) };
     });
-    setArray(session, 'train_x', train.x);
-    setArray(session, 'train_y', train.y);
-    request(session, { op: 'set_data', train: { x: ['train_x'], y: ['train_y'] } });
-    setArray(session, 'test_x', test.x);
-    const batchesPerEpoch = Math.ceil(train.n / IMAGE_MODEL.batch);
+    // Without data (null) the session only gives the initial weights to the peers.
+    if (train && test) {
+      setArray(session, 'train_x', train.x);
+      setArray(session, 'train_y', train.y);
+      request(session, { op: 'set_data', train: { x: ['train_x'], y: ['train_y'] } });
+      setArray(session, 'test_x', test.x);
+    }
+    const batchesPerEpoch = Math.ceil((train?.n ?? 0) / IMAGE_MODEL.batch);
     let epoch = 0;
     return {
       weights,

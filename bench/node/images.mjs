@@ -93,7 +93,12 @@ async function setupRuntimes(opts, data) {
   if (reason) weightSource = `a seeded Glorot-uniform set (workloads.mjs): nnplay ${reason}`;
   else {
     try {
-      const runner = nnplayRunner(engine.module, { ...data, seed: opts.seed, epochs: opts.epochs });
+      const runner = nnplayRunner(engine.module, {
+        train: nn ? data.train : null,
+        test: nn ? data.test : null,
+        seed: opts.seed,
+        epochs: opts.epochs,
+      });
       weights = runner.weights;
       weightSource = "nnplay's Glorot-uniform initial weights (get_weights), copied with setWeights";
       if (nn) nn.runner = runner;
