@@ -257,7 +257,7 @@ async function main() {
   }
   const data = loadImages(opts.data, size);
   console.log(
-    `  data: ${opts.data} (fashion-mnist ${packageVersion(opts.data)}), ${size} subset: ${fmt(data.train.n)} training / ` +
+    `  data: ${opts.data} (fashion-mnist ${packageVersion(opts.data)}), ${size === 'full' ? 'full split' : 'default subset'}: ${fmt(data.train.n)} training / ` +
       `${fmt(data.test.n)} test images (of ${fmt(SIZES[size].train)} / ${fmt(SIZES[size].test)}), pixels / 255; read in ${fmt(data.readMs / 1000, 1)} s`,
   );
   const { rows, weightSource } = await setupRuntimes(opts, data);
