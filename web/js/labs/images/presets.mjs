@@ -29,7 +29,7 @@ export const IMAGE_PRESETS = {
   },
   // docs/presets/fashion-mlp.json's model, compile and fit, here on the real images.
   'fashion-mlp': {
-    title: { en: 'Dense(128), Adam, 5 epochs', ko: 'Dense(128), Adam, 5 에포크' },
+    title: { en: '784-128-10, Adam', ko: '784-128-10, Adam' },
     state: {
       ...NOTES,
       hiddenLayers: 1,
