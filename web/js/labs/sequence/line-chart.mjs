@@ -17,7 +17,8 @@ function niceStep(span, count) {
 
 /**
  * @typedef {{label: string, colour: string, values: ArrayLike<number>, dash?: number[],
- *   width?: number, x0?: number}} Series  values[i] is drawn at x = x0 + i
+ *   width?: number, x0?: number, xStep?: number}} Series  values[i] is drawn at
+ *   x = x0 + i · xStep (xStep 1 unless given)
  */
 
 export class LineChart {
@@ -120,7 +121,10 @@ export class LineChart {
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
     const [lo, hi] = this.span();
-    const count = Math.max(2, ...this.series.map((s) => (s.x0 ?? 0) + s.values.length));
+    const count = Math.max(
+      2,
+      ...this.series.map((s) => (s.x0 ?? 0) + Math.max(0, s.values.length - 1) * (s.xStep ?? 1) + 1),
+    );
     const plotW = width - PAD.left - PAD.right;
     const plotH = height - PAD.top - PAD.bottom;
     const xAt = (/** @type {number} */ x) => PAD.left + (plotW * x) / Math.max(1, count - 1);
@@ -172,7 +176,7 @@ export class LineChart {
           continue;
         }
         const y = yAt(Math.min(hi, Math.max(lo, this.log ? Math.log10(v) : v)));
-        const x = xAt((s.x0 ?? 0) + i);
+        const x = xAt((s.x0 ?? 0) + i * (s.xStep ?? 1));
         if (open) ctx.lineTo(x, y);
         else ctx.moveTo(x, y);
         open = true;
