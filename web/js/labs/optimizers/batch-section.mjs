@@ -1,0 +1,187 @@
+// Batch size: the race's network and data with one optimizer, trained with the whole data as
+// one batch, with mini-batches of 32 and with batch size 1, one epoch per round for each.
+// Against epochs, batch size 1 falls fastest (400 updates an epoch against 1); against updates
+// the full batch's few steps are the steadiest. The thin dashed lines are the loss of the last
+// batch of each epoch: one example's loss for batch size 1, so its noise shows.
+import { Lockstep } from './lockstep.mjs';
+import { RACERS, RACER, SAMPLES, batchesPerEpoch, racerDocument } from './racers.mjs';
+import { LIMITS, parseInteger, parsePositive } from './inputs.mjs';
+import { batchColour } from './colours.mjs';
+import { LineChart } from '../sequence/line-chart.mjs';
+import { publishTestHook } from '../../kit/lab-kit.mjs';
+import { clearFieldMessage, showFieldMessage } from '../../kit/field-message.mjs';
+
+/** The three batch sizes compared: the whole training set, 32, one example. */
+export const BATCH_KINDS = Object.freeze([
+  { kind: 'full', size: SAMPLES },
+  { kind: 'mini', size: 32 },
+  { kind: 'one', size: 1 },
+]);
+
+export const BATCH_MARKUP = `
+<section class="opt-section" data-group="optBatch" aria-labelledby="opt-batch-title">
+  <h2 id="opt-batch-title" data-i18n="opt.batchTitle"></h2>
+  <p class="opt-help" data-i18n="opt.batchIntro"></p>
+  <div class="opt-fields">
+    <label class="lab-field"><span data-i18n="opt.optimizer"></span>
+      <select id="opt-batch-optimizer">${RACERS.map((r) => `<option value="${r.id}">${r.name}</option>`).join('')}</select></label>
+    <label class="lab-field"><span data-i18n="opt.lr"></span>
+      <input id="opt-batch-lr" type="number" min="0" step="any" value="0.05"></label>
+    <label class="lab-field"><span data-i18n="opt.epochs"></span>
+      <input id="opt-batch-epochs" type="number" min="1" max="${LIMITS.epochs}" step="1" value="20"></label>
+    <label class="lab-field"><span data-i18n="opt.xAxis"></span>
+      <select id="opt-batch-axis"><option value="epochs" data-i18n="opt.axisEpochs"></option>
+        <option value="updates" data-i18n="opt.axisUpdates"></option></select></label>
+  </div>
+  <div class="opt-buttons">
+    <button type="button" class="opt-button primary" id="opt-batch-run" data-i18n="opt.start"></button>
+  </div>
+  <p class="opt-status" id="opt-batch-status" aria-live="polite"></p>
+  <div id="opt-batch-chart" class="opt-chart"></div>
+</section>`;
+
+/** Wires the comparison under `root`: {t, relay, race: {settings()}}. Returns {render(), pause(), unmount()}. */
+export function mountBatch(root, { t, relay, network }) {
+  const $ = (selector) => root.querySelector(selector);
+  const ui = {
+    optimizer: $('#opt-batch-optimizer'),
+    lr: $('#opt-batch-lr'),
+    epochs: $('#opt-batch-epochs'),
+    axis: $('#opt-batch-axis'),
+    run: $('#opt-batch-run'),
+    status: $('#opt-batch-status'),
+  };
+  const chartBox = $('#opt-batch-chart');
+  const chart = new LineChart(chartBox, { height: 220, log: true });
+  const lock = new Lockstep(relay, 'optimizers-batch');
+  let running = false;
+  let problem = '';
+  let budget = 0;
+
+  function readSettings() {
+    let fine = true;
+    const check = (input, result) => {
+      const field = input.closest('.lab-field');
+      if (result.ok) clearFieldMessage(field, [input]);
+      else {
+        showFieldMessage(field, t(result.key, LIMITS), input);
+        fine = false;
+      }
+      return result.value;
+    };
+    const lr = check(ui.lr, parsePositive(ui.lr.value, LIMITS.lr, 'opt.refuse.lr'));
+    const epochs = check(ui.epochs, parseInteger(ui.epochs.value, 1, LIMITS.epochs, 'opt.refuse.epochs'));
+    return fine ? { lr, epochs, racer: ui.optimizer.value } : null;
+  }
+
+  async function toggle() {
+    if (running) {
+      running = false;
+      render();
+      return;
+    }
+    if (lock.runs.length > 0 && !lock.finished) {
+      running = true;
+      loop();
+      return;
+    }
+    const settings = readSettings();
+    const shape = network();
+    if (!settings || !shape) return;
+    budget = settings.epochs;
+    problem = '';
+    running = true;
+    render();
+    const entries = BATCH_KINDS.map(({ kind, size }) => ({
+      key: kind,
+      batches: batchesPerEpoch(SAMPLES, size),
+      document: racerDocument({ ...shape, ...settings, batchSize: size, seed: 0 }),
+    }));
+    try {
+      if (!(await lock.start(entries))) return;
+    } catch (error) {
+      problem = error?.message ?? String(error);
+      running = false;
+      render();
+      return;
+    }
+    loop();
+  }
+
+  async function loop() {
+    render();
+    while (running && !lock.finished) {
+      const fresh = await lock.round().catch((error) => {
+        problem = error?.message ?? String(error);
+        return false;
+      });
+      if (!fresh) break;
+      render();
+    }
+    if (lock.finished) running = false;
+    render();
+  }
+
+  function render() {
+    ui.run.textContent = t(
+      running ? 'opt.pause' : lock.runs.length > 0 && !lock.finished ? 'opt.continue' : 'opt.start',
+    );
+    const updates = ui.axis.value === 'updates';
+    ui.status.textContent = problem
+      ? t('opt.failed', { message: problem })
+      : lock.runs.length > 0
+        ? t('opt.batchNow', { epoch: lock.epochs, budget })
+        : '';
+    const series = [];
+    for (const run of lock.runs) {
+      const label = t(`opt.batch.${run.key}`, { n: SAMPLES });
+      // Epoch e (0-based) ends after (e + 1) · batches updates; the chart counts x from 1.
+      const x = updates ? { x0: run.batches - 1, xStep: run.batches } : {};
+      series.push({ label, colour: batchColour(run.key), values: run.losses, ...x });
+      series.push({
+        label: t('opt.lastBatch', { name: label }),
+        colour: batchColour(run.key),
+        values: run.lastBatch,
+        dash: [3, 3],
+        width: 1,
+        ...x,
+      });
+    }
+    chartBox.hidden = lock.runs.length === 0; // no empty axes before the first run
+    chart.update({ series, xLabel: t(updates ? 'opt.updatesAxis' : 'opt.epochAxis') });
+    publishTestHook('optimizerBatch', {
+      running,
+      curves: lock.runs.filter((r) => r.losses.length > 0).length,
+      epochs: lock.runs.map((r) => r.losses.length),
+      updates: lock.runs.map((r) => r.updates),
+    });
+  }
+
+  ui.run.addEventListener('click', toggle);
+  ui.axis.addEventListener('change', render);
+  for (const input of [ui.optimizer, ui.lr, ui.epochs]) {
+    input.addEventListener('change', () => {
+      running = false;
+      lock.close();
+      readSettings();
+      render();
+    });
+  }
+  ui.optimizer.addEventListener('change', () => {
+    ui.lr.value = String(RACER[ui.optimizer.value].lr * 5);
+  });
+  render();
+
+  return {
+    render,
+    pause() {
+      running = false;
+      render();
+    },
+    unmount() {
+      running = false;
+      lock.close();
+      chart.destroy();
+    },
+  };
+}

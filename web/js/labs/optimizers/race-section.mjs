@@ -1,0 +1,297 @@
+// The race: one network and 2-D dataset, the chosen optimizers each in a session of its own
+// built from the same seed. Before the first epoch the page reads every session's weights
+// through the engine and compares them exactly ("identical start ✓"); then all train one
+// epoch per round (Lockstep), one loss curve each on a shared log-scale chart, and a table
+// gives the epochs and the engine time (measured in the worker) to the target loss.
+import { Lockstep } from './lockstep.mjs';
+import { ACTIVATIONS, DATASETS, RACERS, RACER, SAMPLES, batchesPerEpoch, racerDocument } from './racers.mjs';
+import { identicalWeights, raceRows } from './race-table.mjs';
+import { LIMITS, parseHidden, parseInteger, parsePositive } from './inputs.mjs';
+import { racerColour } from './colours.mjs';
+import { LineChart } from '../sequence/line-chart.mjs';
+import { publishTestHook } from '../../kit/lab-kit.mjs';
+import { clearFieldMessage, showFieldMessage } from '../../kit/field-message.mjs';
+
+const option = (value, key) => `<option value="${value}" data-i18n="${key}"></option>`;
+
+export const RACE_MARKUP = `
+<section class="opt-section" data-group="optRace" aria-labelledby="opt-race-title">
+  <h2 id="opt-race-title" data-i18n="opt.race"></h2>
+  <p class="opt-help" data-i18n="opt.raceIntro"></p>
+  <div class="opt-fields">
+    <label class="lab-field"><span data-i18n="opt.dataset"></span>
+      <select id="opt-dataset">${DATASETS.map((d) => option(d, `opt.data.${d}`)).join('')}</select></label>
+    <label class="lab-field"><span data-i18n="opt.hidden"></span>
+      <input id="opt-hidden" type="text" inputmode="numeric" value="8, 8"></label>
+    <label class="lab-field"><span data-i18n="opt.activation"></span>
+      <select id="opt-activation">${ACTIVATIONS.map((a) => `<option value="${a}">${a}</option>`).join('')}</select></label>
+    <label class="lab-field"><span data-i18n="opt.batch"></span>
+      <input id="opt-batch" type="number" min="1" max="${LIMITS.batch}" step="1" value="32"></label>
+    <label class="lab-field"><span data-i18n="opt.target"></span>
+      <input id="opt-target" type="number" min="0" step="0.01" value="0.2"></label>
+    <label class="lab-field"><span data-i18n="opt.epochs"></span>
+      <input id="opt-epochs" type="number" min="1" max="${LIMITS.epochs}" step="1" value="100"></label>
+  </div>
+  <fieldset class="opt-racers"><legend data-i18n="opt.racers"></legend>
+    ${RACERS.map(
+      (r) => `<div class="opt-racer lab-field" data-racer="${r.id}">
+      <label><input type="checkbox" data-role="use" checked><span class="opt-swatch"></span>${r.name}</label>
+      <label class="opt-lr"><span data-i18n="opt.lr"></span>
+        <input type="number" data-role="lr" min="0" step="any" value="${r.lr}"></label></div>`,
+    ).join('')}
+  </fieldset>
+  <div class="opt-buttons">
+    <button type="button" class="opt-button primary" id="opt-race-start" data-i18n="opt.start"></button>
+    <button type="button" class="opt-button" id="opt-race-pause" data-i18n="opt.pause"></button>
+    <button type="button" class="opt-button" id="opt-race-reset" data-i18n="opt.reset"></button>
+  </div>
+  <p class="opt-status" id="opt-race-status" aria-live="polite"></p>
+  <div id="opt-race-chart" class="opt-chart"></div>
+  <div class="opt-table-wrap"><table class="opt-table" id="opt-race-table">
+    <thead><tr><th scope="col" data-i18n="opt.colOptimizer"></th><th scope="col" data-i18n="opt.lr"></th>
+      <th scope="col" data-i18n="opt.colEpochs"></th><th scope="col" data-i18n="opt.colTime"></th>
+      <th scope="col" data-i18n="opt.colFinal"></th></tr></thead><tbody></tbody></table></div>
+  <p class="opt-help" data-i18n="opt.timeNote"></p>
+</section>`;
+
+/** Wires the race under `root`: {t, relay}. Returns {render(), pause(), unmount()}. */
+export function mountRace(root, { t, relay }) {
+  const $ = (selector) => root.querySelector(selector);
+  const ui = {
+    dataset: $('#opt-dataset'),
+    hidden: $('#opt-hidden'),
+    activation: $('#opt-activation'),
+    batch: $('#opt-batch'),
+    target: $('#opt-target'),
+    epochs: $('#opt-epochs'),
+    racers: $('.opt-racers'),
+    start: $('#opt-race-start'),
+    pause: $('#opt-race-pause'),
+    reset: $('#opt-race-reset'),
+    status: $('#opt-race-status'),
+    tbody: $('#opt-race-table tbody'),
+  };
+  const chartBox = $('#opt-race-chart');
+  const chart = new LineChart(chartBox, { height: 220, log: true });
+  const lock = new Lockstep(relay, 'optimizers-race');
+  /** What the runs were started with: {target, racers: [{id, name, lr}]} */
+  let started = null;
+  let running = false;
+  let identical = null; // null before a start, else whether the initial weights agreed
+  let problem = '';
+
+  /** Reads every input, marking refusals beside their control; null when one is refused. */
+  function readSettings() {
+    let fine = true;
+    const check = (input, result) => {
+      const field = input.closest('.lab-field');
+      if (result.ok) clearFieldMessage(field, [input]);
+      else {
+        showFieldMessage(field, t(result.key, LIMITS), input);
+        fine = false;
+      }
+      return result.value;
+    };
+    const hidden = check(ui.hidden, parseHidden(ui.hidden.value));
+    const batchSize = check(ui.batch, parseInteger(ui.batch.value, 1, LIMITS.batch, 'opt.refuse.batch'));
+    const target = check(ui.target, parsePositive(ui.target.value, 10, 'opt.refuse.target'));
+    const epochs = check(ui.epochs, parseInteger(ui.epochs.value, 1, LIMITS.epochs, 'opt.refuse.epochs'));
+    const racers = [];
+    for (const row of ui.racers.querySelectorAll('.opt-racer')) {
+      const lrInput = row.querySelector('[data-role=lr]');
+      const lr = check(lrInput, parsePositive(lrInput.value, LIMITS.lr, 'opt.refuse.lr'));
+      if (row.querySelector('[data-role=use]').checked) racers.push({ ...RACER[row.dataset.racer], lr });
+    }
+    const pick = ui.racers;
+    if (racers.length === 0) {
+      showFieldMessage(pick, t('opt.refuse.none'));
+      fine = false;
+    } else clearFieldMessage(pick);
+    if (!fine) return null;
+    return {
+      dataset: ui.dataset.value,
+      activation: ui.activation.value,
+      hidden,
+      batchSize,
+      target,
+      epochs,
+      racers,
+    };
+  }
+
+  async function start() {
+    const settings = readSettings();
+    if (!settings) return;
+    stop();
+    problem = '';
+    identical = null;
+    started = {
+      target: settings.target,
+      racers: settings.racers.map(({ id, name, lr }) => ({ id, name, lr })),
+    };
+    const batches = batchesPerEpoch(SAMPLES, settings.batchSize);
+    const seed = 0;
+    const entries = settings.racers.map((r) => ({
+      key: r.id,
+      batches,
+      document: racerDocument({ ...settings, seed, racer: r.id, lr: r.lr }),
+    }));
+    running = true;
+    render();
+    let runs;
+    try {
+      runs = await lock.start(entries);
+    } catch (error) {
+      problem = error?.message ?? String(error);
+      running = false;
+      render();
+      return;
+    }
+    if (!runs) return;
+    identical = identicalWeights(runs.map((r) => r.initial));
+    publishTestHook('optimizerRace', {
+      initialWeights: runs.map((r) => Array.from(r.initial ?? [])),
+      identical,
+    });
+    loop();
+  }
+
+  async function loop() {
+    render();
+    while (running && !lock.finished) {
+      const fresh = await lock.round().catch((error) => {
+        problem = error?.message ?? String(error);
+        return false;
+      });
+      if (!fresh) break;
+      render();
+    }
+    if (lock.finished) running = false;
+    render();
+  }
+
+  function resume() {
+    if (running) return;
+    if (lock.runs.length > 0 && !lock.finished) {
+      running = true;
+      loop();
+    } else start();
+  }
+
+  function stop() {
+    running = false;
+    render();
+  }
+
+  function reset() {
+    running = false;
+    lock.close();
+    started = null;
+    identical = null;
+    problem = '';
+    chart.reset();
+    render();
+  }
+
+  function runsWithNames() {
+    return lock.runs.map((run) => {
+      const racer = started?.racers.find((r) => r.id === run.key);
+      return {
+        id: run.key,
+        name: racer?.name ?? run.key,
+        lr: racer?.lr ?? 0,
+        losses: run.losses,
+        ms: run.ms,
+      };
+    });
+  }
+
+  function render() {
+    for (const row of ui.racers.querySelectorAll('.opt-racer')) {
+      row.querySelector('.opt-swatch').style.background = racerColour(row.dataset.racer);
+    }
+    ui.start.textContent = t(
+      lock.runs.length > 0 && !lock.finished && !running ? 'opt.continue' : 'opt.start',
+    );
+    ui.start.disabled = running;
+    ui.pause.disabled = !running;
+    const runs = runsWithNames();
+    const epochs = lock.epochs;
+    ui.status.textContent = problem
+      ? t('opt.failed', { message: problem })
+      : identical === null
+        ? running
+          ? t('opt.building')
+          : t('opt.ready')
+        : `${t(identical ? 'opt.identical' : 'opt.notIdentical')} · ${t('opt.epochNow', { epoch: epochs })}`;
+    ui.status.classList.toggle('bad', identical === false || Boolean(problem));
+    chartBox.hidden = lock.runs.length === 0; // no empty axes before the first run
+    chart.update({
+      series: runs.map((r) => ({ label: r.name, colour: racerColour(r.id), values: r.losses })),
+      xLabel: t('opt.epochAxis'),
+    });
+    const rows = started ? raceRows(runs, started.target) : [];
+    ui.tbody.replaceChildren(
+      ...rows.map((row) => {
+        const tr = document.createElement('tr');
+        const cells = [
+          row.name,
+          String(row.lr),
+          row.reached ? String(row.epochs) : '—',
+          row.reached ? t('opt.ms', { ms: row.ms.toFixed(0) }) : '—',
+          row.finalLoss === null ? '—' : row.finalLoss.toFixed(4),
+        ];
+        cells.forEach((text, i) => {
+          const cell = document.createElement(i === 0 ? 'th' : 'td');
+          if (i === 0) {
+            cell.scope = 'row';
+            const swatch = document.createElement('span');
+            swatch.className = 'opt-swatch';
+            swatch.style.background = racerColour(row.id);
+            cell.append(swatch);
+          }
+          cell.append(text);
+          tr.append(cell);
+        });
+        return tr;
+      }),
+    );
+    publishTestHook('optimizerRace', {
+      running,
+      identical,
+      epochs: lock.runs.map((r) => r.losses.length),
+      rows: rows.map((r) => ({ ...r })),
+    });
+  }
+
+  ui.start.addEventListener('click', resume);
+  ui.pause.addEventListener('click', stop);
+  ui.reset.addEventListener('click', reset);
+  // A changed setting makes a new race: the runs started with the old one are dropped.
+  root.querySelector('[data-group=optRace] .opt-fields').addEventListener('change', () => {
+    if (lock.runs.length > 0) reset();
+    readSettings();
+  });
+  ui.racers.addEventListener('change', () => {
+    if (lock.runs.length > 0) reset();
+    readSettings();
+  });
+  render();
+
+  return {
+    render,
+    pause: stop,
+    /** The race's network and data for the batch-size comparison, or null when refused. */
+    network() {
+      const settings = readSettings();
+      return (
+        settings && { dataset: settings.dataset, hidden: settings.hidden, activation: settings.activation }
+      );
+    },
+    unmount() {
+      running = false;
+      lock.close();
+      chart.destroy();
+    },
+  };
+}
