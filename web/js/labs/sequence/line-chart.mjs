@@ -33,6 +33,7 @@ export class LineChart {
     this.log = log;
     this.yRange = yRange;
     this.xLabel = xLabel;
+    this.logX = false;
     this.onDraw = onDraw;
     el.classList.add('line-chart');
     el.innerHTML = '<div class="line-legend"></div><canvas></canvas>';
@@ -50,9 +51,12 @@ export class LineChart {
     this.observer.observe(el);
   }
 
-  /** @param {{series?: Series[], xLabel?: string}} data */
-  update({ series, xLabel } = {}) {
+  /** logX: a logarithmic x axis (counts 1, 10, 100, ...), for series whose points are
+   *  spaced by very different steps.
+   *  @param {{series?: Series[], xLabel?: string, logX?: boolean}} data */
+  update({ series, xLabel, logX } = {}) {
     if (xLabel !== undefined) this.xLabel = xLabel;
+    if (logX !== undefined) this.logX = logX;
     if (series) {
       const signature = series.map((s) => `${s.label}|${s.colour}|${s.dash}`).join(';');
       if (signature !== this.signature) {
@@ -127,7 +131,11 @@ export class LineChart {
     );
     const plotW = width - PAD.left - PAD.right;
     const plotH = height - PAD.top - PAD.bottom;
-    const xAt = (/** @type {number} */ x) => PAD.left + (plotW * x) / Math.max(1, count - 1);
+    // x counts from 0 (shown as 1); a log axis places count x at log10(x + 1).
+    const xAt = (/** @type {number} */ x) =>
+      this.logX
+        ? PAD.left + (plotW * Math.log10(x + 1)) / Math.log10(count)
+        : PAD.left + (plotW * x) / Math.max(1, count - 1);
     const yAt = (/** @type {number} */ y) => PAD.top + plotH * (1 - (y - lo) / (hi - lo || 1));
     ctx.font = FONT;
     ctx.lineWidth = 1;
@@ -156,8 +164,13 @@ export class LineChart {
     // x ticks: whole steps, counted from 1 as a learner counts them.
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    const xStep = Math.max(1, Math.round(niceStep(count, Math.max(2, Math.floor(plotW / 60)))));
-    for (let x = 0; x < count; x += xStep) ctx.fillText(String(x + 1), xAt(x), height - PAD.bottom + 3);
+    if (this.logX) {
+      for (let shown = 1; shown <= count; shown *= 10)
+        ctx.fillText(String(shown), xAt(shown - 1), height - PAD.bottom + 3);
+    } else {
+      const xStep = Math.max(1, Math.round(niceStep(count, Math.max(2, Math.floor(plotW / 60)))));
+      for (let x = 0; x < count; x += xStep) ctx.fillText(String(x + 1), xAt(x), height - PAD.bottom + 3);
+    }
     if (this.xLabel) {
       ctx.textAlign = 'right';
       ctx.fillText(this.xLabel, width - PAD.right, height - 12);
