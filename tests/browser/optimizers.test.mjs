@@ -80,8 +80,7 @@ test('optimizers: the batch-size comparison draws three curves', async () => {
   assert.deepEqual(batch.updates, [3, 39, 1200], 'full batch, 32 and 1 over three epochs of 400 points');
   await page.selectOption('#opt-batch-axis', 'updates');
   assert.equal(await page.locator('#opt-batch-chart .line-legend-item').count(), 6);
-  await page.locator('#opt-batch-title').scrollIntoViewIfNeeded();
-  await screenshot(page, 'optimizers-batch-en');
+  await screenshot(page, 'optimizers-batch-en', { fullPage: true });
 });
 
 test('optimizers: Korean, and a phone without horizontal overflow', async () => {

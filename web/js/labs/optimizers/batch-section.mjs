@@ -148,7 +148,8 @@ export function mountBatch(root, { t, relay, network }) {
       });
     }
     chartBox.hidden = lock.runs.length === 0; // no empty axes before the first run
-    chart.update({ series, xLabel: t(updates ? 'opt.updatesAxis' : 'opt.epochAxis') });
+    // Updates run from 1 (full batch, first epoch) to thousands (batch size 1): a log axis.
+    chart.update({ series, xLabel: t(updates ? 'opt.updatesAxis' : 'opt.epochAxis'), logX: updates });
     publishTestHook('optimizerBatch', {
       running,
       curves: lock.runs.filter((r) => r.losses.length > 0).length,

@@ -70,6 +70,7 @@ export function mountRace(root, { t, relay }) {
     reset: $('#opt-race-reset'),
     status: $('#opt-race-status'),
     tbody: $('#opt-race-table tbody'),
+    tableBox: $('.opt-table-wrap'),
   };
   const chartBox = $('#opt-race-chart');
   const chart = new LineChart(chartBox, { height: 220, log: true });
@@ -225,7 +226,8 @@ export function mountRace(root, { t, relay }) {
           : t('opt.ready')
         : `${t(identical ? 'opt.identical' : 'opt.notIdentical')} · ${t('opt.epochNow', { epoch: epochs })}`;
     ui.status.classList.toggle('bad', identical === false || Boolean(problem));
-    chartBox.hidden = lock.runs.length === 0; // no empty axes before the first run
+    chartBox.hidden = lock.runs.length === 0; // no empty axes or table before the first run
+    ui.tableBox.hidden = chartBox.hidden;
     chart.update({
       series: runs.map((r) => ({ label: r.name, colour: racerColour(r.id), values: r.losses })),
       xLabel: t('opt.epochAxis'),
