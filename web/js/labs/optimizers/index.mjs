@@ -1,7 +1,8 @@
 // @ts-check
 // The optimizers lab: an optimizer race from bit-identical weights and the batch-size
-// comparison, each run in sessions of the lab's own (the lab's main session stays unused, so
-// the toolbar's transport and speed are hidden; each section has its own Start and Pause).
+// comparison, each run in sessions of the lab's own (the lab's main session only builds the
+// race's network, never trains, so the toolbar's transport and speed are hidden; each section
+// has its own Start and Pause).
 import strings from './strings.mjs';
 
 /** @type {import('../registry.mjs').LabDeclaration} */

@@ -32,6 +32,7 @@ export const RACE_MARKUP = `
     <label class="lab-field"><span data-i18n="opt.epochs"></span>
       <input id="opt-epochs" type="number" min="1" max="${LIMITS.epochs}" step="1" value="100"></label>
   </div>
+  <p class="opt-help" id="opt-params" aria-live="polite"></p>
   <fieldset class="opt-racers"><legend data-i18n="opt.racers"></legend>
     ${RACERS.map(
       (r) => `<div class="opt-racer lab-field" data-racer="${r.id}">
@@ -54,8 +55,9 @@ export const RACE_MARKUP = `
   <p class="opt-help" data-i18n="opt.timeNote"></p>
 </section>`;
 
-/** Wires the race under `root`: {t, relay}. Returns {render(), pause(), unmount()}. */
-export function mountRace(root, { t, relay }) {
+/** Wires the race under `root`: {t, relay, session (the lab's own, which builds the race's
+ *  network to say its parameter count)}. Returns {render(), pause(), network(), unmount()}. */
+export function mountRace(root, { t, relay, session }) {
   const $ = (selector) => root.querySelector(selector);
   const ui = {
     dataset: $('#opt-dataset'),
@@ -71,6 +73,7 @@ export function mountRace(root, { t, relay }) {
     status: $('#opt-race-status'),
     tbody: $('#opt-race-table tbody'),
     tableBox: $('.opt-table-wrap'),
+    params: $('#opt-params'),
   };
   const chartBox = $('#opt-race-chart');
   const chart = new LineChart(chartBox, { height: 220, log: true });
@@ -80,6 +83,7 @@ export function mountRace(root, { t, relay }) {
   let running = false;
   let identical = null; // null before a start, else whether the initial weights agreed
   let problem = '';
+  let params = null; // the network's parameter count, from the engine's build answer
 
   /** Reads every input, marking refusals beside their control; null when one is refused. */
   function readSettings() {
@@ -207,7 +211,22 @@ export function mountRace(root, { t, relay }) {
     });
   }
 
+  /** Builds the race's network in the lab's session (never trained) for its parameter count. */
+  function describeNetwork() {
+    const settings = readSettings();
+    if (!settings) return;
+    const spec = racerDocument({ ...settings, seed: 0, racer: 'sgd', lr: RACER.sgd.lr });
+    session
+      .configure({ setup: [{ op: 'build', spec }], snapshot: [] })
+      .then((event) => {
+        params = event.answers?.[0]?.model?.params ?? null;
+        render();
+      })
+      .catch(() => {}); // the shell shows session errors
+  }
+
   function render() {
+    ui.params.textContent = params === null ? '' : t('opt.params', { params });
     for (const row of ui.racers.querySelectorAll('.opt-racer')) {
       row.querySelector('.opt-swatch').style.background = racerColour(row.dataset.racer);
     }
@@ -272,13 +291,14 @@ export function mountRace(root, { t, relay }) {
   // A changed setting makes a new race: the runs started with the old one are dropped.
   root.querySelector('[data-group=optRace] .opt-fields').addEventListener('change', () => {
     if (lock.runs.length > 0) reset();
-    readSettings();
+    describeNetwork();
   });
   ui.racers.addEventListener('change', () => {
     if (lock.runs.length > 0) reset();
     readSettings();
   });
   render();
+  describeNetwork();
 
   return {
     render,

@@ -16,6 +16,8 @@ export default {
     'opt.epochs': 'Epochs at most',
     'opt.racers': 'Optimizers (Keras) and their learning rates',
     'opt.lr': 'Learning rate',
+    'opt.params':
+      'Every racer trains this network: 2 inputs, the hidden layers, 1 sigmoid output; {params} parameters.',
     'opt.start': 'Start',
     'opt.continue': 'Continue',
     'opt.pause': 'Pause',
@@ -70,6 +72,8 @@ export default {
     'opt.epochs': '최대 에포크',
     'opt.racers': '옵티마이저(Keras)와 학습률',
     'opt.lr': '학습률',
+    'opt.params':
+      '모든 참가자가 이 신경망을 학습합니다: 입력 2개, 은닉층, 시그모이드 출력 1개; 파라미터 {params}개.',
     'opt.start': '시작',
     'opt.continue': '계속',
     'opt.pause': '일시 정지',
