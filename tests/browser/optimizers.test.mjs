@@ -25,7 +25,8 @@ async function setInput(page, selector, value) {
 
 test('optimizers: the race starts bit-identical and its curves advance together', async () => {
   const page = await openLab();
-  await setInput(page, '#opt-epochs', 12);
+  await setInput(page, '#opt-epochs', 30);
+  await setInput(page, '#opt-target', 0.5);
   await page.click('#opt-race-start');
   await page.waitForFunction(() => window.nnplay.optimizerRace?.identical != null, null, { timeout: 30000 });
   const start = await page.evaluate(() => window.nnplay.optimizerRace);
@@ -49,9 +50,15 @@ test('optimizers: the race starts bit-identical and its curves advance together'
   assert.ok(seen.at(-1) > seen[0], 'every series grew');
   await page.waitForFunction(() => window.nnplay.optimizerRace.running === false, null, { timeout: 60000 });
   const done = await page.evaluate(() => window.nnplay.optimizerRace);
-  assert.deepEqual(done.epochs, new Array(7).fill(12));
+  assert.deepEqual(done.epochs, new Array(7).fill(30));
   assert.equal(done.rows.length, 7);
-  for (const row of done.rows) assert.ok(Number.isFinite(row.finalLoss), row.name);
+  for (const row of done.rows) {
+    assert.ok(Number.isFinite(row.finalLoss), row.name);
+    // A racer that reached the target did so at the first epoch at or below it (fixed seed:
+    // momentum and Nesterov reach 0.5 within 30 epochs on the circle).
+    if (row.reached) assert.ok(row.epochs >= 1 && row.epochs <= 30 && row.ms > 0, row.name);
+  }
+  assert.ok(done.rows.filter((r) => r.reached).length >= 2, 'momentum and Nesterov reach 0.5');
   assert.equal(await page.locator('#opt-race-table tbody tr').count(), 7);
   assert.equal(await page.locator('#opt-race-chart .line-legend-item').count(), 7);
   await screenshot(page, 'optimizers-race-en', { fullPage: true });
