@@ -38,7 +38,8 @@ function parseArgs(argv) {
 }
 
 /** Opens the page on a fresh profile as a learner does (no link), switches the language and
- *  clicks lab `id`'s tab (so its first preset applies), presses Play, lets it train `trainMs`
+ *  clicks lab `id`'s tab (so its first preset applies), presses Play (or steps a lab without
+ *  one), lets it train `trainMs`
  *  and writes the whole page (what the learner sees by scrolling) to `file`, and what fits the
  *  window to `viewportFile` when given. */
 async function shoot(context, url, id, viewport, lang, trainMs, file, viewportFile = null) {
@@ -53,9 +54,15 @@ async function shoot(context, url, id, viewport, lang, trainMs, file, viewportFi
     await page.click(`[role=tab][data-lab="${id}"]`);
     await waitConfigured(page, mark);
   }
-  await page.evaluate(() => {
-    if (!window.nnplay.session.running) document.getElementById('play').click();
+  // A lab that hides Play (the backprop lab is stepped by hand) is stepped with → six times
+  // instead: its worked example halfway, into the backward pass.
+  const playable = await page.evaluate(() => {
+    const play = document.getElementById('play');
+    if (!play || play.offsetParent === null) return false;
+    if (!window.nnplay.session.running) play.click();
+    return true;
   });
+  if (!playable) for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
   await page.waitForTimeout(trainMs);
   await page.evaluate(() => window.scrollTo(0, 0));
   if (viewportFile) await page.screenshot({ path: viewportFile });
@@ -68,9 +75,10 @@ function markdown(labs) {
   const lines = [
     '# The labs, as a learner sees them',
     '',
-    'Each lab opened from its tab on a fresh browser profile (so its first preset), Play pressed,',
-    'and the page captured while it trains. Made by `node scripts/screenshots.mjs` (headless',
-    'Chromium); run it again after a change to the page and look at every picture.',
+    'Each lab opened from its tab on a fresh browser profile (so its first preset), Play pressed',
+    '(a lab without Play stepped six times) and the page captured while it works. Made by',
+    '`node scripts/screenshots.mjs` (headless Chromium); run it again after a change to the page and',
+    'look at every picture.',
     '',
   ];
   for (const lab of labs) {

@@ -33,7 +33,7 @@ async function loadModule(modPath) {
 }
 
 /// One JSON request; throws with the engine's error (path + message) when the answer is not ok.
-function request(session, req) {
+export function request(session, req) {
   const answer = JSON.parse(session.handle(JSON.stringify(req)));
   if (!answer.ok) {
     const e = answer.error ?? {};
@@ -42,7 +42,7 @@ function request(session, req) {
   return answer;
 }
 
-function setArray(session, name, values) {
+export function setArray(session, name, values) {
   const err = session.setArray(name, values);
   if (err) throw new Error(`setArray(${name}): ${err}`);
 }

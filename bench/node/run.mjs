@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 
 import { BrainEngine } from './brain-runner.mjs';
 import { NnplayEngine } from './nnplay-runner.mjs';
+import { errText, fmt, median } from './report.mjs';
 import { TfjsEngine } from './tfjs-runner.mjs';
 import { WORKLOADS, fallbackWeights, gridPoints } from './workloads.mjs';
 
@@ -39,14 +40,6 @@ const TARGETS = [
   { id: 'W3', peer: 'tfjs-wasm', min: 3, text: 'W3 >= 3x TF.js-wasm' },
   { id: 'W4', peer: 'best', min: 2, text: 'W4 >= 2x the best peer' },
 ];
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-const errText = (e) => String(e?.message ?? e).split('\n')[0];
 
 /// Sets up every engine on one workload. Returns rows: {label, inst, note} or {label, skip}.
 async function setupWorkload(workload, data, engines) {
@@ -174,11 +167,6 @@ async function runWorkload(base, engines, opts) {
 function ratio(workload, nn, peer) {
   if (!nn?.median || !peer?.median) return null;
   return workload.grid ? peer.median / nn.median : nn.median / peer.median;
-}
-
-function fmt(x, digits = 0) {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '-';
-  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 function printWorkload(workload, result) {

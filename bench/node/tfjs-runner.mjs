@@ -12,6 +12,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const wasmDist = path.resolve(here, '../../node_modules/@tensorflow/tfjs-backend-wasm/dist') + path.sep;
 setWasmPaths(wasmDist);
 
+/// The one tf instance (its wasm paths set above), for benchmarks that build their own models.
+export { tf };
+
 const LOSSES = {
   binary_crossentropy: 'binaryCrossentropy',
   categorical_crossentropy: 'categoricalCrossentropy',
@@ -34,7 +37,7 @@ function makeLayer(spec, inputShape) {
   }
 }
 
-function makeOptimizer(spec) {
+export function makeOptimizer(spec) {
   if (spec.type === 'sgd') return tf.train.sgd(spec.learning_rate);
   // Keras defaults (beta 0.9/0.999, epsilon 1e-7), as nnplay uses.
   if (spec.type === 'adam') return tf.train.adam(spec.learning_rate, 0.9, 0.999, 1e-7);

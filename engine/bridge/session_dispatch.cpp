@@ -21,6 +21,7 @@ json SessionState::dispatch(const json& request) {
       {"summary", &SessionState::op_summary},
       {"reset", &SessionState::op_reset},
       {"tune", &SessionState::op_tune},
+      {"augment", &SessionState::op_augment},
       {"save", &SessionState::op_save},
       {"load", &SessionState::op_load},
       {"export", &SessionState::op_export},

@@ -47,6 +47,9 @@ Loaded SessionState::load_document(Document doc, const std::string& path) const 
   Loaded loaded;
   loaded.model = build_model(doc.model, path + "/model");
   if (doc.compile) compile_model(*loaded.model, *doc.compile, path + "/compile");
+  if (has_augmentation(doc.fit)) {
+    check_augmentation(*loaded.model, doc.fit.options.augmentation, path + "/fit/augmentation");
+  }
   loaded.doc = std::move(doc);
   return loaded;
 }

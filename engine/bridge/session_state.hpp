@@ -102,6 +102,10 @@ class SessionState {
   /// One sample forward and backward with every intermediate value and gradient as arrays.
   json op_backprop(ObjectReader& request);
 
+  // --- session_augment.cpp ---
+  /// Augmented copies of the images in array "x" (fit.augmentation's transforms, seeded).
+  json op_augment(ObjectReader& request);
+
   // --- session_tune.cpp ---
   /// Changes optimizer, fit and layer hyper-parameters of the running model in place.
   json op_tune(ObjectReader& request);

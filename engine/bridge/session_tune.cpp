@@ -9,6 +9,8 @@
 #include <utility>
 
 #include "engine/bridge/session_state.hpp"
+#include "engine/bridge/session_util.hpp"
+#include "engine/bridge/spec/augment_spec.hpp"
 #include "engine/bridge/spec/family_spec.hpp"
 #include "engine/core/base/error.hpp"
 #include "engine/core/layers/dropout.hpp"
@@ -139,18 +141,20 @@ struct FitChange {
   std::optional<Index> batch_size;
   std::optional<int> patience;
   std::size_t early_stopping = 0;  // index of the EarlyStopping callback patience applies to
+  std::optional<AugmentOptions> augmentation;
 };
 
-/// Reads "fit": {"epochs", "batch_size", "early_stopping": {"patience"}} into `doc` (a copy).
-FitChange read_fit(const json& value, Document& doc) {
+/// Reads "fit": {"epochs", "batch_size", "early_stopping": {"patience"}, "augmentation"} into
+/// `doc` (a copy); an augmentation must fit the model's input.
+FitChange read_fit(const json& value, Document& doc, const Model& model) {
   ObjectReader r(value, "/fit");
   FitChange change;
   for (const char* fixed : {"shuffle", "validation_split", "seed", "callbacks"}) {
     if (r.has(fixed)) {
       fail_at(r.path_of(fixed), std::string("'") + fixed +
                                     "' cannot change in a running model; tune can change "
-                                    "epochs, batch_size and early_stopping.patience (send a new "
-                                    "build for the rest)");
+                                    "epochs, batch_size, early_stopping.patience and "
+                                    "augmentation (send a new build for the rest)");
     }
   }
   if (r.has("epochs")) change.epochs = static_cast<int>(r.integer("epochs", 1, 1, kMaxEpochs));
@@ -173,10 +177,15 @@ FitChange read_fit(const json& value, Document& doc) {
     }
     e.finish({"patience"});
   }
-  r.finish({"epochs", "batch_size", "early_stopping"});
+  if (const json* a = r.find("augmentation")) {
+    change.augmentation = parse_augmentation(*a, r.path_of("augmentation"));
+    check_augmentation(model, *change.augmentation, r.path_of("augmentation"));
+  }
+  r.finish({"epochs", "batch_size", "early_stopping", "augmentation"});
   FitOptions& o = doc.fit.options;
   if (change.epochs) o.epochs = *change.epochs;
   if (change.batch_size) o.batch_size = *change.batch_size;
+  if (change.augmentation) o.augmentation = *change.augmentation;
   if (change.patience)
     doc.fit.callbacks[change.early_stopping].early_stopping.patience = *change.patience;
   return change;
@@ -258,7 +267,7 @@ json SessionState::op_tune(ObjectReader& request) {
       }
     }
   }
-  const FitChange fit_change = fit ? read_fit(*fit, doc) : FitChange{};
+  const FitChange fit_change = fit ? read_fit(*fit, doc, m) : FitChange{};
   const std::vector<LayerChange> layer_changes =
       layers ? read_layers(*layers, doc) : std::vector<LayerChange>{};
 
@@ -274,6 +283,7 @@ json SessionState::op_tune(ObjectReader& request) {
   if (trainer_) {
     if (fit_change.batch_size) trainer_->set_batch_size(*fit_change.batch_size);
     if (fit_change.epochs) trainer_->set_epochs(*fit_change.epochs);
+    if (fit_change.augmentation) trainer_->set_augmentation(*fit_change.augmentation);
     if (fit_change.patience && fit_change.early_stopping < callbacks_.size()) {
       if (auto* es = dynamic_cast<EarlyStopping*>(callbacks_[fit_change.early_stopping].get())) {
         es->set_patience(*fit_change.patience);

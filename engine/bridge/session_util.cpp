@@ -1,5 +1,7 @@
 #include "engine/bridge/session_util.hpp"
 
+#include "engine/bridge/spec/augment_spec.hpp"
+
 namespace nn::bridge {
 
 json shape_json(const Shape& shape) {
@@ -14,6 +16,19 @@ std::vector<float> flatten(const std::vector<Matrix>& ms) {
     for (Index k = 0; k < m.size(); ++k) v.push_back(static_cast<float>(m.data()[k]));
   }
   return v;
+}
+
+void check_augmentation(const Model& model, const AugmentOptions& options,
+                        const std::string& path) {
+  const Graph& g = model.graph();
+  if (g.input_nodes().size() != 1) {
+    fail_at(child_path(path, "image_shape"),
+            "augmentation needs a model with one input, this one has " +
+                std::to_string(g.input_nodes().size()));
+  }
+  const int input = g.input_nodes()[0];
+  check_image_size(options, shape_size(g.node_shape(input)),
+                   "the model's input '" + g.node_name(input) + "'", path);
 }
 
 std::string read_out(ObjectReader& request, const std::string& fallback, std::size_t max_length) {

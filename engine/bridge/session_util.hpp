@@ -6,6 +6,7 @@
 
 #include "engine/bridge/json/reader.hpp"
 #include "engine/bridge/keras/tfjs_format.hpp"
+#include "engine/core/data/augment.hpp"
 #include "engine/core/models/model.hpp"
 
 namespace nn::bridge {
@@ -15,6 +16,10 @@ json shape_json(const Shape& shape);
 
 /// Every value of `ms`, one matrix after the other in storage order, as float32.
 std::vector<float> flatten(const std::vector<Matrix>& ms);
+
+/// Throws at `path`/image_shape unless `model` has one input of options.features() values
+/// (`path` is the augmentation object's, e.g. "/spec/fit/augmentation").
+void check_augmentation(const Model& model, const AugmentOptions& options, const std::string& path);
 
 /// The request's "out" field (an array name or prefix) of 1 to max_length characters.
 std::string read_out(ObjectReader& request, const std::string& fallback, std::size_t max_length);

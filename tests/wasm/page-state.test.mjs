@@ -96,8 +96,31 @@ const byName = {
   outputActivation: 'linear',
   lossFunction: 'binary_crossentropy',
   weights: [0.5, -0.25, 1e-3],
+  size: 'full',
+  subset: true,
+  trainImages: 2500,
+  units1: 64,
+  units2: 32,
+  units3: 16,
+  augRotation: 10,
+  augWidthShift: 0.1,
+  augHeightShift: 0.2,
+  augZoom: 0.25,
+  augFlip: true,
+  augNoise: 0.05,
+  kFolds: 4,
+  kSubset: 3000,
+  kEpochs: 2,
+  transferShots: 20,
 };
-const samples = Object.fromEntries(FIELDS.map((field) => [field.key, byName[field.name]]));
+// Names two labs use with different types or options take a sample per key.
+const byKey = {
+  'images.dataset': 'digits',
+  'images.hiddenLayers': 2,
+};
+const samples = Object.fromEntries(
+  FIELDS.map((field) => [field.key, byKey[field.key] ?? byName[field.name]]),
+);
 /** The keys of `state` a link of lab `lab` carries: the shell's and that lab's. */
 const linkPart = (state, lab) =>
   Object.fromEntries(

@@ -19,7 +19,9 @@ import { byteText } from '../../web/js/labs/images/load-status.mjs';
 import declaration from '../../web/js/labs/images/index.mjs';
 import { imageHints } from '../../web/js/labs/images/hints.mjs';
 import { presetState } from '../../web/js/state/presets.mjs';
-import { loadModule, TestSession } from '../wasm/load-module.mjs';
+import { loadModule, root, TestSession } from '../wasm/load-module.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
 
 /** The images lab's state of preset `name`, in the lab's own names. */
 function labState(name) {
@@ -264,4 +266,19 @@ test('images configure: the arrays of the images used, or the drawing only', () 
   assert.deepEqual(Object.keys(model.arrays), ['pad_x'], 'a new model on the same images');
   assert.equal(model.dataKey, full.dataKey);
   assert.deepEqual(model.setup[1], { op: 'set_data', train: { x: ['train_x'], y: ['train_y'] } });
+});
+
+test("images presets: fashion-mlp opens the served document's model, compile and fit", () => {
+  const served = JSON.parse(fs.readFileSync(path.join(root, 'docs', 'presets', 'fashion-mlp.json'), 'utf8'));
+  const doc = imagesDocument(labState('fashion-mlp'));
+  const dense = (layers) => layers.filter((l) => l.type === 'dense').map((l) => [l.units, l.activation]);
+  assert.deepEqual(dense(doc.model.layers), dense(served.model.layers));
+  assert.equal(doc.model.layers[0].type, 'flatten');
+  assert.equal(doc.compile.optimizer.type ?? doc.compile.optimizer, served.compile.optimizer);
+  assert.equal(doc.compile.loss, served.compile.loss);
+  assert.deepEqual(doc.compile.metrics, served.compile.metrics);
+  assert.equal(doc.fit.epochs, served.fit.epochs);
+  assert.equal(doc.fit.batch_size, served.fit.batch_size);
+  // The served file's 20 % validation part is in its data; the lab's in validation_split.
+  assert.equal(doc.fit.validation_split, served.data.validation_fraction);
 });

@@ -1,6 +1,7 @@
 // The "fit" object: Keras fit() arguments and the callbacks (EarlyStopping, ReduceLROnPlateau).
 #include "engine/bridge/spec/fit_spec.hpp"
 
+#include "engine/bridge/spec/augment_spec.hpp"
 #include "engine/core/base/error.hpp"
 
 namespace nn::bridge {
@@ -125,7 +126,11 @@ FitSpec parse_fit(const json& value, const std::string& path) {
       spec.callbacks.push_back(parse_callback((*c)[i], child_path(c_path, i)));
     }
   }
-  r.finish({"epochs", "batch_size", "shuffle", "validation_split", "seed", "callbacks"});
+  if (const json* a = r.find("augmentation")) {
+    o.augmentation = parse_augmentation(*a, r.path_of("augmentation"));
+  }
+  r.finish(
+      {"epochs", "batch_size", "shuffle", "validation_split", "seed", "callbacks", "augmentation"});
   // The core constructors check what is left (none today); errors land on the callback.
   (void)make_callbacks(spec, path);
   return spec;
@@ -138,9 +143,12 @@ json fit_to_json(const FitSpec& spec) {
     callbacks.push_back(c.type == "early_stopping" ? early_stopping_to_json(c.early_stopping)
                                                    : reduce_lr_to_json(c.reduce_lr_on_plateau));
   }
-  return {{"epochs", o.epochs},   {"batch_size", static_cast<std::int64_t>(o.batch_size)},
-          {"shuffle", o.shuffle}, {"validation_split", o.validation_split},
-          {"seed", o.seed},       {"callbacks", callbacks}};
+  json out = {{"epochs", o.epochs},   {"batch_size", static_cast<std::int64_t>(o.batch_size)},
+              {"shuffle", o.shuffle}, {"validation_split", o.validation_split},
+              {"seed", o.seed},       {"callbacks", callbacks}};
+  // Written only when given, so fits without augmentation keep their canonical form.
+  if (has_augmentation(spec)) out["augmentation"] = augmentation_to_json(o.augmentation);
+  return out;
 }
 
 std::vector<std::unique_ptr<Callback>> make_callbacks(const FitSpec& spec,

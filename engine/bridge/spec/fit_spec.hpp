@@ -26,9 +26,13 @@ struct CallbackSpec {
 };
 
 struct FitSpec {
-  FitOptions options;  // epochs, batch_size, shuffle, validation_split, seed
+  FitOptions options;  // epochs, batch_size, shuffle, validation_split, seed, augmentation
   std::vector<CallbackSpec> callbacks;
 };
+
+/// Whether the fit has an "augmentation" object (its image shape is then set; its ranges may
+/// all be 0, which trains without augmentation).
+inline bool has_augmentation(const FitSpec& spec) { return spec.options.augmentation.rows > 0; }
 
 FitSpec parse_fit(const json& value, const std::string& path);
 /// Canonical JSON (every field written); parse_fit(fit_to_json(s)) == s.

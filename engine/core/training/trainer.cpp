@@ -42,6 +42,7 @@ Trainer::Trainer(Model& model, const ModelData& data, FitOptions options,
   } else {
     train_ = data;
   }
+  set_augmentation(options_.augmentation);
   const Index n = train_.size();
   batches_per_epoch_ = (n + options_.batch_size - 1) / options_.batch_size;
   order_.resize(static_cast<std::size_t>(n));
@@ -98,7 +99,11 @@ Index Trainer::run(Index max_batches) {
     const Index start = seen_;
     const Index count = std::min(options_.batch_size, n - start);
     indices.assign(order_.begin() + start, order_.begin() + start + count);
-    const ModelData batch = train_.take(indices);
+    ModelData batch = train_.take(indices);
+    if (options_.augmentation.active()) {
+      augment_images(batch.x[0], options_.augmentation,
+                     augment_seed(options_.seed, epoch_, batch_));
+    }
     last_batch_logs_ = model_.train_on_batch(batch.x, batch.y);
     ++ran;
     if (model_.diverged()) {
@@ -179,6 +184,22 @@ void Trainer::set_epochs(int epochs) {
   } else if (finished_ && history_.stop_reason.empty() && epoch_ < epochs) {
     finished_ = false;  // ended at the old limit: the next run() goes on (Keras: fit() again)
   }
+}
+
+void Trainer::set_augmentation(const AugmentOptions& options) {
+  if (options.active()) {
+    check_augment_options(options);
+    check_augment_input(options, train_.x[0].rows());
+  }
+  options_.augmentation = options;
+}
+
+std::uint64_t augment_seed(std::uint64_t seed, int epoch, Index batch) {
+  // Each step goes through splitmix64 (Rng's seeding), so nearby seeds and positions do not
+  // give shifted copies of one another's streams.
+  Rng a(seed ^ 0xA5A5A5A5A5A5A5A5ULL);
+  Rng b(a.next_u64() ^ static_cast<std::uint64_t>(epoch));
+  return Rng(b.next_u64() ^ static_cast<std::uint64_t>(batch)).next_u64();
 }
 
 bool Trainer::resume_after_divergence() {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/core/base/rng.hpp"
+#include "engine/core/data/augment.hpp"
 #include "engine/core/training/callback.hpp"
 #include "engine/core/training/model_data.hpp"
 
@@ -22,9 +23,16 @@ struct FitOptions {
   bool shuffle = true;
   /// Fraction of the samples, taken from the END before shuffling (as Keras), held out.
   double validation_split = 0.0;
-  /// Seeds the shuffling.
+  /// Seeds the shuffling and the augmentation.
   std::uint64_t seed = 0;
+  /// Applied to each training batch's first input after it is gathered (never to validation
+  /// data); batch b of epoch e uses the seed augment_seed(seed, e, b).
+  AugmentOptions augmentation;
 };
+
+/// The augmentation seed of batch `batch` of epoch `epoch`: fixed by the position, so a run
+/// trained in slices, or saved and resumed, augments every batch as one run in one go does.
+std::uint64_t augment_seed(std::uint64_t seed, int epoch, Index batch);
 
 /// Where a Trainer is, exactly enough to resume it (save/load): with the same model weights,
 /// optimizer state and data, a restored Trainer continues bit-identically.
@@ -73,6 +81,9 @@ class Trainer {
   /// old limit continue (a run stopped by a callback or a divergence stays stopped).
   /// epochs >= 1, else nn::Error.
   void set_epochs(int epochs);
+  /// Changes the augmentation from the next batch on (off when !options.active()). Throws
+  /// nn::Error when it is on and its image size differs from the first input's features.
+  void set_augmentation(const AugmentOptions& options);
 
   /// A snapshot of the training position (and the callbacks' counters).
   TrainerState state() const;

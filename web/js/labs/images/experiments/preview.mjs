@@ -114,7 +114,10 @@ export function mountPreview(root, { store, t, relay, getImageSet }) {
         images.set(augmented.subarray(from, from + PIXELS), (i * columns + 1 + j) * PIXELS);
       }
     }
-    const scale = canvas.parentElement && canvas.parentElement.clientWidth < 330 ? 1 : 2;
+    // Twice the size when the row of 7 images (56 px and a 6 px gap each) fits the box.
+    const scale = (canvas.parentElement?.clientWidth ?? 0) >= columns * 62 ? 2 : 1;
+    const first = /** @type {HTMLElement | null} */ (root.querySelector('.img-exp-preview-labels span'));
+    if (first) first.style.minWidth = `${28 * scale + 3 * scale}px`; // over the originals' column
     drawImageGrid(canvas, { images, count: PREVIEW_IMAGES * columns, columns, scale, gap: 3 * scale });
     canvas.setAttribute('aria-label', t('img.exp.previewAria'));
     lastKey = failure ? '' : key;
