@@ -75,6 +75,67 @@ test('optimizers: a refused value is said beside its control and nothing starts'
   assert.equal(await page.locator('.field-message:not([hidden])').count(), 0);
 });
 
+test('optimizers: the settings are page state: a reload and a preset bring them back', async () => {
+  const page = await openLab();
+  await page.selectOption('#opt-dataset', 'spiral');
+  await setInput(page, '#opt-hidden', '16 4');
+  await setInput(page, '#opt-target', 0.05);
+  await setInput(page, '#opt-batch', 50);
+  await page.uncheck('[data-racer=adagrad] [data-role=use]');
+  await setInput(page, '[data-racer=adam] [data-role=lr]', 0.004);
+  await page.selectOption('#opt-batch-optimizer', 'rmsprop');
+  await setInput(page, '#opt-batch-epochs', 40);
+  const read = () =>
+    page.evaluate(() => ({
+      dataset: document.querySelector('#opt-dataset').value,
+      hidden: document.querySelector('#opt-hidden').value,
+      target: document.querySelector('#opt-target').value,
+      batch: document.querySelector('#opt-batch').value,
+      adagrad: document.querySelector('[data-racer=adagrad] [data-role=use]').checked,
+      adamLr: document.querySelector('[data-racer=adam] [data-role=lr]').value,
+      batchOptimizer: document.querySelector('#opt-batch-optimizer').value,
+      batchLr: document.querySelector('#opt-batch-lr').value,
+      batchEpochs: document.querySelector('#opt-batch-epochs').value,
+    }));
+  const set = {
+    dataset: 'spiral',
+    hidden: '16, 4',
+    target: '0.05',
+    batch: '50',
+    adagrad: false,
+    adamLr: '0.004',
+    batchOptimizer: 'rmsprop',
+    batchLr: '0.005', // 5 × RMSprop's 0.001, set with the optimizer
+    batchEpochs: '40',
+  };
+  assert.deepEqual(await read(), set);
+  // A refused value is said beside its control and never stored.
+  await setInput(page, '#opt-batch', 401);
+  const message = page.locator('#opt-batch').locator('xpath=ancestor::label').locator('.field-message');
+  assert.match(await message.textContent(), /400/);
+  // Saved (debounced) to localStorage, and in the link.
+  await page.waitForFunction(() => {
+    const stored = JSON.parse(localStorage.getItem('nnplay.state.v1') ?? 'null');
+    return (stored?.state ?? stored)?.['optimizers.batchEpochs'] === 40;
+  });
+  assert.match(page.url(), /raceData=spiral/);
+  await page.reload();
+  await page.waitForSelector('#opt-race-start');
+  assert.deepEqual(await read(), set, 'a reload restores every setting');
+  // Unticking every optimizer is the lab's own refusal, at the optimizers' box.
+  for (const id of ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adam', 'adamw'])
+    await page.uncheck(`[data-racer=${id}] [data-role=use]`);
+  assert.match(await page.textContent('.opt-racers > .field-message'), /at least one/);
+  // A preset sets the race it names.
+  await page.selectOption('#preset', 'opt-momentum-spiral');
+  await page.waitForFunction(() => document.querySelector('#opt-dataset').value === 'spiral');
+  const picked = await page.$$eval('.opt-racer', (rows) =>
+    rows.filter((r) => r.querySelector('[data-role=use]').checked).map((r) => r.dataset.racer),
+  );
+  assert.deepEqual(picked, ['sgd', 'momentum', 'nesterov']);
+  assert.equal(await page.locator('.opt-racers > .field-message:not([hidden])').count(), 0);
+});
+
 test('optimizers: the batch-size comparison draws three curves', async () => {
   const page = await openLab();
   await setInput(page, '#opt-batch-epochs', 3);

@@ -6,7 +6,9 @@ import { test } from 'node:test';
 
 import { RACERS, batchesPerEpoch, racerDocument } from '../../web/js/labs/optimizers/racers.mjs';
 import { identicalWeights, raceRows, timeToTarget } from '../../web/js/labs/optimizers/race-table.mjs';
-import { parseHidden, parseInteger, parsePositive } from '../../web/js/labs/optimizers/inputs.mjs';
+import { parseHidden } from '../../web/js/labs/optimizers/inputs.mjs';
+import { FIELD_BY_NAME } from '../../web/js/labs/optimizers/fields.mjs';
+import { normalizeValue } from '../../web/js/state/field.mjs';
 
 const settings = { dataset: 'xor', hidden: [8, 8], activation: 'tanh', batchSize: 32, epochs: 50, seed: 3 };
 
@@ -91,10 +93,13 @@ test('optimizers: input checks', () => {
   assert.deepEqual(parseHidden('4 2'), { ok: true, value: [4, 2] });
   for (const bad of ['', '0', '8, 33', '1,2,3,4,5', '2.5', 'abc'])
     assert.equal(parseHidden(bad).ok, false, bad);
-  assert.deepEqual(parseInteger('32', 1, 400, 'k'), { ok: true, value: 32 });
-  for (const bad of ['', '0', '401', '3.5', 'x'])
-    assert.deepEqual(parseInteger(bad, 1, 400, 'k'), { ok: false, key: 'k' });
-  assert.deepEqual(parsePositive('0.1', 10, 'k'), { ok: true, value: 0.1 });
-  for (const bad of ['', '0', '-1', '11', 'NaN', 'Infinity'])
-    assert.equal(parsePositive(bad, 10, 'k').ok, false, bad);
+  // The rest is the store's: each field's type and limits.
+  const ok = (name, value) => normalizeValue(FIELD_BY_NAME[name], value).ok;
+  assert.ok(ok('raceBatch', 32));
+  for (const bad of [0, 401, 3.5, NaN]) assert.equal(ok('raceBatch', bad), false, String(bad));
+  assert.ok(ok('lrAdam', 0.1));
+  for (const bad of [0, -1, 11, NaN, Infinity]) assert.equal(ok('lrAdam', bad), false, String(bad));
+  assert.equal(ok('raceTarget', 0), false);
+  assert.equal(ok('raceHidden', [8, 33]), false);
+  assert.equal(ok('raceHidden', []), false);
 });

@@ -5,11 +5,11 @@
 // batch of each epoch: one example's loss for batch size 1, so its noise shows.
 import { Lockstep } from './lockstep.mjs';
 import { RACERS, RACER, SAMPLES, batchesPerEpoch, racerDocument } from './racers.mjs';
-import { LIMITS, parseInteger, parsePositive } from './inputs.mjs';
+import { BATCH_NAMES, LIMITS } from './fields.mjs';
+import { bindInputs } from './store-inputs.mjs';
 import { batchColour } from './colours.mjs';
 import { LineChart } from '../sequence/line-chart.mjs';
 import { publishTestHook } from '../../kit/lab-kit.mjs';
-import { clearFieldMessage, showFieldMessage } from '../../kit/field-message.mjs';
 
 /** The three batch sizes compared: the whole training set, 32, one example. */
 export const BATCH_KINDS = Object.freeze([
@@ -40,8 +40,9 @@ export const BATCH_MARKUP = `
   <div id="opt-batch-chart" class="opt-chart"></div>
 </section>`;
 
-/** Wires the comparison under `root`: {t, relay, race: {settings()}}. Returns {render(), pause(), unmount()}. */
-export function mountBatch(root, { t, relay, network }) {
+/** Wires the comparison under `root`: {t, relay, store (the lab's fields; the network and
+ *  data are the race's)}. Returns {render(), pause(), unmount()}. */
+export function mountBatch(root, { t, relay, store }) {
   const $ = (selector) => root.querySelector(selector);
   const ui = {
     optimizer: $('#opt-batch-optimizer'),
@@ -58,21 +59,25 @@ export function mountBatch(root, { t, relay, network }) {
   let problem = '';
   let budget = 0;
 
-  function readSettings() {
-    let fine = true;
-    const check = (input, result) => {
-      const field = input.closest('.lab-field');
-      if (result.ok) clearFieldMessage(field, [input]);
-      else {
-        showFieldMessage(field, t(result.key, LIMITS), input);
-        fine = false;
-      }
-      return result.value;
-    };
-    const lr = check(ui.lr, parsePositive(ui.lr.value, LIMITS.lr, 'opt.refuse.lr'));
-    const epochs = check(ui.epochs, parseInteger(ui.epochs.value, 1, LIMITS.epochs, 'opt.refuse.epochs'));
-    return fine ? { lr, epochs, racer: ui.optimizer.value } : null;
-  }
+  const bindings = bindInputs(
+    [
+      { input: ui.optimizer, name: 'batchOptimizer' },
+      { input: ui.lr, name: 'batchLr' },
+      { input: ui.epochs, name: 'batchEpochs' },
+    ],
+    store,
+    t,
+  );
+
+  /** The comparison's settings and the race's network and data, all from the store. */
+  const readSettings = () => ({
+    racer: store.get('batchOptimizer'),
+    lr: store.get('batchLr'),
+    epochs: store.get('batchEpochs'),
+    dataset: store.get('raceData'),
+    hidden: store.get('raceHidden'),
+    activation: store.get('raceActivation'),
+  });
 
   async function toggle() {
     if (running) {
@@ -85,9 +90,9 @@ export function mountBatch(root, { t, relay, network }) {
       loop();
       return;
     }
+    // A refused value still shown beside its control: the learner meant another comparison.
+    if (root.querySelector('[data-group=optBatch] [aria-invalid=true]')) return;
     const settings = readSettings();
-    const shape = network();
-    if (!settings || !shape) return;
     budget = settings.epochs;
     problem = '';
     running = true;
@@ -95,7 +100,7 @@ export function mountBatch(root, { t, relay, network }) {
     const entries = BATCH_KINDS.map(({ kind, size }) => ({
       key: kind,
       batches: batchesPerEpoch(SAMPLES, size),
-      document: racerDocument({ ...shape, ...settings, batchSize: size, seed: 0 }),
+      document: racerDocument({ ...settings, batchSize: size, seed: 0 }),
     }));
     try {
       if (!(await lock.start(entries))) return;
@@ -160,16 +165,19 @@ export function mountBatch(root, { t, relay, network }) {
 
   ui.run.addEventListener('click', toggle);
   ui.axis.addEventListener('change', render);
-  for (const input of [ui.optimizer, ui.lr, ui.epochs]) {
-    input.addEventListener('change', () => {
-      running = false;
-      lock.close();
-      readSettings();
-      render();
-    });
-  }
+  // A changed optimizer takes a learning rate that suits the comparison (5 × the race's).
   ui.optimizer.addEventListener('change', () => {
-    ui.lr.value = String(RACER[ui.optimizer.value].lr * 5);
+    if (store.get('batchOptimizer') === ui.optimizer.value)
+      store.set('batchLr', RACER[ui.optimizer.value].lr * 5);
+  });
+  // A changed setting (typed, a preset, a link) drops the runs started with the old one.
+  const unsubscribe = store.subscribe((changed) => {
+    const mine = new Set([...changed].filter((name) => BATCH_NAMES.has(name)));
+    if (mine.size === 0) return;
+    bindings.refresh(mine);
+    running = false;
+    lock.close();
+    render();
   });
   render();
 
@@ -181,6 +189,8 @@ export function mountBatch(root, { t, relay, network }) {
     },
     unmount() {
       running = false;
+      unsubscribe();
+      bindings.dispose();
       lock.close();
       chart.destroy();
     },

@@ -10,8 +10,8 @@ function mount(el, ctx) {
   const t = (key, params) => fillText(ctx.t(key, params), params);
   el.innerHTML = `<div class="opt-lab">${RACE_MARKUP}${BATCH_MARKUP}</div>`;
   ctx.apply(el);
-  const race = mountRace(el, { t, relay: ctx.relay, session: ctx.session });
-  const batch = mountBatch(el, { t, relay: ctx.relay, network: () => race.network() });
+  const race = mountRace(el, { t, relay: ctx.relay, session: ctx.session, store: ctx.store });
+  const batch = mountBatch(el, { t, relay: ctx.relay, store: ctx.store });
   const disposer = new Disposer().add(() => race.unmount()).add(() => batch.unmount());
   disposer.add(
     ctx.onLangChange?.(() => {

@@ -6,7 +6,9 @@
 import { Lockstep } from './lockstep.mjs';
 import { ACTIVATIONS, DATASETS, RACERS, RACER, SAMPLES, batchesPerEpoch, racerDocument } from './racers.mjs';
 import { identicalWeights, raceRows } from './race-table.mjs';
-import { LIMITS, parseHidden, parseInteger, parsePositive } from './inputs.mjs';
+import { parseHidden } from './inputs.mjs';
+import { LIMITS, RACE_NAMES, lrName, useName } from './fields.mjs';
+import { bindInputs } from './store-inputs.mjs';
 import { racerColour } from './colours.mjs';
 import { LineChart } from '../sequence/line-chart.mjs';
 import { publishTestHook } from '../../kit/lab-kit.mjs';
@@ -56,8 +58,9 @@ export const RACE_MARKUP = `
 </section>`;
 
 /** Wires the race under `root`: {t, relay, session (the lab's own, which builds the race's
- *  network to say its parameter count)}. Returns {render(), pause(), network(), unmount()}. */
-export function mountRace(root, { t, relay, session }) {
+ *  network to say its parameter count), store (the lab's fields)}. Returns {render(), pause(),
+ *  unmount()}. */
+export function mountRace(root, { t, relay, session, store }) {
   const $ = (selector) => root.querySelector(selector);
   const ui = {
     dataset: $('#opt-dataset'),
@@ -67,6 +70,7 @@ export function mountRace(root, { t, relay, session }) {
     target: $('#opt-target'),
     epochs: $('#opt-epochs'),
     racers: $('.opt-racers'),
+    fields: $('[data-group=optRace]'),
     start: $('#opt-race-start'),
     pause: $('#opt-race-pause'),
     reset: $('#opt-race-reset'),
@@ -85,48 +89,61 @@ export function mountRace(root, { t, relay, session }) {
   let problem = '';
   let params = null; // the network's parameter count, from the engine's build answer
 
-  /** Reads every input, marking refusals beside their control; null when one is refused. */
+  const bindings = bindInputs(
+    [
+      { input: ui.dataset, name: 'raceData' },
+      {
+        input: ui.hidden,
+        name: 'raceHidden',
+        read: (input) => {
+          const parsed = parseHidden(input.value);
+          return parsed.ok ? parsed : { ok: false, text: t(parsed.key, LIMITS) };
+        },
+        show: (input, units) => (input.value = units.join(', ')),
+      },
+      { input: ui.activation, name: 'raceActivation' },
+      { input: ui.batch, name: 'raceBatch' },
+      { input: ui.target, name: 'raceTarget' },
+      { input: ui.epochs, name: 'raceEpochs' },
+      ...[...ui.racers.querySelectorAll('.opt-racer')].flatMap((row) => [
+        { input: row.querySelector('[data-role=use]'), name: useName(row.dataset.racer) },
+        { input: row.querySelector('[data-role=lr]'), name: lrName(row.dataset.racer) },
+      ]),
+    ],
+    store,
+    t,
+  );
+
+  /** The racers picked, each with its learning rate (from the store). */
+  const pickedRacers = () =>
+    RACERS.filter((r) => store.get(useName(r.id))).map((r) => ({ ...r, lr: store.get(lrName(r.id)) }));
+
+  /** "At least one optimizer" is the lab's own check (one bool per optimizer in the store):
+   *  said at the optimizers' fieldset; false when none is picked. */
+  function checkRacers() {
+    const none = pickedRacers().length === 0;
+    if (none) showFieldMessage(ui.racers, t('opt.refuse.none'));
+    else clearFieldMessage(ui.racers);
+    return !none;
+  }
+
+  /** The race's settings, all from the store (which keeps only accepted values). */
   function readSettings() {
-    let fine = true;
-    const check = (input, result) => {
-      const field = input.closest('.lab-field');
-      if (result.ok) clearFieldMessage(field, [input]);
-      else {
-        showFieldMessage(field, t(result.key, LIMITS), input);
-        fine = false;
-      }
-      return result.value;
-    };
-    const hidden = check(ui.hidden, parseHidden(ui.hidden.value));
-    const batchSize = check(ui.batch, parseInteger(ui.batch.value, 1, LIMITS.batch, 'opt.refuse.batch'));
-    const target = check(ui.target, parsePositive(ui.target.value, 10, 'opt.refuse.target'));
-    const epochs = check(ui.epochs, parseInteger(ui.epochs.value, 1, LIMITS.epochs, 'opt.refuse.epochs'));
-    const racers = [];
-    for (const row of ui.racers.querySelectorAll('.opt-racer')) {
-      const lrInput = row.querySelector('[data-role=lr]');
-      const lr = check(lrInput, parsePositive(lrInput.value, LIMITS.lr, 'opt.refuse.lr'));
-      if (row.querySelector('[data-role=use]').checked) racers.push({ ...RACER[row.dataset.racer], lr });
-    }
-    const pick = ui.racers;
-    if (racers.length === 0) {
-      showFieldMessage(pick, t('opt.refuse.none'));
-      fine = false;
-    } else clearFieldMessage(pick);
-    if (!fine) return null;
     return {
-      dataset: ui.dataset.value,
-      activation: ui.activation.value,
-      hidden,
-      batchSize,
-      target,
-      epochs,
-      racers,
+      dataset: store.get('raceData'),
+      activation: store.get('raceActivation'),
+      hidden: store.get('raceHidden'),
+      batchSize: store.get('raceBatch'),
+      target: store.get('raceTarget'),
+      epochs: store.get('raceEpochs'),
+      racers: pickedRacers(),
     };
   }
 
   async function start() {
+    // A refused value still shown beside its control: the learner meant another race.
+    if (!checkRacers() || ui.fields.querySelector('[aria-invalid=true]')) return;
     const settings = readSettings();
-    if (!settings) return;
     stop();
     problem = '';
     identical = null;
@@ -214,7 +231,6 @@ export function mountRace(root, { t, relay, session }) {
   /** Builds the race's network in the lab's session (never trained) for its parameter count. */
   function describeNetwork() {
     const settings = readSettings();
-    if (!settings) return;
     const spec = racerDocument({ ...settings, seed: 0, racer: 'sgd', lr: RACER.sgd.lr });
     session
       .configure({ setup: [{ op: 'build', spec }], snapshot: [] })
@@ -288,30 +304,27 @@ export function mountRace(root, { t, relay, session }) {
   ui.start.addEventListener('click', resume);
   ui.pause.addEventListener('click', stop);
   ui.reset.addEventListener('click', reset);
-  // A changed setting makes a new race: the runs started with the old one are dropped.
-  root.querySelector('[data-group=optRace] .opt-fields').addEventListener('change', () => {
+  // A changed setting (typed, a preset, a link) makes a new race: the runs started with the
+  // old one are dropped.
+  const unsubscribe = store.subscribe((changed) => {
+    const mine = new Set([...changed].filter((name) => RACE_NAMES.has(name)));
+    if (mine.size === 0) return;
+    bindings.refresh(mine);
     if (lock.runs.length > 0) reset();
+    checkRacers();
     describeNetwork();
   });
-  ui.racers.addEventListener('change', () => {
-    if (lock.runs.length > 0) reset();
-    readSettings();
-  });
   render();
+  checkRacers();
   describeNetwork();
 
   return {
     render,
     pause: stop,
-    /** The race's network and data for the batch-size comparison, or null when refused. */
-    network() {
-      const settings = readSettings();
-      return (
-        settings && { dataset: settings.dataset, hidden: settings.hidden, activation: settings.activation }
-      );
-    },
     unmount() {
       running = false;
+      unsubscribe();
+      bindings.dispose();
       lock.close();
       chart.destroy();
     },

@@ -38,10 +38,6 @@ export default {
     'opt.timeNote':
       'Loss: binary cross-entropy averaged over each epoch (400 points, all for training). Time: the engine’s milliseconds for the epochs up to the target, measured in the worker; it changes with the machine’s load, the epochs do not.',
     'opt.refuse.hidden': 'Write 1 to {hiddenLayers} whole numbers of units, each 1 to {units}, e.g. 8, 8.',
-    'opt.refuse.batch': 'Write a whole number from 1 to {batch}.',
-    'opt.refuse.epochs': 'Write a whole number from 1 to {epochs}.',
-    'opt.refuse.target': 'Write a loss above 0, at most 10.',
-    'opt.refuse.lr': 'Write a learning rate above 0, at most {lr}.',
     'opt.refuse.none': 'Pick at least one optimizer.',
     'opt.batchTitle': 'Batch size: noisy but cheap',
     'opt.batchIntro':
@@ -94,10 +90,6 @@ export default {
     'opt.timeNote':
       '손실: 에포크마다 평균한 이진 교차 엔트로피 (점 400개, 모두 학습용). 시간: 목표에 닿기까지의 에포크에 엔진이 쓴 밀리초로, 워커 안에서 잰 값입니다. 컴퓨터 부하에 따라 달라지지만 에포크 수는 달라지지 않습니다.',
     'opt.refuse.hidden': '유닛 수를 1~{hiddenLayers}개의 정수로 쓰세요. 각각 1~{units} (예: 8, 8).',
-    'opt.refuse.batch': '1부터 {batch}까지의 정수를 쓰세요.',
-    'opt.refuse.epochs': '1부터 {epochs}까지의 정수를 쓰세요.',
-    'opt.refuse.target': '0보다 크고 10 이하인 손실을 쓰세요.',
-    'opt.refuse.lr': '0보다 크고 {lr} 이하인 학습률을 쓰세요.',
     'opt.refuse.none': '옵티마이저를 하나 이상 고르세요.',
     'opt.batchTitle': '배치 크기: 시끄럽지만 싸다',
     'opt.batchIntro':
