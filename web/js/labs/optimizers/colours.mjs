@@ -1,19 +1,16 @@
-// One colour per optimizer (and per batch size), from the page's palette where it has
-// distinct hues, so the race's curves, legend and table agree.
-const RACER_COLOURS = {
-  sgd: '#6b7280',
-  momentum: '#2563eb',
-  nesterov: '#0891b2',
-  adagrad: '#ca8a04',
-  rmsprop: '#9333ea',
-  adam: '#dc2626',
-  adamw: '#16a34a',
-};
+// One colour per optimizer (and per batch size) from the page's palette (views/colors.mjs), so
+// the race's curves, legend and table agree: Tableau 10 in the order the page lists them, as
+// the sequence lab's and the k-fold chart's series take it.
+import { TABLEAU10 } from '../../views/colors.mjs';
+import { RACERS } from './racers.mjs';
+
+const RACER_INDEX = Object.fromEntries(RACERS.map((r, i) => [r.id, i]));
 
 /** @param {string} id an optimizer id of racers.mjs */
-export const racerColour = (id) => RACER_COLOURS[id] ?? '#111827';
+export const racerColour = (id) => TABLEAU10[(RACER_INDEX[id] ?? 0) % TABLEAU10.length];
 
-const BATCH_COLOURS = { full: '#2563eb', mini: '#16a34a', one: '#dc2626' };
+/** The batch chart's own series: blue, orange, red. */
+const BATCH_INDEX = { full: 0, mini: 1, one: 2 };
 
 /** @param {'full' | 'mini' | 'one'} kind */
-export const batchColour = (kind) => BATCH_COLOURS[kind];
+export const batchColour = (kind) => TABLEAU10[BATCH_INDEX[kind]];
