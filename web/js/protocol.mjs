@@ -43,7 +43,7 @@
  * @typedef {{type: 'ready', id: number}} ReadyReply
  * @typedef {{type: 'configured', session: string, id: number, answers: object[],
  *   arrays: Arrays}} ConfiguredReply  the setup answers and the arrays they name
- * @typedef {{type: 'done', session: string, id: number, answer?: object}} DoneReply
+ * @typedef {{type: 'done', session: string, id: number, answer?: object, ms?: number}} DoneReply
  * @typedef {{type: 'error', path: string, message: string, op?: string, session?: string,
  *   id?: number}} ErrorEvent  path: a JSON Pointer into the request ('' = the whole message)
  * @typedef {{type: 'progress', session: string, answer: object}} ProgressEvent  the engine's

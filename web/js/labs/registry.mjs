@@ -41,7 +41,15 @@
  *   epochs, iterations: the training position.
  */
 
-export const LAB_IDS = Object.freeze(['perceptron', 'mlp', 'activations', 'sequence', 'images', 'backprop']);
+export const LAB_IDS = Object.freeze([
+  'perceptron',
+  'mlp',
+  'activations',
+  'sequence',
+  'images',
+  'backprop',
+  'optimizers',
+]);
 
 /** The lab a page with no link and no saved state opens. */
 export const DEFAULT_LAB = 'mlp';

@@ -155,6 +155,19 @@ export class SessionHandle extends Emitter {
     return this.request('call', { request, arrays: copyArrays(arrays) }, 'call').then((r) => r.answer);
   }
 
+  /**
+   * Like call, resolving with {answer, ms}: ms is the time the worker took for the request
+   * (the engine's work, without messaging).
+   * @param {SessionRequest} request @returns {Promise<{answer: object, ms: number}>}
+   */
+  timedCall(request) {
+    if (!this.configured) return Promise.reject({ path: '', message: 'the session is not configured' });
+    return this.request('call', { request, arrays: {} }, 'call').then((r) => ({
+      answer: r.answer,
+      ms: r.ms,
+    }));
+  }
+
   /** Whether the last training stopped at the document's epoch limit (not early stopping, not
    *  a reset or a rebuild since). */
   get atLimit() {

@@ -17,7 +17,8 @@ function niceStep(span, count) {
 
 /**
  * @typedef {{label: string, colour: string, values: ArrayLike<number>, dash?: number[],
- *   width?: number, x0?: number}} Series  values[i] is drawn at x = x0 + i
+ *   width?: number, x0?: number, xStep?: number}} Series  values[i] is drawn at
+ *   x = x0 + i · xStep (xStep 1 unless given)
  */
 
 export class LineChart {
@@ -32,6 +33,7 @@ export class LineChart {
     this.log = log;
     this.yRange = yRange;
     this.xLabel = xLabel;
+    this.logX = false;
     this.onDraw = onDraw;
     el.classList.add('line-chart');
     el.innerHTML = '<div class="line-legend"></div><canvas></canvas>';
@@ -49,9 +51,12 @@ export class LineChart {
     this.observer.observe(el);
   }
 
-  /** @param {{series?: Series[], xLabel?: string}} data */
-  update({ series, xLabel } = {}) {
+  /** logX: a logarithmic x axis (counts 1, 10, 100, ...), for series whose points are
+   *  spaced by very different steps.
+   *  @param {{series?: Series[], xLabel?: string, logX?: boolean}} data */
+  update({ series, xLabel, logX } = {}) {
     if (xLabel !== undefined) this.xLabel = xLabel;
+    if (logX !== undefined) this.logX = logX;
     if (series) {
       const signature = series.map((s) => `${s.label}|${s.colour}|${s.dash}`).join(';');
       if (signature !== this.signature) {
@@ -120,10 +125,17 @@ export class LineChart {
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
     const [lo, hi] = this.span();
-    const count = Math.max(2, ...this.series.map((s) => (s.x0 ?? 0) + s.values.length));
+    const count = Math.max(
+      2,
+      ...this.series.map((s) => (s.x0 ?? 0) + Math.max(0, s.values.length - 1) * (s.xStep ?? 1) + 1),
+    );
     const plotW = width - PAD.left - PAD.right;
     const plotH = height - PAD.top - PAD.bottom;
-    const xAt = (/** @type {number} */ x) => PAD.left + (plotW * x) / Math.max(1, count - 1);
+    // x counts from 0 (shown as 1); a log axis places count x at log10(x + 1).
+    const xAt = (/** @type {number} */ x) =>
+      this.logX
+        ? PAD.left + (plotW * Math.log10(x + 1)) / Math.log10(count)
+        : PAD.left + (plotW * x) / Math.max(1, count - 1);
     const yAt = (/** @type {number} */ y) => PAD.top + plotH * (1 - (y - lo) / (hi - lo || 1));
     ctx.font = FONT;
     ctx.lineWidth = 1;
@@ -152,8 +164,13 @@ export class LineChart {
     // x ticks: whole steps, counted from 1 as a learner counts them.
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    const xStep = Math.max(1, Math.round(niceStep(count, Math.max(2, Math.floor(plotW / 60)))));
-    for (let x = 0; x < count; x += xStep) ctx.fillText(String(x + 1), xAt(x), height - PAD.bottom + 3);
+    if (this.logX) {
+      for (let shown = 1; shown <= count; shown *= 10)
+        ctx.fillText(String(shown), xAt(shown - 1), height - PAD.bottom + 3);
+    } else {
+      const xStep = Math.max(1, Math.round(niceStep(count, Math.max(2, Math.floor(plotW / 60)))));
+      for (let x = 0; x < count; x += xStep) ctx.fillText(String(x + 1), xAt(x), height - PAD.bottom + 3);
+    }
     if (this.xLabel) {
       ctx.textAlign = 'right';
       ctx.fillText(this.xLabel, width - PAD.right, height - 12);
@@ -172,7 +189,7 @@ export class LineChart {
           continue;
         }
         const y = yAt(Math.min(hi, Math.max(lo, this.log ? Math.log10(v) : v)));
-        const x = xAt((s.x0 ?? 0) + i);
+        const x = xAt((s.x0 ?? 0) + i * (s.xStep ?? 1));
         if (open) ctx.lineTo(x, y);
         else ctx.moveTo(x, y);
         open = true;

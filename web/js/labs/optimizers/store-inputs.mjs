@@ -1,0 +1,58 @@
+// The lab's controls bound to its store fields: a change is checked by the store (and, for the
+// hidden-units text, by the lab's own parse first) and kept, or refused with a message beside
+// the control; a store change (a preset, a link) shows in the control and clears its message.
+import { clearFieldMessage, refusalText, showFieldMessage } from '../../kit/field-message.mjs';
+import { FIELD_BY_NAME } from './fields.mjs';
+
+/**
+ * @typedef {{input: HTMLInputElement | HTMLSelectElement, name: string,
+ *   read?: (input: any) => ({ok: true, value: any} | {ok: false, text: string}),
+ *   show?: (input: any, value: any) => void}} Binding
+ */
+
+const readDefault = (input) => {
+  if (input.type === 'checkbox') return { ok: true, value: input.checked };
+  if (input.type === 'number') {
+    const text = input.value.trim();
+    return { ok: true, value: text === '' ? NaN : Number(text) };
+  }
+  return { ok: true, value: input.value };
+};
+const showDefault = (input, value) => {
+  if (input.type === 'checkbox') input.checked = Boolean(value);
+  else input.value = String(value);
+};
+
+/**
+ * Binds `bindings` to `store` (the lab's scoped store); t translates, label(input) names the
+ * control for a message. Returns {refresh(), dispose()}.
+ * @param {Binding[]} bindings @param {any} store @param {(k: string, p?: any) => string} t
+ */
+export function bindInputs(bindings, store, t) {
+  const anchor = (input) => input.closest('.lab-field') ?? input.parentElement;
+  const label = (input) => anchor(input)?.querySelector('[data-i18n]')?.textContent?.trim() ?? '';
+  const listeners = bindings.map((b) => {
+    const onChange = () => {
+      const parsed = (b.read ?? readDefault)(b.input);
+      if (!parsed.ok) return showFieldMessage(anchor(b.input), parsed.text, b.input);
+      const checked = store.validate(b.name, parsed.value);
+      if (!checked.ok) {
+        const text = refusalText(t, FIELD_BY_NAME[b.name], checked, label(b.input));
+        return showFieldMessage(anchor(b.input), text, b.input);
+      }
+      clearFieldMessage(anchor(b.input), [b.input]);
+      store.set(b.name, checked.value);
+    };
+    b.input.addEventListener('change', onChange);
+    return () => b.input.removeEventListener('change', onChange);
+  });
+  const refresh = (names = null) => {
+    for (const b of bindings) {
+      if (names && !names.has(b.name)) continue;
+      (b.show ?? showDefault)(b.input, store.get(b.name));
+      clearFieldMessage(anchor(b.input), [b.input]);
+    }
+  };
+  refresh();
+  return { refresh, dispose: () => listeners.forEach((off) => off()) };
+}
