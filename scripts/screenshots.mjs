@@ -38,9 +38,8 @@ function parseArgs(argv) {
 }
 
 /** Opens the page on a fresh profile as a learner does (no link), switches the language and
- *  clicks lab `id`'s tab (so its first preset applies), presses Play (or steps a lab without
- *  one), lets it train `trainMs`
- *  and writes the whole page (what the learner sees by scrolling) to `file`, and what fits the
+ *  clicks lab `id`'s tab (so its first preset applies), presses Play (or the buttons a lab without
+ *  Play marks), lets it train `trainMs` and writes the whole page (what the learner sees by scrolling) to `file`, and what fits the
  *  window to `viewportFile` when given. */
 async function shoot(context, url, id, viewport, lang, trainMs, file, viewportFile = null) {
   const page = watch(await context.newPage());
@@ -54,15 +53,21 @@ async function shoot(context, url, id, viewport, lang, trainMs, file, viewportFi
     await page.click(`[role=tab][data-lab="${id}"]`);
     await waitConfigured(page, mark);
   }
-  // A lab that hides Play (the backprop lab is stepped by hand) is stepped with → six times
-  // instead: its worked example halfway, into the backward pass.
+  // A lab that hides Play runs its own sessions or is stepped by hand: it marks the button a
+  // learner would press with data-screenshot-presses (how many times), e.g. the backprop lab's
+  // Next step six times (halfway into the backward pass), the optimizer race's Start once.
   const playable = await page.evaluate(() => {
     const play = document.getElementById('play');
     if (!play || play.offsetParent === null) return false;
     if (!window.nnplay.session.running) play.click();
     return true;
   });
-  if (!playable) for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  if (!playable) {
+    for (const button of await page.$$('#lab [data-screenshot-presses]')) {
+      const presses = Number(await button.getAttribute('data-screenshot-presses'));
+      for (let i = 0; i < presses; i++) await button.click();
+    }
+  }
   await page.waitForTimeout(trainMs);
   await page.evaluate(() => window.scrollTo(0, 0));
   if (viewportFile) await page.screenshot({ path: viewportFile });
@@ -76,9 +81,9 @@ function markdown(labs) {
     '# The labs, as a learner sees them',
     '',
     'Each lab opened from its tab on a fresh browser profile (so its first preset), Play pressed',
-    '(a lab without Play stepped six times) and the page captured while it works. Made by',
-    '`node scripts/screenshots.mjs` (headless Chromium); run it again after a change to the page and',
-    'look at every picture.',
+    '(or, in a lab without Play, the button a learner starts with) and the page captured while it',
+    'works. Made by `node scripts/screenshots.mjs` (headless Chromium); run it again after a change',
+    'to the page and look at every picture.',
     '',
   ];
   for (const lab of labs) {

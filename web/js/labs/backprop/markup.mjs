@@ -26,7 +26,7 @@ export const BACKPROP_MARKUP = `
       <h2 id="bp-steps-title" class="bp-heading" data-i18n="bp.steps"></h2>
       <div class="bp-step-controls" role="group" data-i18n-aria-label="bp.steps">
         <button type="button" id="bp-prev" class="lab-action secondary" data-i18n="bp.prev"></button>
-        <button type="button" id="bp-next" class="lab-action" data-i18n="bp.next"></button>
+        <button type="button" id="bp-next" class="lab-action" data-i18n="bp.next" data-screenshot-presses="6"></button>
         <button type="button" id="bp-end" class="lab-action secondary" data-i18n="bp.toEnd"></button>
         <button type="button" id="bp-restart" class="lab-action secondary" data-i18n="bp.restart"></button>
         <button type="button" id="bp-next-pass" class="lab-action secondary" data-i18n="bp.nextPass"></button>

@@ -44,7 +44,7 @@ export const RACE_MARKUP = `
     ).join('')}
   </fieldset>
   <div class="opt-buttons">
-    <button type="button" class="opt-button primary" id="opt-race-start" data-i18n="opt.start"></button>
+    <button type="button" class="opt-button primary" id="opt-race-start" data-i18n="opt.start" data-screenshot-presses="1"></button>
     <button type="button" class="opt-button" id="opt-race-pause" data-i18n="opt.pause"></button>
     <button type="button" class="opt-button" id="opt-race-reset" data-i18n="opt.reset"></button>
   </div>
