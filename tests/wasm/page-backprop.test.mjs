@@ -3,9 +3,11 @@
 // the worked example and on other networks. The page's written-out values must equal the
 // engine's, and its update w − η·∂E/∂w must equal the engine's SGD step.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 
 import { TestSession, loadModule } from './load-module.mjs';
+import { RECORDED, recordWorkedExample, recordedText } from '../fixtures/backprop/record_worked_example.mjs';
 import declaration from '../../web/js/labs/backprop/index.mjs';
 import { configureRequest, lossOf, networkShape } from '../../web/js/labs/backprop/network.mjs';
 import { readPass } from '../../web/js/labs/backprop/pass.mjs';
@@ -136,4 +138,13 @@ test('page-backprop: the network follows the state (3 hidden layers, 4 inputs, 3
   });
   assert.equal(steps.length, 2 * (6 + 5 + 4 + 3) + 2);
   assert.ok(allChecks(steps).every((c) => c.ok));
+});
+
+test('backprop fixture: the recorded worked example is what the engine gives now', () => {
+  const live = recordedText(recordWorkedExample(module));
+  assert.equal(
+    live,
+    fs.readFileSync(RECORDED, 'utf8'),
+    'run node tests/fixtures/backprop/record_worked_example.mjs after an engine change',
+  );
 });
