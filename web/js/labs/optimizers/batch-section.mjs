@@ -115,14 +115,8 @@ export function mountBatch(root, { t, relay, store }) {
 
   async function loop() {
     render();
-    while (running && !lock.finished) {
-      const fresh = await lock.round().catch((error) => {
-        problem = error?.message ?? String(error);
-        return false;
-      });
-      if (!fresh) break;
-      render();
-    }
+    const failure = await lock.runRounds(() => running, render);
+    if (failure) problem = failure;
     if (lock.finished) running = false;
     render();
   }

@@ -80,6 +80,24 @@ export class Lockstep {
     return true;
   }
 
+  /**
+   * Rounds while `keepGoing()` says so and a session is unfinished, calling `onRound` after each.
+   * Resolves '' when they stop (finished, paused, or the runs changed meanwhile), or the first
+   * engine error's message, where the rounds stop.
+   * @param {() => boolean} keepGoing @param {() => void} onRound
+   */
+  async runRounds(keepGoing, onRound) {
+    while (keepGoing() && !this.finished) {
+      try {
+        if (!(await this.round())) return '';
+      } catch (error) {
+        return error?.message ?? String(error);
+      }
+      onRound();
+    }
+    return '';
+  }
+
   close() {
     this.generation += 1;
     for (const run of this.runs) run.session.close();
