@@ -9,7 +9,7 @@ import { COMPARE_AUGMENTATION, augmentationSpec } from './augmentation.mjs';
 import { SET_DATA, denseDocument } from './documents.mjs';
 import { sampleArrays } from './samples.mjs';
 import { startRun } from './run.mjs';
-import { LineChart } from '../../sequence/line-chart.mjs';
+import { sectionParts } from './section-parts.mjs';
 import { palette } from '../../../views/colors.mjs';
 import { publishTestHook } from '../../../kit/lab-kit.mjs';
 
@@ -36,15 +36,7 @@ export const COMPARE_MARKUP = `
  *   getImageSet: () => Promise<any>, pauseMain: () => void}} ctx
  */
 export function mountCompare(root, { store, t, relay, getImageSet, pauseMain }) {
-  const $ = (/** @type {string} */ s) => /** @type {HTMLElement} */ (root.querySelector(s));
-  const ui = {
-    intro: $('[data-role=compare-intro]'),
-    run: /** @type {HTMLButtonElement} */ ($('#img-exp-compare-run')),
-    progress: $('[data-role=compare-progress]'),
-    chartBox: $('#img-exp-compare-chart'),
-    result: $('[data-role=compare-result]'),
-  };
-  const chart = new LineChart(ui.chartBox, { height: 190, yRange: [0, 1] });
+  const { ui, chart } = sectionParts(root, 'compare');
   /** @type {Map<string, {run: any, accuracy: number[], valAccuracy: number[], finished: boolean}>} */
   const runs = new Map();
   let running = false;

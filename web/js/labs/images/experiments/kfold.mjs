@@ -10,7 +10,7 @@ import { SET_DATA, denseDocument } from './documents.mjs';
 import { foldSplits, meanAndSd } from './folds.mjs';
 import { sampleArrays } from './samples.mjs';
 import { startRun } from './run.mjs';
-import { LineChart } from '../../sequence/line-chart.mjs';
+import { sectionParts } from './section-parts.mjs';
 import { TABLEAU10 } from '../../../views/colors.mjs';
 import { publishTestHook } from '../../../kit/lab-kit.mjs';
 
@@ -32,15 +32,7 @@ export const KFOLD_MARKUP = `
  *   getImageSet: () => Promise<any>, pauseMain: () => void}} ctx
  */
 export function mountKFold(root, { store, t, relay, getImageSet, pauseMain }) {
-  const $ = (/** @type {string} */ s) => /** @type {HTMLElement} */ (root.querySelector(s));
-  const ui = {
-    intro: $('[data-role=kfold-intro]'),
-    run: /** @type {HTMLButtonElement} */ ($('#img-exp-kfold-run')),
-    progress: $('[data-role=kfold-progress]'),
-    chartBox: $('#img-exp-kfold-chart'),
-    result: $('[data-role=kfold-result]'),
-  };
-  const chart = new LineChart(ui.chartBox, { height: 190, yRange: [0, 1] });
+  const { ui, chart } = sectionParts(root, 'kfold');
   const controls = bindControls(root, store, t, () => render());
   /** @type {{valAccuracy: number[], valLoss: number[], finished: boolean}[]} */
   let folds = [];

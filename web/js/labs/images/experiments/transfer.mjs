@@ -12,7 +12,7 @@ import { HIDDEN_LAYER, OUTPUT_LAYER, SET_DATA, denseDocument } from './documents
 import { changedCount, copyLayerWeights, layerEntries } from './weights.mjs';
 import { firstOfClasses, ofClasses, sampleArrays } from './samples.mjs';
 import { startRun } from './run.mjs';
-import { LineChart } from '../../sequence/line-chart.mjs';
+import { sectionParts } from './section-parts.mjs';
 import { palette } from '../../../views/colors.mjs';
 import { publishTestHook } from '../../../kit/lab-kit.mjs';
 
@@ -55,16 +55,12 @@ function weightsIn(event) {
  *   getImageSet: () => Promise<any>, pauseMain: () => void}} ctx
  */
 export function mountTransfer(root, { store, t, relay, getImageSet, pauseMain }) {
-  const $ = (/** @type {string} */ s) => /** @type {HTMLElement} */ (root.querySelector(s));
+  const parts = sectionParts(root, 'transfer');
+  const { $, chart } = parts;
   const ui = {
-    intro: $('[data-role=transfer-intro]'),
-    run: /** @type {HTMLButtonElement} */ ($('#img-exp-transfer-run')),
-    progress: $('[data-role=transfer-progress]'),
-    chartBox: $('#img-exp-transfer-chart'),
-    result: $('[data-role=transfer-result]'),
+    ...parts.ui,
     frozen: $('[data-role=transfer-frozen]'),
   };
-  const chart = new LineChart(ui.chartBox, { height: 190, yRange: [0, 1] });
   const controls = bindControls(root, store, t, () => render());
   /** @type {any[]} runs under way */
   let active = [];
