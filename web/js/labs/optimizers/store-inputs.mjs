@@ -25,10 +25,12 @@ const showDefault = (input, value) => {
 
 /**
  * Binds `bindings` to `store` (the lab's scoped store); t translates, label(input) names the
- * control for a message. Returns {refresh(), dispose()}.
+ * control for a message; fields: the lab's fields by name (for the words of a refusal; the
+ * optimizers lab's unless given). Returns {refresh(), dispose()}.
  * @param {Binding[]} bindings @param {any} store @param {(k: string, p?: any) => string} t
+ * @param {Record<string, any>} [fields]
  */
-export function bindInputs(bindings, store, t) {
+export function bindInputs(bindings, store, t, fields = FIELD_BY_NAME) {
   const anchor = (input) => input.closest('.lab-field') ?? input.parentElement;
   const label = (input) => anchor(input)?.querySelector('[data-i18n]')?.textContent?.trim() ?? '';
   const listeners = bindings.map((b) => {
@@ -37,7 +39,7 @@ export function bindInputs(bindings, store, t) {
       if (!parsed.ok) return showFieldMessage(anchor(b.input), parsed.text, b.input);
       const checked = store.validate(b.name, parsed.value);
       if (!checked.ok) {
-        const text = refusalText(t, FIELD_BY_NAME[b.name], checked, label(b.input));
+        const text = refusalText(t, fields[b.name], checked, label(b.input));
         return showFieldMessage(anchor(b.input), text, b.input);
       }
       clearFieldMessage(anchor(b.input), [b.input]);

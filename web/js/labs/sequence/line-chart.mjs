@@ -34,6 +34,7 @@ export class LineChart {
     this.yRange = yRange;
     this.xLabel = xLabel;
     this.logX = false;
+    this.xFrom = 1;
     this.onDraw = onDraw;
     el.classList.add('line-chart');
     el.innerHTML = '<div class="line-legend"></div><canvas></canvas>';
@@ -52,10 +53,12 @@ export class LineChart {
   }
 
   /** logX: a logarithmic x axis (counts 1, 10, 100, ...), for series whose points are
-   *  spaced by very different steps.
-   *  @param {{series?: Series[], xLabel?: string, logX?: boolean}} data */
-  update({ series, xLabel, logX } = {}) {
+   *  spaced by very different steps; xFrom: the number a linear axis shows at x = 0 (1 for
+   *  counted steps, the default; 0 for a position such as epochs done).
+   *  @param {{series?: Series[], xLabel?: string, logX?: boolean, xFrom?: number}} data */
+  update({ series, xLabel, logX, xFrom } = {}) {
     if (xLabel !== undefined) this.xLabel = xLabel;
+    if (xFrom !== undefined) this.xFrom = xFrom;
     if (logX !== undefined) this.logX = logX;
     if (series) {
       const signature = series.map((s) => `${s.label}|${s.colour}|${s.dash}`).join(';');
@@ -169,7 +172,8 @@ export class LineChart {
         ctx.fillText(String(shown), xAt(shown - 1), height - PAD.bottom + 3);
     } else {
       const xStep = Math.max(1, Math.round(niceStep(count, Math.max(2, Math.floor(plotW / 60)))));
-      for (let x = 0; x < count; x += xStep) ctx.fillText(String(x + 1), xAt(x), height - PAD.bottom + 3);
+      for (let x = 0; x < count; x += xStep)
+        ctx.fillText(String(x + this.xFrom), xAt(x), height - PAD.bottom + 3);
     }
     if (this.xLabel) {
       ctx.textAlign = 'right';
