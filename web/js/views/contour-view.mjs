@@ -295,14 +295,19 @@ export class ContourView {
     ctx.strokeRect(PAD.left, PAD.top, f.w, f.h);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
+    // Ticks as whole multiples of a tidy step (k · step, never a sum that drifts off zero).
+    const ticks = (/** @type {number} */ lo, /** @type {number} */ hi, /** @type {number} */ step) => {
+      const out = [];
+      for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k += 1) out.push(k * step);
+      return out;
+    };
+    const label = (/** @type {number} */ v) => String(Number(v.toPrecision(3)));
     const xs = niceStep(f.x1 - f.x0, Math.max(2, Math.floor(f.w / 70)));
-    for (let x = Math.ceil(f.x0 / xs) * xs; x <= f.x1 + 1e-9; x += xs)
-      ctx.fillText(String(Number(x.toPrecision(3))), f.px(x), PAD.top + f.h + 3);
+    for (const x of ticks(f.x0, f.x1, xs)) ctx.fillText(label(x), f.px(x), PAD.top + f.h + 3);
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
     const ys = niceStep(f.y1 - f.y0, Math.max(2, Math.floor(f.h / 50)));
-    for (let y = Math.ceil(f.y0 / ys) * ys; y <= f.y1 + 1e-9; y += ys)
-      ctx.fillText(String(Number(y.toPrecision(3))), PAD.left - 4, f.py(y));
+    for (const y of ticks(f.y0, f.y1, ys)) ctx.fillText(label(y), PAD.left - 4, f.py(y));
     if (this.data.xLabel) {
       ctx.textAlign = 'right';
       ctx.textBaseline = 'bottom';

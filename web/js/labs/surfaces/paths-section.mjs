@@ -89,6 +89,8 @@ export function mountPaths(root, { t, relay, store }) {
     },
   });
 
+  publishTestHook('surfaces', { view }); // the browser test finds the map's pixels through it
+
   const bindings = bindInputs(
     [{ input: ui.steps, name: 'surfSteps' }, ...optimizerBindings(root)],
     store,
