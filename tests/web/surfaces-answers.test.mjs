@@ -22,7 +22,13 @@ import { normalizeValue } from '../../web/js/state/schema.mjs';
 // A handmade answer of the contract's shape: Adam, two steps, slots momentum and velocity.
 const ANSWER = {
   ok: true,
-  function: { name: 'quadratic', parameters: ['x', 'y'], x_range: [-4, 4], y_range: [-3, 3], minimum: [0, 0] },
+  function: {
+    name: 'quadratic',
+    parameters: ['x', 'y'],
+    x_range: [-4, 4],
+    y_range: [-3, 3],
+    minimum: [0, 0],
+  },
   steps: 2,
   stopped: null,
   slots: ['momentum', 'velocity'],

@@ -39,7 +39,11 @@ const gridOf = (res, f) => {
 
 test('isolineSegments: a plane x = 2.5 crosses as one vertical line', () => {
   const res = 6;
-  const segments = isolineSegments(gridOf(res, (j) => j), res, 2.5);
+  const segments = isolineSegments(
+    gridOf(res, (j) => j),
+    res,
+    2.5,
+  );
   assert.equal(segments.length, 4 * (res - 1), 'one segment per row of cells');
   for (let s = 0; s < segments.length; s += 4) {
     assert.equal(segments[s], 2.5);
@@ -76,7 +80,9 @@ test('isolineSegments: a saddle cell is split by its centre; non-finite cells ar
   // Centre mean 0.5 ≥ 0.5: a and c are joined, so b and d are cut off: segments [left, top] and [bottom, right].
   assert.deepEqual(above, [0, 0.5, 0.5, 1, 0.5, 0, 1, 0.5]);
   // Centre mean 0.5 < 0.6: a and c are cut off each alone: [left, bottom] and [right, top].
-  const below = isolineSegments(Float32Array.from([1, 0, 0, 1]), 2, 0.6).map((v) => Math.round(v * 1e6) / 1e6);
+  const below = isolineSegments(Float32Array.from([1, 0, 0, 1]), 2, 0.6).map(
+    (v) => Math.round(v * 1e6) / 1e6,
+  );
   assert.deepEqual(below, [0, 0.4, 0.4, 0, 1, 0.6, 0.6, 1]);
   assert.deepEqual(isolineSegments(Float32Array.from([NaN, 0, 0, 1]), 2, 0.5), []);
 });
