@@ -127,6 +127,7 @@ test('LatestOnly: one job in flight; of the requests meanwhile only the latest r
   latest.request(2);
   latest.request(3);
   latest.request(4);
+  latest.request(4);
   assert.deepEqual(started, [1], 'the others wait');
   finish.shift()();
   await new Promise((r) => setTimeout(r, 0));
@@ -140,6 +141,12 @@ test('LatestOnly: one job in flight; of the requests meanwhile only the latest r
   finish.shift()();
   await latest.idle;
   assert.deepEqual(started, [1, 4, 5], 'a cancelled request never runs');
+  latest.request(5);
+  assert.deepEqual(started, [1, 4, 5, 5], 'after a cancel the same input runs again');
+  finish.shift()();
+  await latest.idle;
+  latest.request(5);
+  assert.equal(started.length, 4, 'the same input as the last asked is dropped');
 });
 
 test('LatestOnly: a failing job does not stop the next', async () => {
