@@ -7,7 +7,7 @@ import { palette } from './colors.mjs';
 
 const FONT = '11px system-ui';
 const PAD = { left: 40, right: 10, top: 8, bottom: 30 };
-const BANDS = 14;
+const BANDS = 18;
 // The fill runs from a cool grey (low) to paper (high), so coloured paths stand out everywhere.
 const LOW = [150, 168, 190];
 const HIGH = [250, 248, 242];
@@ -167,11 +167,14 @@ export class ContourView {
     return Math.hypot(f.px(s[0]) - px, f.py(s[1]) - py) <= HANDLE_HIT;
   }
 
-  /** The grid's levels: logarithmic above the minimum unless values go below zero. */
+  /** The grid's levels: logarithmic above the minimum unless values go below zero, over
+   *  enough decades that the lowest band sits about 0.01 above the minimum (Beale's walls
+   *  reach 10⁵, its basin is below 1). */
   levels() {
     const [min, max] = finiteRange(this.data.grid ?? []);
     const log = this.data.log ?? min >= 0;
-    return contourLevels(min, max, BANDS, { log });
+    const decades = Math.min(8, Math.max(3, Math.log10(max - min) + 2));
+    return contourLevels(min, max, BANDS, { log, decades });
   }
 
   /** The banded fill at the plot's pixel size (cached per grid and size). */

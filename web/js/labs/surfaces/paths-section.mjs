@@ -54,8 +54,10 @@ export const PATHS_MARKUP = `
   </div>
 </section>`;
 
-/** Wires the section under `root`: {t, relay, store}. Returns {render(), unmount()}. */
-export function mountPaths(root, { t, relay, store }) {
+/** Wires the section under `root`: {t, session (the lab's own: its configured events are the
+ *  page's, so the shell's waits and banners follow the paths), store}. Returns {render(),
+ *  unmount()}. */
+export function mountPaths(root, { t, session, store }) {
   const $ = (selector) => root.querySelector(selector);
   const ui = {
     fn: $('#surf-function'),
@@ -70,7 +72,6 @@ export function mountPaths(root, { t, relay, store }) {
     stepLabel: $('#surf-step-label'),
     table: $('#surf-step-table'),
   };
-  const session = relay.session('surfaces-paths');
   const grids = new FunctionGrids(session, 'surf-grid');
   /** The picture shown: the request settings it answers and its runs, [id, SurfaceRun][]. */
   let shown = { fn: '', start: [0, 0], runs: [], grid: null, facts: null };
@@ -229,7 +230,6 @@ export function mountPaths(root, { t, relay, store }) {
       unsubscribe();
       bindings.dispose();
       view.destroy();
-      session.close();
     },
   };
 }
