@@ -33,24 +33,24 @@ export const PATHS_MARKUP = `
     <div class="surf-plot-box">
       <div id="surf-plot" class="surf-plot"></div>
       <p class="surf-caption" data-i18n="surf.dragHelp"></p>
+      <p class="surf-status" id="surf-status" aria-live="polite"></p>
+      <ul class="surf-notes" id="surf-notes"></ul>
+      <div class="surf-stepper">
+        <h3 data-i18n="surf.stepTitle"></h3>
+        <div class="surf-step-controls">
+          <button type="button" class="surf-button" id="surf-prev" data-i18n="surf.prev"></button>
+          <input type="range" id="surf-step" min="1" max="100" value="1" aria-labelledby="surf-step-label">
+          <button type="button" class="surf-button" id="surf-next" data-i18n="surf.next"></button>
+          <span id="surf-step-label" class="surf-step-label"></span>
+        </div>
+        <div class="surf-table-wrap"><table class="surf-table" id="surf-step-table"></table></div>
+        <p class="surf-help" data-i18n="surf.stepHelp"></p>
+      </div>
     </div>
     <fieldset class="surf-opts"><legend data-i18n="surf.optimizers"></legend>
       <p class="surf-help" data-i18n="surf.lrHelp"></p>
       ${OPTIMIZER_ROWS_MARKUP}
     </fieldset>
-  </div>
-  <p class="surf-status" id="surf-status" aria-live="polite"></p>
-  <ul class="surf-notes" id="surf-notes"></ul>
-  <div class="surf-stepper">
-    <h3 data-i18n="surf.stepTitle"></h3>
-    <div class="surf-step-controls">
-      <button type="button" class="surf-button" id="surf-prev" data-i18n="surf.prev"></button>
-      <input type="range" id="surf-step" min="0" max="100" value="1" aria-labelledby="surf-step-label">
-      <button type="button" class="surf-button" id="surf-next" data-i18n="surf.next"></button>
-      <span id="surf-step-label" class="surf-step-label"></span>
-    </div>
-    <div class="surf-table-wrap"><table class="surf-table" id="surf-step-table"></table></div>
-    <p class="surf-help" data-i18n="surf.stepHelp"></p>
   </div>
 </section>`;
 
