@@ -34,6 +34,7 @@ export function mountBagging(root, { t, relay, store, shared, getData }) {
   const queue = new ModelQueue(relay, 'generalization-bagging', {
     onModel: () => render(),
     onChange: () => render(),
+    onEpoch: () => renderStatus(),
   });
   const frame = wireSection(root, 'bagging', { queue, start, afterReset: () => reset(), t });
 
@@ -108,8 +109,8 @@ export function mountBagging(root, { t, relay, store, shared, getData }) {
     };
   }
 
-  function render() {
-    frame.render();
+  /** The status line alone (cheap: it follows every epoch). */
+  function renderStatus() {
     const state = queue.state;
     const members = plan?.members ?? 0;
     frame.status.textContent = waiting
@@ -126,6 +127,13 @@ export function mountBagging(root, { t, relay, store, shared, getData }) {
                 epoch: queue.epoch,
                 epochs: plan?.settings.epochs ?? 0,
               });
+  }
+
+  function render() {
+    frame.render();
+    const state = queue.state;
+    const members = plan?.members ?? 0;
+    renderStatus();
     for (let m = 0; m < members; m += 1) {
       const result = queue.results[m];
       const sample = /** @type {any} */ (plan).samples[m];

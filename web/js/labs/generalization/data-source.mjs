@@ -1,6 +1,7 @@
-// The lab's 2-D data, made once per setting by the engine in a session of its own (the named
-// generator, documents.mjs dataSetup) and read back as raw points: the training points every
-// section learns from and the held-out test points. Kept until the data settings change.
+// The lab's 2-D data, made once per setting by the engine in the lab's main session (the named
+// generator, documents.mjs dataSetup; that session never trains) and read back as raw points:
+// the training points every section learns from and the held-out test points. Kept until the
+// data settings change.
 import { dataSetup } from './documents.mjs';
 import { answersByOp, arrayNamed } from '../../kit/session-answers.mjs';
 
@@ -10,9 +11,9 @@ import { answersByOp, arrayNamed } from '../../kit/session-answers.mjs';
  */
 
 export class DataSource {
-  /** @param {{session: (name: string) => any}} relay */
-  constructor(relay) {
-    this.relay = relay;
+  /** @param {any} session the lab's session handle (ctx.session) */
+  constructor(session) {
+    this.session = session;
     this.key = '';
     /** @type {Promise<LabData> | null} */
     this.pending = null;
@@ -29,11 +30,9 @@ export class DataSource {
     if (key === this.key && this.pending) return this.pending;
     this.key = key;
     const setup = dataSetup(options);
-    const session = this.relay.session('generalization-data');
-    this.pending = session.configure({ setup, snapshot: [] }).then((event) => {
+    this.pending = this.session.configure({ setup, snapshot: [] }).then((event) => {
       const { points } = answersByOp(setup, event.answers);
       const array = (name) => Float32Array.from(arrayNamed(event, points.arrays[name]) ?? []);
-      session.close();
       return {
         trainX: array('train_x'),
         trainY: array('train_y'),

@@ -34,6 +34,7 @@ export function mountKFold(root, { t, relay, store, shared, getData }) {
   const queue = new ModelQueue(relay, 'generalization-kfold', {
     onModel: () => render(),
     onChange: () => render(),
+    onEpoch: () => renderStatus(),
   });
   const frame = wireSection(root, 'kfold', { queue, start, afterReset: () => reset(), t });
 
@@ -109,8 +110,8 @@ export function mountKFold(root, { t, relay, store, shared, getData }) {
     return accuracyOf(result.probabilities, plan.folds[i].validationY);
   }
 
-  function render() {
-    frame.render();
+  /** The status line alone (cheap: it follows every epoch). */
+  function renderStatus() {
     const state = queue.state;
     const k = plan?.k ?? 0;
     frame.status.textContent = waiting
@@ -127,6 +128,13 @@ export function mountKFold(root, { t, relay, store, shared, getData }) {
                 epoch: queue.epoch,
                 epochs: plan?.settings.epochs ?? 0,
               });
+  }
+
+  function render() {
+    frame.render();
+    const state = queue.state;
+    const k = plan?.k ?? 0;
+    renderStatus();
     const accuracies = [];
     for (let i = 0; i < k; i += 1) {
       const fold = /** @type {any} */ (plan).folds[i];

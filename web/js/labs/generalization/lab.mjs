@@ -1,7 +1,8 @@
 // The generalization lab: the data and training settings every section shares, then three
 // sections, each training models in a session of its own: the capacity sweep, bagging and
-// k-fold. The lab's main session is never used (the toolbar's transport is hidden). A changed
-// setting drops the results of every section that read it.
+// k-fold. The lab's main session only makes the data (data-source.mjs) and never trains (the
+// toolbar's transport is hidden). A changed setting drops the results of every section that
+// read it.
 import strings from './strings.mjs';
 import { DataSource } from './data-source.mjs';
 import { SWEEP_MARKUP, mountSweep } from './sweep-section.mjs';
@@ -49,7 +50,7 @@ function mount(el, ctx) {
   ctx.apply(el);
   const $ = (selector) => el.querySelector(selector);
   const store = ctx.store;
-  const source = new DataSource(ctx.relay);
+  const source = new DataSource(ctx.session);
   const shared = () => ({
     dataset: store.get('genData'),
     noise: store.get('genNoise'),
@@ -101,6 +102,8 @@ function mount(el, ctx) {
     });
   };
   renderNote();
+  // The data are made at once (the lab's session is configured with them), so Start trains.
+  getData().catch(() => {}); // a section's Start says the engine's refusal
   const disposer = new Disposer();
   disposer.add(
     store.subscribe((changed) => {
@@ -108,6 +111,7 @@ function mount(el, ctx) {
       if (names.size === 0) return;
       bindings.refresh(names);
       renderNote();
+      if ([...names].some((name) => SHARED_NAMES.has(name))) getData().catch(() => {});
       const sharedChange = [...names].some((name) => SHARED_NAMES.has(name));
       for (const { names: own, section } of sections) {
         if (sharedChange || [...names].some((name) => own.has(name))) section.stale();

@@ -15,14 +15,17 @@ export class ModelQueue {
   /**
    * @param {{session: (name: string) => any}} relay
    * @param {string} name the section's session name
-   * @param {{onModel: (index: number) => void, onChange: () => void}} listeners onModel: model
-   *   `index` finished (results[index] is set); onChange: progress, pause, end or failure
+   * @param {{onModel: (index: number) => void, onChange: () => void, onEpoch: () => void}}
+   *   listeners onModel: model `index` finished (results[index] is set); onChange: a start,
+   *   pause, resume, end or failure; onEpoch: the model in training finished an epoch (cheap
+   *   updates only: it comes many times a second)
    */
-  constructor(relay, name, { onModel, onChange }) {
+  constructor(relay, name, { onModel, onChange, onEpoch }) {
     this.relay = relay;
     this.name = name;
     this.onModel = onModel;
     this.onChange = onChange;
+    this.onEpoch = onEpoch;
     this.generation = 0;
     this.reset();
   }
@@ -85,7 +88,7 @@ export class ModelQueue {
         arrays: job.arrays,
         onEpoch: (_logs, epoch) => {
           this.epoch = epoch + 1;
-          this.onChange();
+          this.onEpoch();
         },
       });
       if (this.paused) this.current.pause();

@@ -42,6 +42,7 @@ export function mountSweep(root, { t, relay, store, shared, getData }) {
   const queue = new ModelQueue(relay, 'generalization-sweep', {
     onModel: () => render(),
     onChange: () => render(),
+    onEpoch: () => renderStatus(),
   });
   const frame = wireSection(root, 'sweep', { queue, start, afterReset: () => reset(), t });
 
@@ -97,12 +98,10 @@ export function mountSweep(root, { t, relay, store, shared, getData }) {
 
   const percent = (/** @type {number} */ v) => `${(100 * v).toFixed(1)}%`;
 
-  function render() {
-    frame.render();
+  /** The status line alone (cheap: it follows every epoch). */
+  function renderStatus() {
     const state = queue.state;
     const capacities = plan?.capacities ?? [];
-    const curves = sweepCurves(capacities.length, queue.results);
-    const finished = queue.results.filter(Boolean).length;
     frame.status.textContent = waiting
       ? t('gen.readingData')
       : state === 'failed'
@@ -118,6 +117,15 @@ export function mountSweep(root, { t, relay, store, shared, getData }) {
                 epoch: queue.epoch,
                 epochs: plan?.settings.epochs ?? 0,
               });
+  }
+
+  function render() {
+    frame.render();
+    const state = queue.state;
+    const capacities = plan?.capacities ?? [];
+    const curves = sweepCurves(capacities.length, queue.results);
+    const finished = queue.results.filter(Boolean).length;
+    renderStatus();
     charts.hidden = !plan;
     const { train, test } = palette();
     const xTicks = capacities.map(String);
