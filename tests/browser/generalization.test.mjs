@@ -145,7 +145,20 @@ test('generalization: Korean on a phone, without horizontal overflow', async () 
     timeout: 60000,
   });
   await page.click('#gen-sweep-pause');
+  await page.waitForFunction(() => window.nnplay.generalization.sweep.state !== 'running');
+  const paused = await page.evaluate(() => window.nnplay.generalization.sweep);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);
   await screenshot(page, 'generalization-phone-ko', { fullPage: true });
+  // Continue goes on from the paused model: the finished ones are kept.
+  if (paused.state === 'paused') {
+    assert.ok(hasHangul(await page.textContent('#gen-sweep-start')), 'Continue, in Korean');
+    await page.click('#gen-sweep-start');
+  }
+  await page.waitForFunction(() => window.nnplay.generalization.sweep.state === 'done', null, {
+    timeout: 60000,
+  });
+  const done = await page.evaluate(() => window.nnplay.generalization.sweep);
+  assert.deepEqual(done.trainError.slice(0, paused.finished), paused.trainError.slice(0, paused.finished));
+  assert.equal(done.tiles, 7);
 });

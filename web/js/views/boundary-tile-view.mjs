@@ -74,7 +74,7 @@ export class BoundaryTileView {
     const [lo, hi] = this.range;
     const scale = this.size / (hi - lo);
     const classes = classColours(2);
-    const { inkDark } = palette();
+    const { inkDark, paper } = palette();
     const n = y.length;
     // Unmarked points first, so marked ones sit on top.
     for (const pass of marked ? [0, 1] : [0]) {
@@ -89,7 +89,7 @@ export class BoundaryTileView {
         ctx.fillStyle = cssRgb(colour, marked && !isMarked ? 0.35 : 1);
         ctx.fill();
         ctx.lineWidth = isMarked ? 1.5 : 0.6;
-        ctx.strokeStyle = isMarked ? inkDark : 'rgba(255, 255, 255, 0.8)';
+        ctx.strokeStyle = isMarked ? inkDark : paper;
         ctx.stroke();
       }
     }
