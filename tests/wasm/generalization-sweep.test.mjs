@@ -5,7 +5,7 @@
 // units do best on the test points, and 64 units fit the training points better while their
 // test error rises again (over-fitting).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 
 import { TestSession, loadModule } from './load-module.mjs';
 import {
