@@ -120,6 +120,10 @@ test('generalization: a refused value is said at its field and the last good one
   const members = page.locator('#gen-members').locator('xpath=ancestor::label').locator('.field-message');
   assert.match(await members.textContent(), /10/);
   await setInput(page, '#gen-train', 5);
+  await setInput(page, '#gen-depth', 4);
+  const depth = page.locator('#gen-depth').locator('xpath=ancestor::label').locator('.field-message');
+  assert.match(await depth.textContent(), /3/);
+  await setInput(page, '#gen-depth', 2);
   await setInput(page, '#gen-capacities', '2, 8');
   assert.equal(await message.isHidden(), true, 'an accepted value clears the message');
   // The store kept the last good values (saved to localStorage, debounced).
@@ -132,6 +136,7 @@ test('generalization: a refused value is said at its field and the last good one
   assert.equal(await page.inputValue('#gen-capacities'), '2, 8');
   assert.equal(await page.inputValue('#gen-members'), '5', 'the refused 11 was never kept');
   assert.equal(await page.inputValue('#gen-train'), '60', 'the refused 5 was never kept');
+  assert.equal(await page.inputValue('#gen-depth'), '2');
 });
 
 test('generalization: Korean on a phone, without horizontal overflow', async () => {

@@ -141,6 +141,7 @@ const byName = {
   genActivation: 'relu',
   genEpochs: 300,
   genCapacities: [2, 8, 32],
+  genDepth: 2,
   genMembers: 7,
   genUnits: 8,
   genFolds: 4,

@@ -1,7 +1,7 @@
 // @ts-check
 // The generalization lab's own state: the data every section shares (the 2-D set, its noise,
-// how many points train), the models' activation and epochs, the sweep's capacities, bagging's
-// members, the members' and folds' hidden units, and k-fold's k. Stored fields, so a link, a
+// how many points train), the models' activation and epochs, the sweep's capacities and depth,
+// bagging's members, the members' and folds' hidden units, and k-fold's k. Stored fields, so a link, a
 // reload and the preset menu bring them back.
 import { field } from '../../state/field.mjs';
 
@@ -11,6 +11,7 @@ export const LIMITS = Object.freeze({
   train: [20, 500],
   epochs: 3000,
   capacities: 8,
+  depth: 3,
   units: 128,
   members: [2, 10],
   folds: [2, 10],
@@ -29,6 +30,7 @@ export const GENERALIZATION_FIELDS = Object.freeze([
     min: 1,
     max: LIMITS.units,
   }),
+  field('genDepth', 'int', 1, { min: 1, max: LIMITS.depth }),
   field('genMembers', 'int', 5, { min: LIMITS.members[0], max: LIMITS.members[1] }),
   field('genUnits', 'int', 16, { min: 1, max: LIMITS.units }),
   field('genFolds', 'int', 5, { min: LIMITS.folds[0], max: LIMITS.folds[1] }),
@@ -37,7 +39,7 @@ export const GENERALIZATION_FIELDS = Object.freeze([
 /** The fields every section reads: a change makes every section's results stale. */
 export const SHARED_NAMES = new Set(['genData', 'genNoise', 'genTrain', 'genActivation', 'genEpochs']);
 /** Each section's own fields (the small network's units are read by bagging and k-fold). */
-export const SWEEP_NAMES = new Set(['genCapacities']);
+export const SWEEP_NAMES = new Set(['genCapacities', 'genDepth']);
 export const BAGGING_NAMES = new Set(['genMembers', 'genUnits']);
 export const KFOLD_NAMES = new Set(['genFolds', 'genUnits']);
 

@@ -82,6 +82,7 @@ function mount(el, ctx) {
         },
         show: (input, units) => (input.value = units.join(', ')),
       },
+      { input: $('#gen-depth'), name: 'genDepth' },
       { input: $('#gen-members'), name: 'genMembers' },
       { input: $('#gen-folds'), name: 'genFolds' },
     ],

@@ -28,8 +28,9 @@ export default {
     'gen.unitsAxis': 'hidden units',
     'gen.sweep.title': 'Capacity sweep: under- and over-fitting',
     'gen.sweep.intro':
-      'One hidden layer of more and more units, each model trained the same epochs on the same points. Left, too few units cannot follow the pattern: training and test error are both high (under-fitting, high bias). Right, many units also learn the noise: training error falls towards zero while test error stops falling or rises again (over-fitting, high variance).',
+      'Hidden layers of more and more units (each layer as wide), each model trained the same epochs on the same points. Left, too few units cannot follow the pattern: training and test error are both high (under-fitting, high bias). Right, many units also learn the noise: training error falls towards zero while test error stops falling or rises again (over-fitting, high variance).',
     'gen.capacities': 'Hidden units to try',
+    'gen.depth': 'Hidden layers',
     'gen.sweep.errorChart': 'Error (share of points misclassified)',
     'gen.sweep.lossChart': 'Loss (binary cross-entropy, log scale)',
     'gen.sweep.ready': 'Press Start to train one model per number of units.',
@@ -103,8 +104,9 @@ export default {
     'gen.unitsAxis': '은닉 유닛',
     'gen.sweep.title': '용량 훑기: 과소적합과 과대적합',
     'gen.sweep.intro':
-      '은닉층 하나의 유닛을 점점 늘리며, 모델마다 같은 점으로 같은 에포크만큼 학습합니다. 왼쪽, 유닛이 너무 적으면 패턴을 따라가지 못해 학습 오류와 테스트 오류가 모두 높습니다(과소적합, 높은 편향). 오른쪽, 유닛이 많으면 잡음까지 외워 학습 오류는 0에 가까워지지만 테스트 오류는 더 줄지 않거나 다시 오릅니다(과대적합, 높은 분산).',
+      '은닉층의 유닛을 점점 늘리며(층마다 같은 수), 모델마다 같은 점으로 같은 에포크만큼 학습합니다. 왼쪽, 유닛이 너무 적으면 패턴을 따라가지 못해 학습 오류와 테스트 오류가 모두 높습니다(과소적합, 높은 편향). 오른쪽, 유닛이 많으면 잡음까지 외워 학습 오류는 0에 가까워지지만 테스트 오류는 더 줄지 않거나 다시 오릅니다(과대적합, 높은 분산).',
     'gen.capacities': '시험할 은닉 유닛 수',
+    'gen.depth': '은닉층 수',
     'gen.sweep.errorChart': '오류율 (잘못 분류된 점의 비율)',
     'gen.sweep.lossChart': '손실 (이진 교차 엔트로피, 로그 눈금)',
     'gen.sweep.ready': '시작을 누르면 유닛 수마다 모델을 하나씩 학습합니다.',

@@ -1,4 +1,4 @@
-// The capacity sweep: one hidden layer of 1, 2, 4, ... units, each model trained on the same
+// The capacity sweep: hidden layers (genDepth of them) of 1, 2, 4, ... units, each model trained on the same
 // training points for the same epochs from the same seed, then measured on those points and on
 // the held-out test points. Two charts (error and loss against the units, one x position per
 // capacity) grow as each model finishes, with every model's boundary in a tile below; when
@@ -9,13 +9,15 @@ import { publishTestHook } from '../../kit/lab-kit.mjs';
 import { ModelQueue } from './model-queue.mjs';
 import { ARRAYS, dataPart, modelDocument } from './documents.mjs';
 import { sweepCurves, sweepShape } from './resampling.mjs';
-import { sectionMarkup, wireSection } from './section-frame.mjs';
+import { numberField, sectionMarkup, wireSection } from './section-frame.mjs';
+import { LIMITS } from './fields.mjs';
 
 export const SWEEP_MARKUP = sectionMarkup({
   id: 'sweep',
   group: 'genSweep',
   fields: `<label class="lab-field"><span data-i18n="gen.capacities"></span>
-    <input id="gen-capacities" type="text" inputmode="numeric"></label>`,
+    <input id="gen-capacities" type="text" inputmode="numeric"></label>
+    ${numberField('gen-depth', 'gen.depth', { min: 1, max: LIMITS.depth })}`,
   body: `<div class="gen-charts" id="gen-sweep-charts" hidden>
     <div class="gen-chart"><div class="gen-chart-title" data-i18n="gen.sweep.errorChart"></div><div id="gen-sweep-error"></div></div>
     <div class="gen-chart"><div class="gen-chart-title" data-i18n="gen.sweep.lossChart"></div><div id="gen-sweep-loss"></div></div>
@@ -50,6 +52,7 @@ export function mountSweep(root, { t, relay, store, shared, getData }) {
     if ($('[data-group=genSweep]').querySelector('[aria-invalid=true]')) return;
     const settings = shared();
     const capacities = [...store.get('genCapacities')];
+    const depth = store.get('genDepth');
     queue.reset();
     const mine = ++token;
     waiting = true;
@@ -78,10 +81,10 @@ export function mountSweep(root, { t, relay, store, shared, getData }) {
     queue.start(
       capacities.map((units) => ({
         document: modelDocument({
-          hidden: [units],
+          hidden: new Array(depth).fill(units),
           activation: settings.activation,
           epochs: settings.epochs,
-          title: `Capacity sweep: ${units} hidden units`,
+          title: `Capacity sweep: ${depth} hidden layer(s) of ${units} units`,
           data: dataPart(settings),
         }),
         arrays,
