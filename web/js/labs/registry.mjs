@@ -49,6 +49,7 @@ export const LAB_IDS = Object.freeze([
   'images',
   'backprop',
   'optimizers',
+  'generalization',
 ]);
 
 /** The lab a page with no link and no saved state opens. */

@@ -17,8 +17,8 @@ function niceStep(span, count) {
 
 /**
  * @typedef {{label: string, colour: string, values: ArrayLike<number>, dash?: number[],
- *   width?: number, x0?: number, xStep?: number}} Series  values[i] is drawn at
- *   x = x0 + i · xStep (xStep 1 unless given)
+ *   width?: number, x0?: number, xStep?: number, dots?: boolean}} Series  values[i] is drawn at
+ *   x = x0 + i · xStep (xStep 1 unless given); dots: a dot at every value (a lone value shows)
  */
 
 export class LineChart {
@@ -34,6 +34,8 @@ export class LineChart {
     this.yRange = yRange;
     this.xLabel = xLabel;
     this.logX = false;
+    /** @type {string[] | null} */
+    this.xTicks = null;
     this.onDraw = onDraw;
     el.classList.add('line-chart');
     el.innerHTML = '<div class="line-legend"></div><canvas></canvas>';
@@ -52,10 +54,12 @@ export class LineChart {
   }
 
   /** logX: a logarithmic x axis (counts 1, 10, 100, ...), for series whose points are
-   *  spaced by very different steps.
-   *  @param {{series?: Series[], xLabel?: string, logX?: boolean}} data */
-  update({ series, xLabel, logX } = {}) {
+   *  spaced by very different steps. xTicks: one label per x position (categories, e.g. the
+   *  capacities 1, 2, 4, ... of a sweep), or null for counts.
+   *  @param {{series?: Series[], xLabel?: string, logX?: boolean, xTicks?: string[] | null}} data */
+  update({ series, xLabel, logX, xTicks } = {}) {
     if (xLabel !== undefined) this.xLabel = xLabel;
+    if (xTicks !== undefined) this.xTicks = xTicks;
     if (logX !== undefined) this.logX = logX;
     if (series) {
       const signature = series.map((s) => `${s.label}|${s.colour}|${s.dash}`).join(';');
@@ -127,6 +131,7 @@ export class LineChart {
     const [lo, hi] = this.span();
     const count = Math.max(
       2,
+      this.xTicks?.length ?? 0,
       ...this.series.map((s) => (s.x0 ?? 0) + Math.max(0, s.values.length - 1) * (s.xStep ?? 1) + 1),
     );
     const plotW = width - PAD.left - PAD.right;
@@ -164,7 +169,9 @@ export class LineChart {
     // x ticks: whole steps, counted from 1 as a learner counts them.
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    if (this.logX) {
+    if (this.xTicks) {
+      this.xTicks.forEach((label, x) => ctx.fillText(label, xAt(x), height - PAD.bottom + 3));
+    } else if (this.logX) {
       for (let shown = 1; shown <= count; shown *= 10)
         ctx.fillText(String(shown), xAt(shown - 1), height - PAD.bottom + 3);
     } else {
@@ -196,6 +203,17 @@ export class LineChart {
       }
       ctx.stroke();
       ctx.setLineDash([]);
+      if (s.dots) {
+        ctx.fillStyle = s.colour;
+        for (let i = 0; i < s.values.length; i += 1) {
+          const v = s.values[i];
+          if (!Number.isFinite(v) || (this.log && v <= 0)) continue;
+          const y = yAt(Math.min(hi, Math.max(lo, this.log ? Math.log10(v) : v)));
+          ctx.beginPath();
+          ctx.arc(xAt((s.x0 ?? 0) + i * (s.xStep ?? 1)), y, 3, 0, 2 * Math.PI);
+          ctx.fill();
+        }
+      }
       if (s.values.length > 0) curves += 1;
     }
     this.onDraw({ curves, labels: this.series.map((s) => s.label), yRange: [lo, hi], log: this.log });
