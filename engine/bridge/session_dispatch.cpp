@@ -22,6 +22,7 @@ json SessionState::dispatch(const json& request) {
       {"reset", &SessionState::op_reset},
       {"tune", &SessionState::op_tune},
       {"augment", &SessionState::op_augment},
+      {"surface", &SessionState::op_surface},
       {"save", &SessionState::op_save},
       {"load", &SessionState::op_load},
       {"export", &SessionState::op_export},

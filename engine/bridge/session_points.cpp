@@ -2,11 +2,11 @@
 // document's "data" says) and "points" (the raw points of the current data, as arrays).
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 #include "engine/bridge/session.hpp"
 #include "engine/bridge/session_state.hpp"
 #include "engine/bridge/session_util.hpp"
+#include "engine/core/base/text.hpp"
 
 namespace nn::bridge {
 
@@ -18,9 +18,7 @@ constexpr std::size_t kMaxPoints = 1000000;
 std::string show(float v) {
   if (std::isnan(v)) return "NaN";
   if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
-  std::ostringstream out;
-  out << v;
-  return out.str();
+  return number_text(static_cast<double>(v));
 }
 
 bool is_class_id(double v) { return std::isfinite(v) && v >= 0.0 && std::floor(v) == v; }

@@ -106,6 +106,10 @@ class SessionState {
   /// Augmented copies of the images in array "x" (fit.augmentation's transforms, seeded).
   json op_augment(ObjectReader& request);
 
+  // --- session_surface.cpp ---
+  /// An optimizer's path on a two-parameter loss (its gradients and slots), and a loss grid.
+  json op_surface(ObjectReader& request);
+
   // --- session_tune.cpp ---
   /// Changes optimizer, fit and layer hyper-parameters of the running model in place.
   json op_tune(ObjectReader& request);

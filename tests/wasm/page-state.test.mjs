@@ -171,6 +171,16 @@ const byName = {
   surfBatchLr: 0.05,
   surfBatchMini: 16,
   surfBatchEpochs: 20,
+  genData: 'gauss',
+  genNoise: 10,
+  genTrain: 200,
+  genActivation: 'relu',
+  genEpochs: 300,
+  genCapacities: [2, 8, 32],
+  genDepth: 2,
+  genMembers: 7,
+  genUnits: 8,
+  genFolds: 4,
 };
 // Names two labs use with different types or options take a sample per key.
 const byKey = {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { foldSplits, meanAndSd } from '../../web/js/labs/images/experiments/folds.mjs';
+import { foldSplits, meanAndSd } from '../../web/js/kit/folds.mjs';
 import {
   changedCount,
   copyLayerWeights,

@@ -1,11 +1,11 @@
 // The "data" object: which built-in dataset to generate, and make_data, which generates it,
 // splits off validation data and shapes inputs and targets for a compiled model.
 #include "engine/bridge/spec/data_spec.hpp"
+#include "engine/core/base/text.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <sstream>
 
 #include "engine/core/base/error.hpp"
 #include "engine/core/data/generators.hpp"
@@ -154,11 +154,9 @@ Matrix one_hot(const Matrix& y, Index k, const std::string& output, const std::s
     for (Index t = 0; t < y.rows(); ++t) {
       const double id = static_cast<double>(y(t, j));
       if (!(id >= 0.0 && id < static_cast<double>(k)) || std::floor(id) != id) {
-        std::ostringstream shown;
-        shown << id;
         fail_at(at, "one-hot targets need class ids 0.." + std::to_string(k - 1) +
                         " for the output '" + output + "' of " + std::to_string(k) +
-                        " units, the data has " + shown.str());
+                        " units, the data has " + number_text(id));
       }
       out(t * k + static_cast<Index>(id), j) = 1;
     }

@@ -1,10 +1,11 @@
 #pragma once
 /// nn::Error: the one exception type the engine throws for bad input or misuse.
 /// Messages say what was received and what was expected; the engine never exits or aborts.
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <utility>
+
+#include "engine/core/base/text.hpp"
 
 namespace nn {
 
@@ -13,12 +14,10 @@ class Error : public std::runtime_error {
   explicit Error(const std::string& message) : std::runtime_error(message) {}
 };
 
-/// Builds a message from streamable parts and throws nn::Error.
+/// Builds a message from its parts (text and numbers, see concat) and throws nn::Error.
 template <typename... Parts>
-[[noreturn]] void fail(Parts&&... parts) {
-  std::ostringstream out;
-  (out << ... << std::forward<Parts>(parts));
-  throw Error(out.str());
+[[noreturn]] void fail(const Parts&... parts) {
+  throw Error(concat(parts...));
 }
 
 }  // namespace nn

@@ -1,7 +1,5 @@
 #include "engine/core/base/shape.hpp"
 
-#include <sstream>
-
 #include "engine/core/base/error.hpp"
 
 namespace nn {
@@ -13,11 +11,9 @@ Index shape_size(const Shape& shape) {
 }
 
 std::string shape_str(const Shape& shape) {
-  std::ostringstream out;
-  out << "(None";
-  for (Index d : shape) out << ", " << d;
-  out << ")";
-  return out.str();
+  std::string out = "(None";
+  for (Index d : shape) out += ", " + std::to_string(d);
+  return out + ")";
 }
 
 Index layout_rows(const Shape& shape) { return shape.empty() ? 1 : shape.back(); }

@@ -1,17 +1,13 @@
 #include "engine/core/losses/loss_checks.hpp"
+#include "engine/core/base/text.hpp"
 
 #include <cmath>
-#include <sstream>
 
 #include "engine/core/base/error.hpp"
 
 namespace nn::detail {
 
-std::string shape_string(const Matrix& m) {
-  std::ostringstream out;
-  out << "(" << m.rows() << ", " << m.cols() << ")";
-  return out.str();
-}
+std::string shape_string(const Matrix& m) { return concat("(", m.rows(), ", ", m.cols(), ")"); }
 
 void require_same_shape(const std::string& who, const Matrix& y_pred, const Matrix& y_true) {
   if (y_pred.rows() != y_true.rows() || y_pred.cols() != y_true.cols()) {

@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <functional>
 #include <map>
-#include <sstream>
 
 #include "engine/core/base/error.hpp"
+#include "engine/core/base/text.hpp"
 #include "engine/core/losses/loss.hpp"
 #include "engine/core/losses/loss_factories.hpp"
 
@@ -46,13 +46,9 @@ std::unique_ptr<Loss> make_loss(const std::string& name, const LossOptions& opti
   const auto& table = loss_table();
   const auto it = table.find(name);
   if (it == table.end()) {
-    std::ostringstream valid;
-    const char* separator = "";
-    for (const auto& entry : table) {
-      valid << separator << entry.first;
-      separator = ", ";
-    }
-    fail("loss: unknown name '", name, "'; expected one of: ", valid.str());
+    std::vector<std::string> valid;
+    for (const auto& entry : table) valid.push_back(entry.first);
+    fail("loss: unknown name '", name, "'; expected one of: ", join(valid));
   }
   return it->second(options);
 }

@@ -1,8 +1,8 @@
 /// make_metric / metric_names: the name table of the metric family (Keras names and aliases).
 #include <algorithm>
-#include <sstream>
 
 #include "engine/core/base/error.hpp"
+#include "engine/core/base/text.hpp"
 #include "engine/core/metrics/metric_factories.hpp"
 
 namespace nn {
@@ -22,10 +22,7 @@ bool contains(const std::vector<std::string>& names, const std::string& name) {
 std::unique_ptr<Metric> make_metric(const std::string& name) {
   if (contains(kAccuracyNames, name)) return detail::make_accuracy(name);
   if (contains(kLossMetricNames, name)) return detail::make_loss_metric(name);
-  std::ostringstream valid;
-  const std::vector<std::string> names = metric_names();
-  for (std::size_t i = 0; i < names.size(); ++i) valid << (i ? ", " : "") << names[i];
-  fail("metric: unknown name '", name, "'; expected one of: ", valid.str());
+  fail("metric: unknown name '", name, "'; expected one of: ", join(metric_names()));
 }
 
 std::vector<std::string> metric_names() {

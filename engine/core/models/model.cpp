@@ -1,8 +1,8 @@
 #include "engine/core/models/model.hpp"
+#include "engine/core/base/text.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 #include "engine/core/activations/activation.hpp"
 #include "engine/core/base/error.hpp"
@@ -198,10 +198,9 @@ Logs Model::compute_gradients(const std::vector<Matrix>& x, const std::vector<Ma
   std::vector<Matrix> d_outputs;
   const double loss = compute_losses(outputs, targets, logs, &d_outputs);
   if (!std::isfinite(loss)) {
-    std::ostringstream why;
-    why << "the loss became " << loss
-        << "; the weights were kept from before this batch (is the learning rate too high?)";
-    divergence_reason_ = why.str();
+    divergence_reason_ =
+        concat("the loss became ", loss,
+               "; the weights were kept from before this batch (is the learning rate too high?)");
     return logs;
   }
   graph_.zero_grads();

@@ -1,6 +1,5 @@
 // Model::summary(): Keras 2-style text table (the one the course notes print), with a
 // "Connected to" column for functional models. Parameter counts are Keras's.
-#include <sstream>
 
 #include "engine/core/models/model.hpp"
 #include "engine/core/models/sequential.hpp"
@@ -40,11 +39,10 @@ std::string Model::summary() {
   const std::vector<std::size_t> stops =
       sequential ? std::vector<std::size_t>{29, 55, 65} : std::vector<std::size_t>{32, 58, 70, 98};
   const std::size_t width = stops.back();
-  std::ostringstream out;
-  out << "Model: \"" << name() << "\"\n" << std::string(width, '_') << "\n";
+  std::string out = "Model: \"" + name() + "\"\n" + std::string(width, '_') + "\n";
   std::vector<std::string> header = {"Layer (type)", "Output Shape", "Param #"};
   if (!sequential) header.push_back("Connected to");
-  out << row(header, stops) << std::string(width, '=') << "\n";
+  out += row(header, stops) + std::string(width, '=') + "\n";
   const Graph& g = graph();
   for (std::size_t n = 0; n < g.node_count(); ++n) {
     const int node = static_cast<int>(n);
@@ -63,15 +61,14 @@ std::string Model::summary() {
         links += (links.empty() ? "" : ", ") + g.node_name(in) + "[0][0]";
       cells.push_back(links);
     }
-    out << row(cells, stops);
+    out += row(cells, stops);
   }
   const Index total = count_params(), trainable = count_trainable_params();
-  out << std::string(width, '=') << "\n"
-      << "Total params: " << with_commas(total) << "\n"
-      << "Trainable params: " << with_commas(trainable) << "\n"
-      << "Non-trainable params: " << with_commas(total - trainable) << "\n"
-      << std::string(width, '_') << "\n";
-  return out.str();
+  out += std::string(width, '=') + "\n" + "Total params: " + with_commas(total) + "\n" +
+         "Trainable params: " + with_commas(trainable) + "\n" +
+         "Non-trainable params: " + with_commas(total - trainable) + "\n" +
+         std::string(width, '_') + "\n";
+  return out;
 }
 
 }  // namespace nn

@@ -1,8 +1,8 @@
 // Factory over the Keras optimizer names, resolving unset hyper-parameters to Keras defaults.
 #include "engine/core/optimizers/registry.hpp"
+#include "engine/core/base/text.hpp"
 
 #include <cmath>
-#include <sstream>
 
 #include "engine/core/base/error.hpp"
 #include "engine/core/optimizers/adagrad.hpp"
@@ -37,9 +37,7 @@ void check_allowed(const std::string& who, const OptimizerHyperparams& h,
     bool ok = false;
     for (const std::string& a : allowed) ok = ok || a == option;
     if (!ok) {
-      std::ostringstream list;
-      for (std::size_t i = 0; i < allowed.size(); ++i) list << (i ? ", " : "") << allowed[i];
-      fail(who, ": unknown option '", option, "'; ", who, " takes ", list.str());
+      fail(who, ": unknown option '", option, "'; ", who, " takes ", join(allowed));
     }
   }
 }
@@ -97,11 +95,7 @@ OptimizerPtr make_optimizer(const std::string& name, const OptimizerOptions& com
     if (name == "adam") return std::make_unique<Adam>(common, adam_options(hyper));
     return std::make_unique<AdamW>(common, adam_options(hyper));
   }
-  std::ostringstream list;
-  for (std::size_t i = 0; i < optimizer_names().size(); ++i) {
-    list << (i ? ", " : "") << optimizer_names()[i];
-  }
-  fail("unknown optimizer '", name, "'; valid optimizers: ", list.str());
+  fail("unknown optimizer '", name, "'; valid optimizers: ", join(optimizer_names()));
 }
 
 }  // namespace nn

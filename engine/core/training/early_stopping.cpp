@@ -1,6 +1,5 @@
 #include "engine/core/training/early_stopping.hpp"
-
-#include <sstream>
+#include "engine/core/base/text.hpp"
 
 #include "engine/core/base/error.hpp"
 #include "engine/core/models/model.hpp"
@@ -49,14 +48,13 @@ void EarlyStopping::on_epoch_end(int epoch, Logs& logs, TrainingContext& context
   if (wait_ >= options_.patience && epoch > 0) {
     stopped_epoch_ = epoch;
     context.stop_training = true;
-    std::ostringstream why;
-    why << "EarlyStopping: " << options_.monitor << " did not improve for " << wait_
-        << " epoch(s); best " << best_ << " at epoch " << best_epoch_;
+    std::string why = concat("EarlyStopping: ", options_.monitor, " did not improve for ", wait_,
+                             " epoch(s); best ", best_, " at epoch ", best_epoch_);
     if (options_.restore_best_weights) {
       context.model.set_weights(best_weights_);
-      why << " (weights restored)";
+      why += " (weights restored)";
     }
-    context.stop_reason = why.str();
+    context.stop_reason = why;
   }
 }
 

@@ -50,6 +50,7 @@ export const LAB_IDS = Object.freeze([
   'backprop',
   'optimizers',
   'surfaces',
+  'generalization',
 ]);
 
 /** The lab a page with no link and no saved state opens. */

@@ -5,8 +5,8 @@
 // batch of each epoch: one example's loss for batch size 1, so its noise shows.
 import { Lockstep } from './lockstep.mjs';
 import { RACERS, RACER, SAMPLES, batchesPerEpoch, racerDocument } from './racers.mjs';
-import { BATCH_NAMES, LIMITS } from './fields.mjs';
-import { bindInputs } from './store-inputs.mjs';
+import { BATCH_NAMES, FIELD_BY_NAME, LIMITS } from './fields.mjs';
+import { bindInputs } from '../../kit/store-inputs.mjs';
 import { batchColour } from './colours.mjs';
 import { LineChart } from '../sequence/line-chart.mjs';
 import { publishTestHook } from '../../kit/lab-kit.mjs';
@@ -67,6 +67,7 @@ export function mountBatch(root, { t, relay, store }) {
     ],
     store,
     t,
+    FIELD_BY_NAME,
   );
 
   /** The comparison's settings and the race's network and data, all from the store. */

@@ -7,8 +7,8 @@ import { Lockstep } from './lockstep.mjs';
 import { ACTIVATIONS, DATASETS, RACERS, RACER, SAMPLES, batchesPerEpoch, racerDocument } from './racers.mjs';
 import { identicalWeights, raceRows } from './race-table.mjs';
 import { parseHidden } from './inputs.mjs';
-import { LIMITS, RACE_NAMES, lrName, useName } from './fields.mjs';
-import { bindInputs } from './store-inputs.mjs';
+import { FIELD_BY_NAME, LIMITS, RACE_NAMES, lrName, useName } from './fields.mjs';
+import { bindInputs } from '../../kit/store-inputs.mjs';
 import { racerColour } from './colours.mjs';
 import { LineChart } from '../sequence/line-chart.mjs';
 import { publishTestHook } from '../../kit/lab-kit.mjs';
@@ -112,6 +112,7 @@ export function mountRace(root, { t, relay, session, store }) {
     ],
     store,
     t,
+    FIELD_BY_NAME,
   );
 
   /** The racers picked, each with its learning rate (from the store). */

@@ -17,8 +17,8 @@ function niceStep(span, count) {
 
 /**
  * @typedef {{label: string, colour: string, values: ArrayLike<number>, dash?: number[],
- *   width?: number, x0?: number, xStep?: number}} Series  values[i] is drawn at
- *   x = x0 + i · xStep (xStep 1 unless given)
+ *   width?: number, x0?: number, xStep?: number, dots?: boolean}} Series  values[i] is drawn at
+ *   x = x0 + i · xStep (xStep 1 unless given); dots: a dot at every value (a lone value shows)
  */
 
 export class LineChart {
@@ -35,6 +35,8 @@ export class LineChart {
     this.xLabel = xLabel;
     this.logX = false;
     this.xFrom = 1;
+    /** @type {string[] | null} */
+    this.xTicks = null;
     this.onDraw = onDraw;
     el.classList.add('line-chart');
     el.innerHTML = '<div class="line-legend"></div><canvas></canvas>';
@@ -53,11 +55,15 @@ export class LineChart {
   }
 
   /** logX: a logarithmic x axis (counts 1, 10, 100, ...), for series whose points are
-   *  spaced by very different steps; xFrom: the number a linear axis shows at x = 0 (1 for
-   *  counted steps, the default; 0 for a position such as epochs done).
-   *  @param {{series?: Series[], xLabel?: string, logX?: boolean, xFrom?: number}} data */
-  update({ series, xLabel, logX, xFrom } = {}) {
+   *  spaced by very different steps. xTicks: one label per x position (categories, e.g. the
+   *  capacities 1, 2, 4, ... of a sweep), or null for counts. xFrom: the number a linear
+   *  count axis shows at x = 0 (1 for counted steps, the default; 0 for a position such as
+   *  epochs done).
+   *  @param {{series?: Series[], xLabel?: string, logX?: boolean, xTicks?: string[] | null,
+   *    xFrom?: number}} data */
+  update({ series, xLabel, logX, xTicks, xFrom } = {}) {
     if (xLabel !== undefined) this.xLabel = xLabel;
+    if (xTicks !== undefined) this.xTicks = xTicks;
     if (xFrom !== undefined) this.xFrom = xFrom;
     if (logX !== undefined) this.logX = logX;
     if (series) {
@@ -130,6 +136,7 @@ export class LineChart {
     const [lo, hi] = this.span();
     const count = Math.max(
       2,
+      this.xTicks?.length ?? 0,
       ...this.series.map((s) => (s.x0 ?? 0) + Math.max(0, s.values.length - 1) * (s.xStep ?? 1) + 1),
     );
     const plotW = width - PAD.left - PAD.right;
@@ -167,7 +174,9 @@ export class LineChart {
     // x ticks: whole steps, counted from 1 as a learner counts them.
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    if (this.logX) {
+    if (this.xTicks) {
+      this.xTicks.forEach((label, x) => ctx.fillText(label, xAt(x), height - PAD.bottom + 3));
+    } else if (this.logX) {
       for (let shown = 1; shown <= count; shown *= 10)
         ctx.fillText(String(shown), xAt(shown - 1), height - PAD.bottom + 3);
     } else {
@@ -200,6 +209,17 @@ export class LineChart {
       }
       ctx.stroke();
       ctx.setLineDash([]);
+      if (s.dots) {
+        ctx.fillStyle = s.colour;
+        for (let i = 0; i < s.values.length; i += 1) {
+          const v = s.values[i];
+          if (!Number.isFinite(v) || (this.log && v <= 0)) continue;
+          const y = yAt(Math.min(hi, Math.max(lo, this.log ? Math.log10(v) : v)));
+          ctx.beginPath();
+          ctx.arc(xAt((s.x0 ?? 0) + i * (s.xStep ?? 1)), y, 3, 0, 2 * Math.PI);
+          ctx.fill();
+        }
+      }
       if (s.values.length > 0) curves += 1;
     }
     this.onDraw({ curves, labels: this.series.map((s) => s.label), yRange: [lo, hi], log: this.log });

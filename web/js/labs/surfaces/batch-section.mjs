@@ -9,7 +9,7 @@ import { BATCH_NAMES, FIELD_BY_NAME, HYPER_NAMES, LIMITS } from './fields.mjs';
 import { lossesOf, runOf, surfaceRequest } from './surface-answers.mjs';
 import { FunctionGrids } from './function-grids.mjs';
 import { batchesPerEpoch } from '../optimizers/racers.mjs';
-import { bindInputs } from '../optimizers/store-inputs.mjs';
+import { bindInputs } from '../../kit/store-inputs.mjs';
 import { batchColour } from '../optimizers/colours.mjs';
 import { LineChart } from '../sequence/line-chart.mjs';
 import { ContourView } from '../../views/contour-view.mjs';

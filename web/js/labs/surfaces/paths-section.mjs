@@ -9,7 +9,7 @@ import { OPTIMIZER_ROWS_MARKUP, optimizerBindings } from './optimizer-rows.mjs';
 import { showStep, numberText } from './step-readout.mjs';
 import { runOf, surfaceRequest } from './surface-answers.mjs';
 import { FunctionGrids } from './function-grids.mjs';
-import { bindInputs } from '../optimizers/store-inputs.mjs';
+import { bindInputs } from '../../kit/store-inputs.mjs';
 import { racerColour } from '../optimizers/colours.mjs';
 import { ContourView } from '../../views/contour-view.mjs';
 import { LatestOnly } from '../../kit/latest-only.mjs';

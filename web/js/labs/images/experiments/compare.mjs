@@ -8,7 +8,7 @@ import { AUGMENTATION_FIELDS } from './fields.mjs';
 import { COMPARE_AUGMENTATION, augmentationSpec } from './augmentation.mjs';
 import { SET_DATA, denseDocument } from './documents.mjs';
 import { sampleArrays } from './samples.mjs';
-import { startRun } from './run.mjs';
+import { startRun } from '../../../kit/experiment-run.mjs';
 import { sectionParts } from './section-parts.mjs';
 import { palette } from '../../../views/colors.mjs';
 import { publishTestHook } from '../../../kit/lab-kit.mjs';

@@ -1,15 +1,15 @@
 // @ts-check
 // k-fold cross-validation on a subset of the training images, as the notes describe: the
-// subset is cut into k parts (balanced by class, folds.mjs); fold i trains a fresh model (same
+// subset is cut into k parts (balanced by class, kit/folds.mjs); fold i trains a fresh model (same
 // seed) on the other k−1 parts and validates on part i. The folds run one after another in a
 // session of their own (one worker trains one batch at a time anyway); each fold's validation
 // accuracy curve joins one chart, and when all are done the mean ± standard deviation of the
 // final validation accuracies and losses is shown. Stop ends the run at once.
 import { controlMarkup, bindControls } from './controls.mjs';
 import { SET_DATA, denseDocument } from './documents.mjs';
-import { foldSplits, meanAndSd } from './folds.mjs';
+import { foldSplits, meanAndSd } from '../../../kit/folds.mjs';
 import { sampleArrays } from './samples.mjs';
-import { startRun } from './run.mjs';
+import { startRun } from '../../../kit/experiment-run.mjs';
 import { sectionParts } from './section-parts.mjs';
 import { TABLEAU10 } from '../../../views/colors.mjs';
 import { publishTestHook } from '../../../kit/lab-kit.mjs';

@@ -11,7 +11,7 @@ import { controlMarkup, bindControls } from './controls.mjs';
 import { HIDDEN_LAYER, OUTPUT_LAYER, SET_DATA, denseDocument } from './documents.mjs';
 import { changedCount, copyLayerWeights, layerEntries } from './weights.mjs';
 import { firstOfClasses, ofClasses, sampleArrays } from './samples.mjs';
-import { startRun } from './run.mjs';
+import { startRun } from '../../../kit/experiment-run.mjs';
 import { sectionParts } from './section-parts.mjs';
 import { palette } from '../../../views/colors.mjs';
 import { publishTestHook } from '../../../kit/lab-kit.mjs';

@@ -1,8 +1,8 @@
-// The lab's controls bound to its store fields: a change is checked by the store (and, for the
-// hidden-units text, by the lab's own parse first) and kept, or refused with a message beside
-// the control; a store change (a preset, a link) shows in the control and clears its message.
-import { clearFieldMessage, refusalText, showFieldMessage } from '../../kit/field-message.mjs';
-import { FIELD_BY_NAME } from './fields.mjs';
+// A lab's controls bound to its store fields: a change is checked by the store (and, for a
+// control with its own `read`, by the lab's parse first) and kept, or refused with a message
+// beside the control; a store change (a preset, a link) shows in the control and clears its
+// message. Shared by the labs whose sections keep their settings as store fields.
+import { clearFieldMessage, refusalText, showFieldMessage } from './field-message.mjs';
 
 /**
  * @typedef {{input: HTMLInputElement | HTMLSelectElement, name: string,
@@ -24,13 +24,12 @@ const showDefault = (input, value) => {
 };
 
 /**
- * Binds `bindings` to `store` (the lab's scoped store); t translates, label(input) names the
- * control for a message; fields: the lab's fields by name (for the words of a refusal; the
- * optimizers lab's unless given). Returns {refresh(), dispose()}.
+ * Binds `bindings` to `store` (the lab's scoped store); t translates; fieldByName holds the
+ * lab's field declarations (their limits word a refusal). Returns {refresh(), dispose()}.
  * @param {Binding[]} bindings @param {any} store @param {(k: string, p?: any) => string} t
- * @param {Record<string, any>} [fields]
+ * @param {Record<string, any>} fieldByName
  */
-export function bindInputs(bindings, store, t, fields = FIELD_BY_NAME) {
+export function bindInputs(bindings, store, t, fieldByName) {
   const anchor = (input) => input.closest('.lab-field') ?? input.parentElement;
   const label = (input) => anchor(input)?.querySelector('[data-i18n]')?.textContent?.trim() ?? '';
   const listeners = bindings.map((b) => {
@@ -39,7 +38,7 @@ export function bindInputs(bindings, store, t, fields = FIELD_BY_NAME) {
       if (!parsed.ok) return showFieldMessage(anchor(b.input), parsed.text, b.input);
       const checked = store.validate(b.name, parsed.value);
       if (!checked.ok) {
-        const text = refusalText(t, fields[b.name], checked, label(b.input));
+        const text = refusalText(t, fieldByName[b.name], checked, label(b.input));
         return showFieldMessage(anchor(b.input), text, b.input);
       }
       clearFieldMessage(anchor(b.input), [b.input]);

@@ -2,7 +2,9 @@
 // One training run of an experiment in a session of its own (relay.session(name)): configure
 // with a setup, play, hand every finished epoch's logs to onEpoch, and settle when training
 // ends. With snapshot requests, the run settles with the snapshot the worker takes when
-// training ends (the final weights); stop() closes the session and settles it as stopped.
+// training ends (the final weights); stop() closes the session and settles it as stopped;
+// pause() and resume() hold and continue its training (the run stays unsettled meanwhile).
+// Used by the images lab's experiments and the generalization lab.
 
 /**
  * @typedef {{finished: boolean, stopped: boolean, diverged: boolean, epochs: number,
@@ -15,7 +17,8 @@
  * @param {string} name the session's unique name
  * @param {{setup: object[], snapshot?: object[], arrays: Record<string, Float32Array>,
  *   onEpoch?: (logs: Record<string, number>, epoch: number) => void}} options
- * @returns {{session: any, done: Promise<RunResult>, configured: Promise<any>, stop: () => void}}
+ * @returns {{session: any, done: Promise<RunResult>, configured: Promise<any>, stop: () => void,
+ *   pause: () => void, resume: () => void}}
  */
 export function startRun(relay, name, { setup, snapshot = [], arrays, onEpoch = () => {} }) {
   const session = relay.session(name);
@@ -56,8 +59,9 @@ export function startRun(relay, name, { setup, snapshot = [], arrays, onEpoch = 
     }),
     session.on('error', (/** @type {any} */ error) => settle({}, error)),
   );
+  let held = false;
   const configured = session.configure({ setup, snapshot, arrays }).then((/** @type {any} */ answer) => {
-    if (!settled) session.play();
+    if (!settled && !held) session.play();
     return answer;
   });
   configured.catch((/** @type {any} */ error) => settle({}, error));
@@ -68,6 +72,14 @@ export function startRun(relay, name, { setup, snapshot = [], arrays, onEpoch = 
     stop() {
       session.close();
       settle({ stopped: true });
+    },
+    pause() {
+      held = true;
+      if (!settled) session.pause();
+    },
+    resume() {
+      held = false;
+      if (!settled && session.configured) session.play();
     },
   };
 }
