@@ -157,7 +157,7 @@ test('surfaces: the batch section draws three paths and three loss curves', asyn
   );
   for (const r of batch.runs) assert.deepEqual(r.first, batch.start.map(Math.fround));
   assert.equal(await page.locator('#surf-batch-chart .line-legend-item').count(), 3);
-  assert.match(await page.textContent('#surf-batch-steps'), /batch size 1 64/);
+  assert.match(await page.textContent('#surf-batch-steps'), /batch size 1: 64/);
   await setInput(page, '#surf-batch-mini', 16);
   await page.waitForFunction(() => window.nnplay.surfacesBatch.runs[1]?.batchesPerEpoch === 4);
   await page.locator('#surf-batch-title').scrollIntoViewIfNeeded();

@@ -195,6 +195,13 @@ export function mountBatch(root, { t, relay, store }) {
               )
               .join('; '),
           });
+    const stopped = runs.filter(({ run: r }) => r.stopped);
+    if (!problem && stopped.length > 0)
+      ui.status.textContent += ` ${stopped
+        .map(({ kind, size, run: r }) =>
+          t('surf.stopped', { name: label(kind, size), step: r.stopped?.step }),
+        )
+        .join(' ')}`;
     ui.status.classList.toggle('bad', Boolean(problem));
     publishTestHook('surfacesBatch', {
       problem,
