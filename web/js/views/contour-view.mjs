@@ -276,7 +276,9 @@ export class ContourView {
     ctx.clip();
     const min = this.data.minimum;
     if (min) this.drawStar(ctx, f.px(min[0]), f.py(min[1]));
-    for (const path of this.data.paths ?? []) this.drawPath(ctx, f, path);
+    // The first path on top: the page lists the plainest optimizer first, and its short path
+    // would otherwise hide under the others.
+    for (const path of [...(this.data.paths ?? [])].reverse()) this.drawPath(ctx, f, path);
     ctx.restore();
     const s = this.data.start;
     if (s) {

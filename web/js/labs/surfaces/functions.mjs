@@ -16,7 +16,7 @@ export const FUNCTIONS = Object.freeze([
     data: false,
     start: [-3.5, 2.5],
     steps: 100,
-    lr: { sgd: 0.18, momentum: 0.03, nesterov: 0.03, adagrad: 0.8, rmsprop: 0.05, adam: 0.2, adamw: 0.2 },
+    lr: { sgd: 0.18, momentum: 0.015, nesterov: 0.015, adagrad: 0.8, rmsprop: 0.05, adam: 0.2, adamw: 0.2 },
   },
   {
     id: 'saddle',
@@ -29,7 +29,7 @@ export const FUNCTIONS = Object.freeze([
     id: 'rosenbrock',
     data: false,
     start: [-1.5, 2],
-    steps: 500,
+    steps: 1000,
     lr: {
       sgd: 0.001,
       momentum: 0.0005,
