@@ -49,6 +49,7 @@ export const LAB_IDS = Object.freeze([
   'images',
   'backprop',
   'optimizers',
+  'surfaces',
   'generalization',
 ]);
 

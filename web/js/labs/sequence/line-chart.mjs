@@ -34,6 +34,7 @@ export class LineChart {
     this.yRange = yRange;
     this.xLabel = xLabel;
     this.logX = false;
+    this.xFrom = 1;
     /** @type {string[] | null} */
     this.xTicks = null;
     this.onDraw = onDraw;
@@ -55,11 +56,15 @@ export class LineChart {
 
   /** logX: a logarithmic x axis (counts 1, 10, 100, ...), for series whose points are
    *  spaced by very different steps. xTicks: one label per x position (categories, e.g. the
-   *  capacities 1, 2, 4, ... of a sweep), or null for counts.
-   *  @param {{series?: Series[], xLabel?: string, logX?: boolean, xTicks?: string[] | null}} data */
-  update({ series, xLabel, logX, xTicks } = {}) {
+   *  capacities 1, 2, 4, ... of a sweep), or null for counts. xFrom: the number a linear
+   *  count axis shows at x = 0 (1 for counted steps, the default; 0 for a position such as
+   *  epochs done).
+   *  @param {{series?: Series[], xLabel?: string, logX?: boolean, xTicks?: string[] | null,
+   *    xFrom?: number}} data */
+  update({ series, xLabel, logX, xTicks, xFrom } = {}) {
     if (xLabel !== undefined) this.xLabel = xLabel;
     if (xTicks !== undefined) this.xTicks = xTicks;
+    if (xFrom !== undefined) this.xFrom = xFrom;
     if (logX !== undefined) this.logX = logX;
     if (series) {
       const signature = series.map((s) => `${s.label}|${s.colour}|${s.dash}`).join(';');
@@ -176,7 +181,8 @@ export class LineChart {
         ctx.fillText(String(shown), xAt(shown - 1), height - PAD.bottom + 3);
     } else {
       const xStep = Math.max(1, Math.round(niceStep(count, Math.max(2, Math.floor(plotW / 60)))));
-      for (let x = 0; x < count; x += xStep) ctx.fillText(String(x + 1), xAt(x), height - PAD.bottom + 3);
+      for (let x = 0; x < count; x += xStep)
+        ctx.fillText(String(x + this.xFrom), xAt(x), height - PAD.bottom + 3);
     }
     if (this.xLabel) {
       ctx.textAlign = 'right';
