@@ -117,6 +117,8 @@ class SessionState {
   json op_load(ObjectReader& request);
   json op_export(ObjectReader& request);
   json op_import(ObjectReader& request);
+  /// op_import's work; its errors may point at paths of the converted model.
+  json import_tfjs(ObjectReader& request);
 
   std::optional<Document> doc_;
   std::unique_ptr<Model> model_;
