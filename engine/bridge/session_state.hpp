@@ -102,6 +102,12 @@ class SessionState {
   /// One sample forward and backward with every intermediate value and gradient as arrays.
   json op_backprop(ObjectReader& request);
 
+  // --- session_gradients.cpp ---
+  /// dL/dw of every trainable weight for a range of samples, as one train step computes it.
+  json op_gradients(ObjectReader& request);
+  /// Every layer's output for a range of samples in training mode, changing nothing.
+  json op_forward(ObjectReader& request);
+
   // --- session_augment.cpp ---
   /// Augmented copies of the images in array "x" (fit.augmentation's transforms, seeded).
   json op_augment(ObjectReader& request);
