@@ -27,7 +27,8 @@ json set_data(const std::string& y) {
 
 }  // namespace
 
-TEST_CASE("SessionClassIds: ids outside [0, units) are refused at set_data", "[bridge][errors]") {
+TEST_CASE("SessionClassIds: ids outside 0 to units - 1 are refused at set_data",
+          "[bridge][errors]") {
   Session s;
   build(s, "sparse_categorical_crossentropy");
   REQUIRE(s.set_array("ok", {0, 2, 1, 0}).empty());
