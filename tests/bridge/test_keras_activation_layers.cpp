@@ -98,7 +98,7 @@ TEST_CASE("KerasActivationLayers: what the engine cannot compute is refused at i
       {layer("LeakyReLU", {{"alpha", 0.1}, {"negative_slope", 0.1}}),
        "/keras/config/layers/1/config/alpha", "both"},
       {layer("ELU", {{"alpha", "big"}}), "/keras/config/layers/1/config/alpha", "number"},
-      {layer("Softmax", {{"axis", 1}}), "/keras/config/layers/1/config/axis", "expected -1"},
+      {layer("Softmax", {{"axis", 2}}), "/keras/config/layers/1/config/axis", "expected -1"},
       {layer("Softmax", {{"axes", -1}}), "/keras/config/layers/1/config/axes", "unknown field"},
   };
   for (const Case& c : cases) {

@@ -64,11 +64,14 @@ json import_elu(ObjectReader& cfg) {
 
 json import_softmax(ObjectReader& cfg) {
   if (const json* v = cfg.find("axis")) {
-    // -1, or [-1] as a list of axes.
+    // -1 (or 1), or [-1] as a list of axes.
     const bool listed = v->is_array() && v->size() == 1;
     const json& axis = listed ? (*v)[0] : *v;
     const std::string at = listed ? child_path(cfg.path_of("axis"), 0) : cfg.path_of("axis");
-    if (read_integer(axis, at) != -1) {
+    // TF.js writes its default axis 1: the last axis of the (batch, features) inputs it is
+    // used on (as for BatchNormalization, the input's rank is not checked here).
+    const std::int64_t a = read_integer(axis, at);
+    if (a != -1 && a != 1) {
       fail_at(cfg.path_of("axis"),
               "nnplay's softmax runs over the last axis only; expected -1, got " + describe(*v));
     }
