@@ -11,9 +11,17 @@ namespace nn::bridge {
 namespace {
 
 std::string error_answer(const std::string& path, const std::string& message) {
-  json answer = {{"ok", false}, {"error", {{"path", path}, {"message", message}}}};
+  json answer = {{"ok", false}, {"error", {{"path", path}, {"message", limit_message(message)}}}};
   // Messages may echo user text that is not valid UTF-8: replace, never throw (P7).
   return answer.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+/// nlohmann's message without its leading "[json.exception.<kind>.<id>] " tag.
+std::string without_json_tag(const std::string& what) {
+  const std::size_t close = what.rfind("] ", 40);
+  return what.rfind("[json.exception", 0) == 0 && close != std::string::npos
+             ? what.substr(close + 2)
+             : what;
 }
 
 }  // namespace
@@ -36,6 +44,9 @@ std::string Session::handle(const std::string& request_json) {
     return error_answer(e.path(), e.message());
   } catch (const nn::Error& e) {
     return error_answer("", e.what());
+  } catch (const json::exception& e) {
+    // A bug in a handler, told without nlohmann's "[json.exception.type_error.302]" tag.
+    return error_answer("", "internal error: " + without_json_tag(e.what()));
   } catch (const std::bad_alloc&) {
     return error_answer("", "out of memory: the request needs more memory than is available");
   } catch (const std::exception& e) {

@@ -15,11 +15,11 @@ json SessionState::op_augment(ObjectReader& request) {
   const std::string out = read_out(request, "augmented", kMaxArrayName);
   request.finish({"op", "x", "augmentation", "seed", "out"});
   const auto it = arrays.find(name);
-  if (it == arrays.end()) fail_at("/x", "no array named '" + name + "'");
+  if (it == arrays.end()) fail_at("/x", "no array named '" + excerpt(name) + "'");
   const std::vector<float>& values = it->second;
   const auto features = static_cast<std::size_t>(options.features());
   if (values.empty() || values.size() % features != 0) {
-    fail_at("/x", "array '" + name + "' holds " + std::to_string(values.size()) +
+    fail_at("/x", "array '" + excerpt(name) + "' holds " + std::to_string(values.size()) +
                       " values, not a whole number of images of " + std::to_string(features) +
                       " values (image_shape)");
   }

@@ -1,58 +1,10 @@
 // Session op backprop: one sample's forward and backward pass, every number as an array.
 #include "engine/bridge/session.hpp"
+#include "engine/bridge/session_arrays.hpp"
 #include "engine/bridge/session_state.hpp"
 #include "engine/bridge/session_util.hpp"
 
 namespace nn::bridge {
-
-namespace {
-
-/// Arrays to write, gathered first so that nothing is stored unless all of them fit.
-struct PendingArray {
-  std::string name;
-  std::vector<float> values;
-};
-
-class ArrayBatch {
- public:
-  explicit ArrayBatch(std::string prefix) : prefix_(std::move(prefix)) {}
-
-  /// Queues `<prefix>/<layer>/<what>` holding one sample's layout matrix `m` (features, steps):
-  /// its storage order is Keras's row-major [steps][features]. Returns the array name.
-  std::string add(const std::string& layer, const std::string& what, const Matrix& m) {
-    std::string name = prefix_ + "/" + layer + "/" + what;
-    if (name.size() > kMaxArrayName) {
-      fail_at("/out", "array name '" + name + "' would have " + std::to_string(name.size()) +
-                          " characters, beyond " + std::to_string(kMaxArrayName) +
-                          "; choose a shorter \"out\"");
-    }
-    pending_.push_back({name, flatten({m})});
-    return name;
-  }
-
-  /// Stores every queued array, or none when together they pass the session's limit.
-  void store(SessionState& state) {
-    std::size_t total = state.total_floats;  // each name is new or replaces its old array
-    for (const PendingArray& p : pending_) {
-      auto it = state.arrays.find(p.name);
-      total = total - (it == state.arrays.end() ? 0 : it->second.size()) + p.values.size();
-    }
-    if (total > kMaxTotalFloats) {
-      fail_at("", "cannot store the result: arrays would hold more than " +
-                      std::to_string(kMaxTotalFloats) + " values; delete some first");
-    }
-    for (PendingArray& p : pending_) {
-      const std::string why = state.store_array(p.name, std::move(p.values));
-      if (!why.empty()) fail_at("", "cannot store the result: " + why);
-    }
-  }
-
- private:
-  std::string prefix_;
-  std::vector<PendingArray> pending_;
-};
-
-}  // namespace
 
 json SessionState::op_backprop(ObjectReader& request) {
   Model& m = compiled_model("backprop");
@@ -93,24 +45,25 @@ json SessionState::op_backprop(ObjectReader& request) {
       const std::string suffix = inbound.size() == 1 ? "" : "_" + std::to_string(k);
       const Matrix& value = g.node_value(inbound[k]);
       from.push_back(g.node_name(inbound[k]));
-      named["input" + suffix] = batch.add(lname, "input" + suffix, value);
+      named["input" + suffix] = batch.add(lname, "input" + suffix, flatten({value}));
       const std::vector<Matrix>& dx = trace.d_inputs[n];
       if (k < dx.size() && dx[k].size() == value.size()) {
-        named["grad_input" + suffix] = batch.add(lname, "grad_input" + suffix, dx[k]);
+        named["grad_input" + suffix] = batch.add(lname, "grad_input" + suffix, flatten({dx[k]}));
       }
     }
     const Matrix& value = g.node_value(node);
     if (trace.d_pre_activations[n].size() != 0) {
-      named["pre_activation"] = batch.add(lname, "pre_activation", layer->pre_activation());
+      named["pre_activation"] =
+          batch.add(lname, "pre_activation", flatten({layer->pre_activation()}));
     }
-    named["output"] = batch.add(lname, "output", value);
+    named["output"] = batch.add(lname, "output", flatten({value}));
     // A layer the loss does not depend on gets dL/d(output) = 0.
     Matrix dy = trace.d_values[n];
     if (dy.size() != value.size()) dy = Matrix::Zero(value.rows(), value.cols());
-    named["grad_output"] = batch.add(lname, "grad_output", dy);
+    named["grad_output"] = batch.add(lname, "grad_output", flatten({dy}));
     if (trace.d_pre_activations[n].size() != 0) {
       named["grad_pre_activation"] =
-          batch.add(lname, "grad_pre_activation", trace.d_pre_activations[n]);
+          batch.add(lname, "grad_pre_activation", flatten({trace.d_pre_activations[n]}));
     }
     json weights = json::array();
     for (Param* p : layer->params()) {
@@ -119,7 +72,7 @@ json SessionState::op_backprop(ObjectReader& request) {
       const json wshape = keras_weight_shape(wname, p->grad);
       weights.push_back({{"name", wname},
                          {"shape", wshape},
-                         {"array", batch.add(lname, "grad_" + p->name, p->grad)}});
+                         {"array", batch.add(lname, "grad_" + p->name, flatten({p->grad}))}});
     }
     layers.push_back({{"name", lname},
                       {"type", layer->type()},

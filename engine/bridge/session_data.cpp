@@ -1,5 +1,6 @@
 // Session ops on data: set_data (from named arrays, or the document's built-in dataset).
 #include <cmath>
+#include <sstream>
 
 #include "engine/bridge/session.hpp"
 #include "engine/bridge/session_state.hpp"
@@ -12,6 +13,23 @@ namespace {
 std::string non_finite_name(float v) {
   if (std::isnan(v)) return "NaN";
   return v > 0 ? "Infinity" : "-Infinity";
+}
+
+/// Fails at `at` unless every value of `values` (per_sample ids per sample) is a whole number
+/// in [0, classes): sparse_categorical_crossentropy's class ids for output `node`.
+void check_class_ids(const std::vector<float>& values, std::size_t per_sample, Index classes,
+                     const std::string& at, const std::string& name, const std::string& node) {
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    const float v = values[k];
+    if (std::floor(v) == v && v >= 0 && v < static_cast<float>(classes)) continue;
+    std::string where = "sample " + std::to_string(k / per_sample);
+    if (per_sample > 1) where += ", step " + std::to_string(k % per_sample);
+    std::ostringstream id;  // 3, -1, 1.5
+    id << v;
+    fail_at(at, "array '" + excerpt(name) + "' has class id " + id.str() + " at " + where +
+                    "; sparse_categorical_crossentropy needs whole class ids in [0, " +
+                    std::to_string(classes) + ") for the output " + node);
+  }
 }
 
 }  // namespace
@@ -36,7 +54,7 @@ std::vector<Matrix> SessionState::arrays_for(Model& model, const json& names,
     const std::string name = read_string(names[i], at);
     auto it = arrays.find(name);
     if (it == arrays.end()) {
-      fail_at(at, "no array named '" + name + "'; send it with setArray first");
+      fail_at(at, "no array named '" + excerpt(name) + "'; send it with setArray first");
     }
     const std::vector<float>& values = it->second;
     const Shape& shape = g.node_shape(nodes[i]);
@@ -49,21 +67,24 @@ std::vector<Matrix> SessionState::arrays_for(Model& model, const json& names,
       per_sample = sparse;  // class ids for a sparse loss
     }
     if (values.empty() || values.size() % per_sample != 0) {
-      fail_at(at, "array '" + name + "' has " + std::to_string(values.size()) +
+      fail_at(at, "array '" + excerpt(name) + "' has " + std::to_string(values.size()) +
                       " values; expected a positive multiple of " + std::to_string(per_sample) +
                       " (the " + what + " " + node + " has shape " + shape_str(shape) + ")");
     }
     const auto n = static_cast<Index>(values.size() / per_sample);
     if (*samples > 0 && n != *samples) {
-      fail_at(at, "array '" + name + "' holds " + std::to_string(n) + " samples, expected " +
-                      std::to_string(*samples) + " like the first array");
+      fail_at(at, "array '" + excerpt(name) + "' holds " + std::to_string(n) +
+                      " samples, expected " + std::to_string(*samples) + " like the first array");
     }
     *samples = n;
     for (std::size_t k = 0; k < values.size(); ++k) {
       if (std::isfinite(values[k])) continue;
-      fail_at(at, "array '" + name + "' has " + non_finite_name(values[k]) + " at row " +
-                      std::to_string(k / per_sample) + ", column " +
+      fail_at(at, "array '" + excerpt(name) + "' has " + non_finite_name(values[k]) +
+                      " at sample " + std::to_string(k / per_sample) + ", value " +
                       std::to_string(k % per_sample) + "; data must be finite numbers");
+    }
+    if (targets && model.compiled() && model.loss_name(i) == "sparse_categorical_crossentropy") {
+      check_class_ids(values, per_sample, layout_rows(shape), at, name, node);
     }
     Matrix m = Eigen::Map<const Eigen::MatrixXf>(values.data(), static_cast<Index>(per_sample), n)
                    .cast<Scalar>();
@@ -122,7 +143,7 @@ std::string SessionState::store_array(const std::string& name, std::vector<float
     return "array name must have 1 to " + std::to_string(kMaxArrayName) + " characters";
   }
   if (values.size() > kMaxArrayFloats) {
-    return "array '" + name + "' has " + std::to_string(values.size()) +
+    return "array '" + excerpt(name) + "' has " + std::to_string(values.size()) +
            " values, beyond the limit of " + std::to_string(kMaxArrayFloats);
   }
   auto it = arrays.find(name);

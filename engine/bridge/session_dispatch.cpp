@@ -16,6 +16,8 @@ json SessionState::dispatch(const json& request) {
       {"grid", &SessionState::op_grid},
       {"probes", &SessionState::op_probes},
       {"backprop", &SessionState::op_backprop},
+      {"gradients", &SessionState::op_gradients},
+      {"forward", &SessionState::op_forward},
       {"get_weights", &SessionState::op_get_weights},
       {"set_weights", &SessionState::op_set_weights},
       {"summary", &SessionState::op_summary},

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "engine/bridge/json/base64.hpp"
+#include "engine/bridge/keras/keras_error_path.hpp"
 #include "engine/bridge/keras/keras_export.hpp"
 #include "engine/bridge/keras/keras_import.hpp"
 #include "engine/bridge/keras/tfjs_format.hpp"
@@ -293,24 +294,35 @@ json SessionState::op_export(ObjectReader& request) {
 }
 
 json SessionState::op_import(ObjectReader& request) {
+  // Errors point into the request: the model.json, not the nnplay model it became (nested
+  // remaps are safe: a path that exists stays as it is).
+  return pointing_into_request(request.value(), "", nullptr, "",
+                               [&] { return import_tfjs(request); });
+}
+
+json SessionState::import_tfjs(ObjectReader& request) {
   const std::string format = request.required_string("format");
   if (format != "tfjs") fail_unknown_name("/format", "import format", format, {"tfjs"});
   const TfjsModel tfjs = parse_tfjs_model_json(request.require("model_json"), "/model_json");
   const std::string array = request.required_string("array");
+  const json& whole = request.value();
+  const std::string topology = "/model_json/modelTopology";
+  const json model_json = keras_to_model_json(tfjs.topology, topology);
   Document doc;
-  doc.model = parse_model(keras_to_model_json(tfjs.topology, "/model_json/modelTopology"),
-                          "/model_json/modelTopology");
+  doc.model = pointing_into_request(whole, topology, &model_json, topology,
+                                    [&] { return parse_model(model_json, topology); });
   if (const json* c = request.find("compile")) doc.compile = parse_compile(*c, "/compile");
   if (const json* f = request.find("fit")) doc.fit = parse_fit(*f, "/fit");
   request.finish({"op", "format", "model_json", "array", "compile", "fit"});
   auto it = arrays.find(array);
-  if (it == arrays.end()) fail_at("/array", "no array named '" + array + "'");
+  if (it == arrays.end()) fail_at("/array", "no array named '" + excerpt(array) + "'");
   const std::vector<float>& blob = it->second;
   if (static_cast<std::int64_t>(blob.size()) != tfjs.total_floats) {
     fail_at("/array", "the manifest lists " + std::to_string(tfjs.total_floats) +
                           " values, the array has " + std::to_string(blob.size()));
   }
-  Loaded loaded = load_document(std::move(doc), "");
+  Loaded loaded = pointing_into_request(whole, topology, &model_json, "/model",
+                                        [&] { return load_document(std::move(doc), ""); });
   Model& m = *loaded.model;
   std::vector<Matrix> weights = m.get_weights();
   const std::vector<std::string> names = m.weight_names();

@@ -1,4 +1,5 @@
 // Session ops on the model itself: build, summary, reset.
+#include "engine/bridge/keras/keras_error_path.hpp"
 #include "engine/bridge/keras/keras_import.hpp"
 #include "engine/bridge/session_state.hpp"
 #include "engine/bridge/session_util.hpp"
@@ -113,32 +114,47 @@ json SessionState::model_info() {
 }
 
 json SessionState::op_build(ObjectReader& request) {
+  const json& whole = request.value();
   Document doc;
   std::string base;
+  json model_json;  // the nnplay model of a "keras" import
+  const json* keras = request.find("keras");
   if (const json* spec = request.find("spec")) {
     doc = parse_document(*spec, "/spec");
     base = "/spec";
-  } else if (const json* keras = request.find("keras")) {
-    const json model_json = keras_to_model_json(*keras, "/keras");
-    doc.model = parse_model(model_json, "/keras");
-    if (const json* c = request.find("compile")) doc.compile = parse_compile(*c, "/compile");
-    if (const json* f = request.find("fit")) doc.fit = parse_fit(*f, "/fit");
-    if (const json* d = request.find("data")) doc.data = parse_data(*d, "/data");
+  } else if (keras != nullptr) {
+    // Errors point into the request: the Keras file, not the model it was converted to.
+    model_json = pointing_into_request(whole, "/keras", nullptr, "",
+                                       [&] { return keras_to_model_json(*keras, "/keras"); });
+    doc.model = pointing_into_request(whole, "/keras", &model_json, "/keras",
+                                      [&] { return parse_model(model_json, "/keras"); });
+    pointing_into_request(whole, "", nullptr, "", [&] {
+      if (const json* c = request.find("compile")) doc.compile = parse_compile(*c, "/compile");
+      if (const json* f = request.find("fit")) doc.fit = parse_fit(*f, "/fit");
+      if (const json* d = request.find("data")) doc.data = parse_data(*d, "/data");
+    });
   } else {
     fail_at("", "build needs a \"spec\" (an nnplay document) or a \"keras\" (a Keras to_json())");
   }
   request.finish({"op", "spec", "keras", "compile", "fit", "data"});
   const bool has_data = doc.data.has_value();
-  Loaded loaded = load_document(std::move(doc), base);
-  std::optional<SessionData> data;
-  if (has_data) {
-    if (!loaded.model->compiled()) {
-      fail_at(base + "/data",
-              "a built-in dataset needs a \"compile\" object (the losses decide the targets)");
+  auto load = [&] {
+    Loaded loaded = load_document(std::move(doc), base);
+    std::optional<SessionData> data;
+    if (has_data) {
+      if (!loaded.model->compiled()) {
+        fail_at(base + "/data",
+                "a built-in dataset needs a \"compile\" object (the losses decide the targets)");
+      }
+      data = data_from_spec(*loaded.doc.data, *loaded.model, base + "/data");
     }
-    data = data_from_spec(*loaded.doc.data, *loaded.model, base + "/data");
+    install(std::move(loaded), std::move(data));
+  };
+  if (keras != nullptr) {
+    pointing_into_request(whole, "/keras", &model_json, "/model", load);
+  } else {
+    load();
   }
-  install(std::move(loaded), std::move(data));
   return model_info();
 }
 

@@ -101,7 +101,7 @@ SessionData SessionState::data_from_points(Model& model, const json& part) {
   const auto find = [&](const std::string& name, const std::string& at) {
     auto it = arrays.find(name);
     if (it == arrays.end())
-      fail_at(at, "no array named '" + name + "'; send it with setArray first");
+      fail_at(at, "no array named '" + excerpt(name) + "'; send it with setArray first");
     return &it->second;
   };
   const std::vector<float>& xs = *find(x_name, x_path);

@@ -102,6 +102,12 @@ class SessionState {
   /// One sample forward and backward with every intermediate value and gradient as arrays.
   json op_backprop(ObjectReader& request);
 
+  // --- session_gradients.cpp ---
+  /// dL/dw of every trainable weight for a range of samples, as one train step computes it.
+  json op_gradients(ObjectReader& request);
+  /// Every layer's output for a range of samples in training mode, changing nothing.
+  json op_forward(ObjectReader& request);
+
   // --- session_augment.cpp ---
   /// Augmented copies of the images in array "x" (fit.augmentation's transforms, seeded).
   json op_augment(ObjectReader& request);
@@ -121,6 +127,8 @@ class SessionState {
   json op_load(ObjectReader& request);
   json op_export(ObjectReader& request);
   json op_import(ObjectReader& request);
+  /// op_import's work; its errors may point at paths of the converted model.
+  json import_tfjs(ObjectReader& request);
 
   std::optional<Document> doc_;
   std::unique_ptr<Model> model_;

@@ -184,7 +184,7 @@ json SessionState::op_set_weights(ObjectReader& request) {
   const std::string name = request.required_string("array");
   request.finish({"op", "array"});
   auto it = arrays.find(name);
-  if (it == arrays.end()) fail_at("/array", "no array named '" + name + "'");
+  if (it == arrays.end()) fail_at("/array", "no array named '" + excerpt(name) + "'");
   std::vector<Matrix> weights = m.get_weights();
   std::size_t total = 0;
   for (const Matrix& w : weights) total += static_cast<std::size_t>(w.size());

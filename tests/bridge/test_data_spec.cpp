@@ -88,7 +88,9 @@ TEST_CASE("DataSpec: unknown dataset lists the valid ones", "[bridge][errors]") 
   CHECK(path == "/data/name");
   CHECK_THAT(message, Catch::StartsWith("unknown dataset 'mnist'; expected one of: adding, blobs"));
   CHECK_THAT(message, Catch::Contains("gate_nand"));
-  CHECK_THAT(message, Catch::Contains("prototypes"));
+  // 23 names pass the 200-character message limit: the rest are counted.
+  CHECK_THAT(message, Catch::EndsWith("... (8 more)"));
+  CHECK(message.size() <= 200);
 }
 
 TEST_CASE("DataSpec: n is limited to a million", "[bridge][errors]") {

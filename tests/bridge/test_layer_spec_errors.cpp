@@ -121,8 +121,7 @@ TEST_CASE("LayerSpec: initializers are checked", "[bridge][errors]") {
                kL + "/kernel_initializer",
                "unknown initializer 'glorot'; expected one of: constant, glorot_normal, "
                "glorot_uniform, he_normal, he_uniform, lecun_normal, lecun_uniform, ones, "
-               "orthogonal, random_normal, random_uniform, truncated_normal, uniform, "
-               "variance_scaling, zeros");
+               "orthogonal, random_normal, ... (5 more)");
   expect_error(R"({"type": "dense", "units": 1,
       "bias_initializer": {"type": "random_normal", "stddev": 0}})",
                kL + "/bias_initializer/stddev", "expected a positive number, got 0");

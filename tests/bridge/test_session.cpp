@@ -90,7 +90,7 @@ TEST_CASE("Session: errors leave the model and data as they were", "[bridge][ses
   REQUIRE(s.set_array("bad", {0, 1, std::nanf(""), 1}).empty());
   const json e2 = error(s, {{"op", "set_data"}, {"train", {{"x", {"bad"}}, {"y", {"y"}}}}});
   CHECK(e2.at("path") == "/train/x/0");
-  CHECK(e2.at("message").get<std::string>().find("NaN at row 1, column 0") != std::string::npos);
+  CHECK(e2.at("message").get<std::string>().find("NaN at sample 1, value 0") != std::string::npos);
   CHECK(error(s, {{"op", "train"}, {"batches", 0}}).at("path") == "/batches");
   CHECK(error(s, {{"op", "train"}}).at("message").get<std::string>().find("exactly one") !=
         std::string::npos);

@@ -180,7 +180,7 @@ TEST_CASE("SessionAugment: training in slices equals training in one go",
         Approx(val.at("logs").at("loss").get<double>()));
 }
 
-TEST_CASE("SessionAugment: tune changes the augmentation live; save and load keep it",
+TEST_CASE("SessionAugment: tune changes the augmentation live, save and load keep it",
           "[bridge][session][augment][tune]") {
   Session s, plain;
   ok(s, {{"op", "build"}, {"spec", image_doc(json::object())}});

@@ -40,13 +40,13 @@ std::string nested_arrays(std::size_t n) { return std::string(n, '[') + std::str
 TEST_CASE("SessionErrors: malformed JSON is an error at the root", "[bridge][errors]") {
   const json error = failure_of(R"({"op": "build", "spec": )");
   CHECK(error.at("path") == "");
-  CHECK_THAT(error.at("message").get<std::string>(), Catch::StartsWith("malformed JSON: "));
+  CHECK_THAT(error.at("message").get<std::string>(), Catch::StartsWith("malformed JSON"));
 }
 
 TEST_CASE("SessionErrors: empty request is malformed JSON", "[bridge][errors]") {
   const json error = failure_of("");
   CHECK(error.at("path") == "");
-  CHECK_THAT(error.at("message").get<std::string>(), Catch::StartsWith("malformed JSON: "));
+  CHECK_THAT(error.at("message").get<std::string>(), Catch::StartsWith("malformed JSON"));
 }
 
 TEST_CASE("SessionErrors: a request that is not an object", "[bridge][errors]") {
@@ -80,7 +80,7 @@ TEST_CASE("SessionErrors: invalid UTF-8 echoed in a message still gives valid JS
   // default), or reporting the error would itself raise an exception.
   const json error = failure_of(std::string("{\"op\": \"\xff\xfe\xc3\"}"));
   CHECK(error.at("path") == "");
-  CHECK_THAT(error.at("message").get<std::string>(), Catch::StartsWith("malformed JSON: "));
+  CHECK_THAT(error.at("message").get<std::string>(), Catch::StartsWith("malformed JSON"));
 }
 
 TEST_CASE("SessionErrors: nesting at the depth limit is accepted by the parser",

@@ -47,7 +47,7 @@ TEST_CASE("SessionTune: a new batch size applies from the next batch", "[bridge]
   CHECK(next.at("iterations") == 9);
 }
 
-TEST_CASE("SessionTune: epochs below the current epoch finish; above continue",
+TEST_CASE("SessionTune: epochs below the current epoch finish, above continue",
           "[bridge][session][tune]") {
   Session s;
   ok(s, {{"op", "build"},

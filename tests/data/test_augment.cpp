@@ -183,7 +183,7 @@ TEST_CASE("augment: noise has the requested standard deviation", "[data][augment
   CHECK(x.maxCoeff() > 1.25);  // not clipped
 }
 
-TEST_CASE("augment: a seed gives the same images; other seeds differ", "[data][augment]") {
+TEST_CASE("augment: a seed gives the same images, other seeds differ", "[data][augment]") {
   AugmentOptions o = shape(6, 6);
   o.rotation_range = 20;
   o.width_shift_range = 0.2;

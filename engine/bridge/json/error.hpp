@@ -29,7 +29,21 @@ std::string child_path(const std::string& path, const std::string& key);
 /// path + "/" + index.
 std::string child_path(const std::string& path, std::size_t index);
 
-/// "unknown <family> 'name'; expected one of: a, b, c".
+/// Longest message an answer carries (docs/schema/session.md, Errors): longer ones are cut.
+constexpr std::size_t kMaxMessage = 200;
+
+/// `text` cut to at most `max` bytes (at a UTF-8 character boundary) with "..." added when cut:
+/// how user strings are echoed in messages.
+std::string excerpt(const std::string& text, std::size_t max = 24);
+
+/// `message` cut to kMaxMessage bytes (at a UTF-8 character boundary, ending in "...").
+std::string limit_message(const std::string& message);
+
+/// `head` + the names joined by ", ", as many as fit in kMaxMessage (then ", ... (3 more)"):
+/// lists of valid names in messages.
+std::string with_name_list(const std::string& head, const std::vector<std::string>& names);
+
+/// "unknown <family> 'name'; expected one of: a, b, c" (the name cut to an excerpt).
 [[noreturn]] void fail_unknown_name(const std::string& path, const std::string& family,
                                     const std::string& name, const std::vector<std::string>& valid);
 

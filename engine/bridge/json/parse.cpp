@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,38 @@ std::string pointer_of(const std::vector<Frame>& frames) {
 /// A container or a scalar finished inside the innermost container: arrays move to the next index.
 void advance(std::vector<Frame>& frames) {
   if (!frames.empty() && frames.back().array) ++frames.back().index;
+}
+
+/// "line L, column C (byte B)" of the 1-based byte offset nlohmann reports (0 = unknown).
+std::string position_of(const std::string& text, std::size_t byte) {
+  if (byte == 0) return "the start";
+  const std::size_t end = std::min(byte - 1, text.size());
+  std::size_t line = 1;
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < end; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column) + " (byte " +
+         std::to_string(byte) + ")";
+}
+
+/// What nlohmann's parse_error says went wrong, without its "[json.exception...]" tag, its own
+/// position and the echo of the text ("last read: '...'"): e.g. "unexpected end of input;
+/// expected '[', '{', or a literal".
+std::string parse_reason(const std::string& what) {
+  std::string reason = what;
+  const std::size_t colon = reason.find(": ");  // after "... parse error at line 1, column 2"
+  if (colon != std::string::npos) reason = reason.substr(colon + 2);
+  const std::size_t dash = reason.find(" - ");  // after "syntax error while parsing value"
+  if (dash != std::string::npos) reason = reason.substr(dash + 3);
+  const std::size_t echo = reason.find("; last read:");
+  if (echo != std::string::npos) reason = reason.substr(0, echo);
+  return excerpt(reason, 100);
 }
 
 }  // namespace
@@ -60,8 +93,12 @@ json parse_json(const std::string& text, std::size_t max_depth) {
   };
   try {
     return json::parse(text, track);
-  } catch (const json::exception& e) {
-    fail_at("", std::string("malformed JSON: ") + e.what());
+  } catch (const json::parse_error& e) {
+    fail_at("", "malformed JSON at " + position_of(text, e.byte) + ": " + parse_reason(e.what()));
+  } catch (const json::out_of_range&) {
+    fail_at("", "malformed JSON: a number is too large to represent (beyond about 1.8e308)");
+  } catch (const json::exception&) {
+    fail_at("", "malformed JSON: the text cannot be read as JSON");
   }
 }
 

@@ -15,8 +15,7 @@ std::string describe(const json& value) {
       return "an array";
     case json::value_t::string: {
       const auto& s = value.get_ref<const std::string&>();
-      std::string shown = s.size() > 40 ? s.substr(0, 40) + "..." : s;
-      return json(shown).dump(-1, ' ', false, json::error_handler_t::replace);
+      return json(excerpt(s, 40)).dump(-1, ' ', false, json::error_handler_t::replace);
     }
     default:
       return value.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -85,6 +84,12 @@ std::int64_t read_integer(const json& value, const std::string& path, std::int64
                       ", got " + describe(value));
   }
   fail_at(path, expected + describe(value));
+}
+
+void check_name_length(const std::string& name, const std::string& path) {
+  if (name.size() <= kMaxName) return;
+  fail_at(path, "expected a name of at most " + std::to_string(kMaxName) + " characters, got " +
+                    std::to_string(name.size()) + " ('" + excerpt(name) + "')");
 }
 
 bool read_bool(const json& value, const std::string& path) {
@@ -178,9 +183,8 @@ void ObjectReader::finish(const std::vector<std::string>& known) const {
   for (auto it = value_.begin(); it != value_.end(); ++it) {
     if (std::find(used_.begin(), used_.end(), it.key()) != used_.end()) continue;
     const auto& names = known.empty() ? used_ : known;
-    std::string list;
-    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-    fail_at(path_of(it.key()), "unknown field '" + it.key() + "'; expected one of: " + list);
+    fail_at(path_of(it.key()),
+            with_name_list("unknown field '" + excerpt(it.key()) + "'; expected one of: ", names));
   }
 }
 

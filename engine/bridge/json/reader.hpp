@@ -37,6 +37,14 @@ std::vector<std::int64_t> read_shape(const json& value, const std::string& path)
 /// Checks that value is an object.
 const json& read_object(const json& value, const std::string& path);
 
+/// Longest accepted model, input or layer name, in bytes (docs/schema/model.md). Keras has no
+/// limit, but names are shown on a page and echoed in answers.
+constexpr std::size_t kMaxName = 64;
+
+/// Fails at `path` when `name` is longer than kMaxName ("expected a name of at most 64
+/// characters, got 1048576").
+void check_name_length(const std::string& name, const std::string& path);
+
 /// Largest accepted size of one shape dimension.
 constexpr std::int64_t kMaxDimension = std::int64_t{1} << 20;
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "engine/bridge/keras/keras_activation_layers.hpp"
 #include "engine/core/base/naming.hpp"
 
 namespace nn::bridge::keras {
@@ -304,15 +305,19 @@ bool is_default(const json& defaults, const std::string& key, const json& value)
 ImportedLayer import_layer(const std::string& class_name, const std::string& class_path,
                            const json& config, const std::string& config_path, Dialect dialect) {
   const LayerClass* cls = by_keras(class_name);
-  if (cls == nullptr) {
+  const auto& act_classes = activation_layer_classes();
+  const bool act =
+      std::find(act_classes.begin(), act_classes.end(), class_name) != act_classes.end();
+  if (cls == nullptr && !act) {
     std::vector<std::string> valid;
     for (const auto& c : classes()) valid.push_back(c.keras_class);
+    valid.insert(valid.end(), act_classes.begin(), act_classes.end());
     valid.push_back("InputLayer");
     fail_unknown_name(class_path, "Keras layer class", class_name, valid);
   }
   ObjectReader cfg(config, config_path);
   ImportedLayer out;
-  out.layer = {{"type", cls->type}};
+  out.layer = {{"type", act ? "activation" : cls->type}};
   out.layer["name"] = cfg.string("name", nn::snake_case(class_name));
   if (!cfg.boolean("trainable", true)) out.layer["trainable"] = false;
   if (const json* d = cfg.find("dtype")) check_dtype(*d, cfg.path_of("dtype"), false);
@@ -321,6 +326,12 @@ ImportedLayer import_layer(const std::string& class_name, const std::string& cla
   }
   cfg.skip("input_shape");
   cfg.skip("batch_size");
+  if (act) {
+    // LeakyReLU, ReLU, ELU, Softmax: an Activation layer with the activation they compute.
+    out.layer["activation"] = import_activation_layer(class_name, cfg);
+    cfg.finish();
+    return out;
+  }
   for (const auto& f : cls->fields) {
     // Options nnplay requires (no default) are required in the Keras config too.
     if (!f.nnplay.empty() && !cls->defaults.contains(f.nnplay)) cfg.require(f.keras);
@@ -416,6 +427,16 @@ json export_layer(const json& layer, const std::string& path) {
   const std::string type = reader.required_string("type");
   const LayerClass& cls = by_type(type, reader.path_of("type"));
   const json full = canonical_layer(layer);
+  if (type == "activation" && full.contains("activation")) {
+    // leaky_relu and elu with their option: Keras's LeakyReLU / ELU layers.
+    if (std::optional<json> special = export_activation_layer(full.at("activation"))) {
+      json& config = (*special)["config"];
+      config["name"] =
+          full.value("name", nn::snake_case(special->at("class_name").get<std::string>()));
+      config["trainable"] = full.value("trainable", true);
+      return *special;
+    }
+  }
   json config = json::object();
   for (const auto& f : cls.fields) {
     if (f.nnplay.empty()) {

@@ -136,6 +136,7 @@ RecurrentLayerSpec parse_recurrent(ObjectReader& r, const std::string& type) {
 std::string read_name(const json& value, const std::string& path) {
   std::string name = read_string(value, path);
   if (name.empty()) fail_at(path, "expected a non-empty name, got \"\"");
+  check_name_length(name, path);
   if (name.find('/') != std::string::npos) {
     fail_at(path,
             "expected a name without '/' (it separates a layer from its state outputs), "

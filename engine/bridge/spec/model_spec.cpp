@@ -25,6 +25,7 @@ std::vector<InputSpec> parse_inputs(const json& value, const std::string& path) 
     InputSpec input;
     if (const json* n = r.find("name")) {
       input.name = read_string(*n, r.path_of("name"));
+      check_name_length(input.name, r.path_of("name"));
       if (input.name.empty() || input.name.find('/') != std::string::npos) {
         fail_at(r.path_of("name"), "expected a non-empty name without '/', got " + describe(*n));
       }
@@ -47,7 +48,7 @@ void resolve_names(ModelSpec& m, const std::string& path, bool functional) {
   auto reserve = [&](const std::string& n, const std::string& at) {
     if (n.empty()) return;
     if (is_taken(n)) {
-      fail_at(at, "duplicate name '" + n + "'; model inputs and layers need unique names");
+      fail_at(at, "duplicate name '" + excerpt(n) + "'; model inputs and layers need unique names");
     }
     taken.push_back(n);
   };
@@ -141,6 +142,7 @@ ModelSpec parse_model(const json& value, const std::string& path) {
   const bool functional = m.type == "functional";
   m.name = r.string("name", m.type);
   if (m.name.empty()) fail_at(r.path_of("name"), "expected a non-empty name, got \"\"");
+  check_name_length(m.name, r.path_of("name"));
   m.seed = static_cast<std::uint64_t>(r.integer("seed", 0, 0));
   if (functional) {
     if (r.has("input_shape")) {
