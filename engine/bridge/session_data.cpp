@@ -1,9 +1,9 @@
 // Session ops on data: set_data (from named arrays, or the document's built-in dataset).
 #include <cmath>
-#include <sstream>
 
 #include "engine/bridge/session.hpp"
 #include "engine/bridge/session_state.hpp"
+#include "engine/core/base/text.hpp"
 
 namespace nn::bridge {
 
@@ -24,9 +24,8 @@ void check_class_ids(const std::vector<float>& values, std::size_t per_sample, I
     if (std::floor(v) == v && v >= 0 && v < static_cast<float>(classes)) continue;
     std::string where = "sample " + std::to_string(k / per_sample);
     if (per_sample > 1) where += ", step " + std::to_string(k % per_sample);
-    std::ostringstream id;  // 3, -1, 1.5
-    id << v;
-    fail_at(at, "array '" + excerpt(name) + "' has class id " + id.str() + " at " + where +
+    fail_at(at, "array '" + excerpt(name) + "' has class id " +
+                    number_text(static_cast<double>(v)) + " at " + where +
                     "; sparse_categorical_crossentropy needs whole class ids in [0, " +
                     std::to_string(classes) + ") for the output " + node);
   }

@@ -91,60 +91,60 @@ TEST_CASE("surface: the neurons' samples, batches and epochs", "[session][surfac
   CHECK(array(s, ok(s, request), "path") == path);
   request["seed"] = 5;
   CHECK(array(s, ok(s, request), "path") != path);
+}
 
-  TEST_CASE("surface: errors name the field", "[session][surface][errors]") {
-    nn::bridge::Session s;
-    const json sgd = {{"type", "sgd"}};
-    struct Case {
-      json request;
-      const char* path;
-    };
-    const Case cases[] = {
-        {{{"op", "surface"}, {"function", "himmelblau"}}, "/function"},
-        {{{"op", "surface"}, {"function", "quadratic"}, {"steps", 3}, {"optimizer", sgd}},
-         "/start"},
-        {{{"op", "surface"}, {"function", "quadratic"}, {"steps", 3}, {"start", {0, 0}}},
-         "/optimizer"},
-        {{{"op", "surface"}, {"function", "quadratic"}, {"steps", 5001}}, "/steps"},
-        {{{"op", "surface"}, {"function", "beale"}, {"batch_size", 4}}, "/batch_size"},
-        {{{"op", "surface"}, {"function", "line"}, {"samples", 10}, {"batch_size", 11}},
-         "/batch_size"},
-        {{{"op", "surface"}, {"function", "line"}, {"samples", 1}}, "/samples"},
-        {{{"op", "surface"},
-          {"function", "quadratic"},
-          {"steps", 1},
-          {"start", {1, 1e9}},
-          {"optimizer", sgd}},
-         "/start/1"},
-        {{{"op", "surface"},
-          {"function", "quadratic"},
-          {"steps", 1},
-          {"start", {1, 1}},
-          {"optimizer", {{"type", "adam"}, {"learning_rate", -1}}}},
-         "/optimizer/learning_rate"},
-        {{{"op", "surface"}, {"function", "quadratic"}, {"grid", {{"x", {1, 0}}, {"y", {0, 1}}}}},
-         "/grid/x"},
-        {{{"op", "surface"},
-          {"function", "quadratic"},
-          {"grid", {{"x", {0, 1}}, {"y", {0, 1}}, {"resolution", 257}}}},
-         "/grid/resolution"},
-        {{{"op", "surface"}, {"function", "quadratic"}, {"out", std::string(33, 'o')}}, "/out"},
-        {{{"op", "surface"}, {"function", "quadratic"}, {"stepz", 1}}, "/stepz"},
-    };
-    for (const Case& c : cases) {
-      INFO(c.request.dump());
-      CHECK(error(s, c.request).at("path") == c.path);
-    }
+TEST_CASE("surface: errors name the field", "[session][surface][errors]") {
+  nn::bridge::Session s;
+  const json sgd = {{"type", "sgd"}};
+  struct Case {
+    json request;
+    const char* path;
+  };
+  const Case cases[] = {
+      {{{"op", "surface"}, {"function", "himmelblau"}}, "/function"},
+      {{{"op", "surface"}, {"function", "quadratic"}, {"steps", 3}, {"optimizer", sgd}}, "/start"},
+      {{{"op", "surface"}, {"function", "quadratic"}, {"steps", 3}, {"start", {0, 0}}},
+       "/optimizer"},
+      {{{"op", "surface"}, {"function", "quadratic"}, {"steps", 5001}}, "/steps"},
+      {{{"op", "surface"}, {"function", "beale"}, {"batch_size", 4}}, "/batch_size"},
+      {{{"op", "surface"}, {"function", "line"}, {"samples", 10}, {"batch_size", 11}},
+       "/batch_size"},
+      {{{"op", "surface"}, {"function", "line"}, {"samples", 1}}, "/samples"},
+      {{{"op", "surface"},
+        {"function", "quadratic"},
+        {"steps", 1},
+        {"start", {1, 1e9}},
+        {"optimizer", sgd}},
+       "/start/1"},
+      {{{"op", "surface"},
+        {"function", "quadratic"},
+        {"steps", 1},
+        {"start", {1, 1}},
+        {"optimizer", {{"type", "adam"}, {"learning_rate", -1}}}},
+       "/optimizer/learning_rate"},
+      {{{"op", "surface"}, {"function", "quadratic"}, {"grid", {{"x", {1, 0}}, {"y", {0, 1}}}}},
+       "/grid/x"},
+      {{{"op", "surface"},
+        {"function", "quadratic"},
+        {"grid", {{"x", {0, 1}}, {"y", {0, 1}}, {"resolution", 257}}}},
+       "/grid/resolution"},
+      {{{"op", "surface"}, {"function", "quadratic"}, {"out", std::string(33, 'o')}}, "/out"},
+      {{{"op", "surface"}, {"function", "quadratic"}, {"stepz", 1}}, "/stepz"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.request.dump());
+    CHECK(error(s, c.request).at("path") == c.path);
   }
+}
 
-  TEST_CASE("surface: a diverging path says where it stopped", "[session][surface]") {
-    nn::bridge::Session s;
-    const json a = ok(s, {{"op", "surface"},
-                          {"function", "quadratic"},
-                          {"start", {0, 1}},
-                          {"optimizer", {{"type", "sgd"}, {"learning_rate", 1.0}}},
-                          {"steps", 50}});
-    CHECK(a.at("steps") == 4);
-    CHECK(a.at("stopped") == json({{"step", 5}, {"reason", "diverged"}}));
-    CHECK(array(s, a, "path").size() == 15);
-  }
+TEST_CASE("surface: a diverging path says where it stopped", "[session][surface]") {
+  nn::bridge::Session s;
+  const json a = ok(s, {{"op", "surface"},
+                        {"function", "quadratic"},
+                        {"start", {0, 1}},
+                        {"optimizer", {{"type", "sgd"}, {"learning_rate", 1.0}}},
+                        {"steps", 50}});
+  CHECK(a.at("steps") == 4);
+  CHECK(a.at("stopped") == json({{"step", 5}, {"reason", "diverged"}}));
+  CHECK(array(s, a, "path").size() == 15);
+}

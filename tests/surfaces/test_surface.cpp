@@ -124,11 +124,11 @@ TEST_CASE("a diverging path stops at the bound and keeps its last good point", "
 }
 
 TEST_CASE("mini-batches visit every sample once per epoch", "[surfaces]") {
-  // With SGD (no slots) the sum of one epoch's batch-size-1 gradients at a fixed point would be
-  // the full gradient times the sample count; at a learning rate of 0 the point stays fixed.
+  // One epoch of batch-size-1 gradients at a fixed point averages to the full gradient; a
+  // learning rate of 1e-200 (it must be positive) keeps the point where it is.
   const Surface s(SurfaceKind::kLine, 12);
   nn::OptimizerOptions options;
-  options.learning_rate = 0.0;
+  options.learning_rate = 1e-200;
   nn::OptimizerPtr sgd = nn::make_optimizer("sgd", options, {});
   nn::SurfacePathOptions path_options;
   path_options.start = {0.5, 0.25};
