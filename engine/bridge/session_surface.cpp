@@ -46,7 +46,7 @@ std::vector<float> to_floats(const std::vector<double>& values) {
 std::vector<float> grid_values(const Surface& surface, ObjectReader& grid, Index* resolution) {
   const Vec2 xs = read_pair(grid.require("x"), grid.path_of("x"), 1e4);
   const Vec2 ys = read_pair(grid.require("y"), grid.path_of("y"), 1e4);
-  *resolution = grid.integer("resolution", 64, 2, kMaxSurfaceResolution);
+  *resolution = static_cast<Index>(grid.integer("resolution", 64, 2, kMaxSurfaceResolution));
   grid.finish({"x", "y", "resolution"});
   if (!(xs[0] < xs[1])) fail_at(grid.path_of("x"), "expected [lo, hi] with lo < hi");
   if (!(ys[0] < ys[1])) fail_at(grid.path_of("y"), "expected [lo, hi] with lo < hi");
@@ -78,8 +78,8 @@ json SessionState::op_surface(ObjectReader& request) {
   }
   const std::int64_t samples = request.integer("samples", 64, 2, kMaxSurfaceSamples);
   SurfacePathOptions options;
-  options.steps = steps;
-  options.batch_size = request.integer("batch_size", samples, 1, samples);
+  options.steps = static_cast<Index>(steps);
+  options.batch_size = static_cast<Index>(request.integer("batch_size", samples, 1, samples));
   options.seed = static_cast<std::uint64_t>(request.integer("seed", 0, 0));
   if (steps > 0)
     options.start = read_pair(request.require("start"), "/start", kMaxStart);
@@ -94,7 +94,7 @@ json SessionState::op_surface(ObjectReader& request) {
   request.finish({"op", "function", "start", "optimizer", "steps", "batch_size", "samples", "seed",
                   "grid", "out"});
 
-  const Surface surface(*kind, samples);
+  const Surface surface(*kind, static_cast<Index>(samples));
   Index resolution = 0;
   std::vector<float> grid;
   if (grid_json) {
