@@ -18,12 +18,16 @@ std::string shape_str(const Shape& shape) {
 
 Index layout_rows(const Shape& shape) { return shape.empty() ? 1 : shape.back(); }
 
-Index layout_steps(const Shape& shape) { return shape.size() == 2 ? shape[0] : 1; }
+Index layout_steps(const Shape& shape) {
+  Index steps = 1;
+  for (std::size_t i = 0; i + 1 < shape.size(); ++i) steps *= shape[i];
+  return steps;
+}
 
 void check_shape(const Shape& shape, const std::string& who) {
-  if (shape.empty() || shape.size() > 2) {
-    fail(who, ": expected a shape of rank 1 (features) or 2 (steps, features), got ",
-         shape_str(shape));
+  if (shape.empty() || shape.size() > kMaxRank) {
+    fail(who, ": expected a shape of rank 1 to ", kMaxRank,
+         " (features last, e.g. (28, 28, 1)), got ", shape_str(shape));
   }
   for (Index d : shape) {
     if (d <= 0) fail(who, ": every dimension must be a positive integer, got ", shape_str(shape));

@@ -1,5 +1,6 @@
 #include "engine/core/layers/concatenate.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "engine/core/base/error.hpp"
@@ -35,7 +36,7 @@ Shape Concatenate::do_build(const std::vector<Shape>& input_shapes, Rng&) {
   }
   Index features = 0;
   for (const Shape& s : input_shapes) {
-    if (s.size() != first.size() || (s.size() == 2 && s[0] != first[0])) {
+    if (s.size() != first.size() || !std::equal(s.begin(), s.end() - 1, first.begin())) {
       fail(who(), ": inputs must have the same rank and matching shapes except along the ",
            "concatenation axis, got ", shapes_str(input_shapes));
     }

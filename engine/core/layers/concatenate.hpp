@@ -7,10 +7,10 @@
 
 namespace nn {
 
-/// Inputs (f_i) or (t, f_i), all of the same rank (and the same t for rank 2), laid out as
-/// (f_i, t*batch): their rows are stacked into one (sum f_i, t*batch) matrix. Output shape
-/// (sum f_i) or (t, sum f_i). Only the last axis is supported: axis -1 or, counting the batch
-/// axis as Keras does, axis == rank.
+/// Inputs (..., f_i), all of the same rank and the same leading dimensions, laid out as
+/// (f_i, t*batch) with t their product: their rows are stacked into one (sum f_i, t*batch)
+/// matrix. Output shape (..., sum f_i). Only the last axis is supported: axis -1 or, counting the
+/// batch axis as Keras does, axis == rank.
 class Concatenate : public Layer {
  public:
   explicit Concatenate(int axis = -1, std::string name = "");

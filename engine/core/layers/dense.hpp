@@ -1,7 +1,8 @@
 #pragma once
 /// Dense: y = activation(W x + b), Keras's densely-connected layer.
 /// x: (in, steps*batch); W "kernel": (units, in) = Keras kernel (in, units) transposed;
-/// b "bias": (units, 1). On a rank-2 input (t, in) it applies at every time step, as Keras does.
+/// b "bias": (units, 1). On an input (..., in) of rank 2 to 4 it applies at every leading index, as
+/// Keras does.
 #include <memory>
 #include <string>
 

@@ -6,9 +6,10 @@
 
 namespace nn {
 
-/// Rank-1 input (f) passes through unchanged. Rank-2 input (t, f), laid out as (f, t*batch),
-/// becomes (t*f, batch) in Keras's row-major order: row t*f + j of sample b is step t, feature j.
-/// Output shape (t*f). Backward is the inverse reshape.
+/// Rank-1 input (f) passes through unchanged. An input (..., f) of rank 2 to 4, laid out as
+/// (f, t*batch) with t the row-major index over its leading axes, becomes (t*f, batch) in Keras's
+/// row-major order: row t*f + j of sample b is position t, feature j. Output shape (t*f).
+/// Backward is the inverse reshape.
 class Flatten : public UnaryLayer {
  public:
   explicit Flatten(std::string name = "");

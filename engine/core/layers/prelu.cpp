@@ -16,6 +16,11 @@ PReLU::PReLU(double initial_alpha, std::string name)
 }
 
 Shape PReLU::build_one(const Shape& input_shape, Rng&) {
+  // Keras's alpha has the input's shape; its (t, f) export is defined for rank 1 and 2 only.
+  if (input_shape.size() > 2) {
+    fail(who(), ": expected an input of rank 1 or 2, got ", shape_str(input_shape),
+         "; put a Flatten before it");
+  }
   steps_ = layout_steps(input_shape);
   alpha_ = Param("alpha", layout_rows(input_shape), steps_);
   alpha_.value.setConstant(static_cast<Scalar>(initial_alpha_));
