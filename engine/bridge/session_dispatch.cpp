@@ -9,6 +9,7 @@ json SessionState::dispatch(const json& request) {
   static const std::vector<std::pair<std::string, Handler>> kOps = {
       {"build", &SessionState::op_build},
       {"set_data", &SessionState::op_set_data},
+      {"data", &SessionState::op_data},
       {"points", &SessionState::op_points},
       {"train", &SessionState::op_train},
       {"evaluate", &SessionState::op_evaluate},

@@ -75,6 +75,10 @@ class SessionState {
   /// Stores `values` (row-major per sample) as array `name`; returns its {name, shape} entry.
   json put_array(const std::string& name, std::vector<float> values, const json& shape);
 
+  // --- session_data_arrays.cpp ---
+  /// A range of the training or validation samples as arrays, one per input and output.
+  json op_data(ObjectReader& request);
+
   // --- session_points.cpp ---
   json op_points(ObjectReader& request);
   /// The document's dataset made for `model`, with its raw points when it is a 2-D set.
