@@ -22,6 +22,8 @@ quick=0
 ensure_packages cmake ninja-build g++ libeigen3-dev nlohmann-json3-dev catch2 clang-format
 ensure_command node nodejs
 ensure_command npm npm
+# The workbench's Keras Python exports are checked with python3 -m py_compile.
+ensure_command python3 python3
 
 jobs=$(nproc 2>/dev/null || echo 2)
 
