@@ -22,7 +22,9 @@
  *   stylesheet: string,
  *   strings: {en: Record<string, string>, ko: Record<string, string>},
  *   load: () => Promise<{default: {mount: Function}}>,
+ *   receivesModels?: boolean,
  * }} LabDeclaration
+ *   receivesModels: the lab that "Open in workbench" hands the other labs' models to (one).
  */
 
 /**
@@ -51,6 +53,7 @@ export const LAB_IDS = Object.freeze([
   'optimizers',
   'surfaces',
   'generalization',
+  'workbench',
 ]);
 
 /** The lab a page with no link and no saved state opens. */

@@ -1,0 +1,210 @@
+// Keras workbench: opens clean with the notes' two-input two-output model; the learner builds a
+// two-input two-output model in the editor, fits it (Keras's log), saves the file, reloads the
+// page, loads the file and fit() resumes with the same weights as an unbroken run; frozen
+// layers keep bit-identical weights while the head trains; a malformed Keras file is refused
+// at its place and the model stays; Korean on a phone does not overflow.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { test } from 'node:test';
+
+import { PHONE, hasHangul, screenshot, useBrowser } from './harness.mjs';
+
+const LAPTOP = { width: 1366, height: 768 };
+const b = useBrowser({ viewport: LAPTOP });
+
+async function openLab(hash = '', opts = {}) {
+  const page = await b.openApp(`#lab=workbench${hash}`, opts);
+  await page.waitForFunction(() => window.nnplay.lab === 'workbench');
+  await page.waitForFunction(() => Boolean(window.nnplay.workbench?.bench?.current));
+  return page;
+}
+
+/** The model's weights in the lab's session, via a save of the session. */
+const weightsData = (page) =>
+  page.evaluate(async () => (await window.nnplay.workbench.bench.savedFile()).weights.data);
+
+/** Waits until the session has trained `epochs` epochs in all and paused. */
+async function fitEpochs(page, epochs) {
+  await page.fill('#wb-epochs', String(epochs));
+  await page.dispatchEvent('#wb-epochs', 'change');
+  await page.waitForFunction((n) => window.nnplay.workbench.bench.current?.doc.fit.epochs === n, epochs);
+  await page.click('#wb-fit');
+  await page.waitForFunction(() => window.nnplay.session.lastProgress?.finished === true, null, {
+    timeout: 60000,
+  });
+}
+
+test('workbench: opens with the notes model, its diagram, summary and Python', async () => {
+  const page = await openLab();
+  const summary = await page.textContent('#wb-summary');
+  assert.match(summary, /Model: "two_in_two_out"/);
+  assert.match(summary, /main_output \(Dense\)/);
+  assert.equal(await page.locator('#wb-graph [data-layer]').count(), 7);
+  await page.click('.wb-tab[data-tab="python"]');
+  assert.match(await page.textContent('#wb-python'), /keras\.Model\(/);
+  await screenshot(page, 'workbench-open-en', { fullPage: true });
+});
+
+/** Every weight of the session's model by name (decoded from a save of the session). */
+const weightsByName = (page) =>
+  page.evaluate(async () => {
+    const file = await window.nnplay.workbench.bench.savedFile();
+    const bytes = Uint8Array.from(atob(file.weights.data), (c) => c.charCodeAt(0));
+    const all = new Float32Array(bytes.buffer);
+    const out = {};
+    let at = 0;
+    for (const { name, shape } of file.weights.manifest) {
+      const n = shape.reduce((a, b) => a * b, 1);
+      out[name] = Array.from(all.subarray(at, at + n));
+      at += n;
+    }
+    return out;
+  });
+
+/** Waits for the current model to satisfy `fn(doc)`. */
+const waitDoc = (page, fn) =>
+  page.waitForFunction(`(${fn})(window.nnplay.workbench.bench.current?.doc ?? null)`);
+
+test('workbench: a two-input two-output model built in the editor trains, saves, reloads, loads and resumes', async () => {
+  const page = await openLab();
+  await page.selectOption('#wb-preset', 'notes-wide-deep');
+  await waitDoc(page, (d) => d?.model.name === 'wide_deep');
+  // A second input, read by the Concatenate.
+  await page.click('[data-add-input]');
+  await waitDoc(page, (d) => d?.model.inputs.length === 2);
+  await page.check('.wb-row[data-layer="concat"] input[data-read="input_layer_1"]');
+  await waitDoc(page, (d) => d?.model.layers[2].inputs.length === 3);
+  // A second output: a Dense(1) reading hidden2; "output" stays an output.
+  await page.selectOption('#wb-add-class', 'Dense');
+  await page.click('[data-add]');
+  await waitDoc(page, (d) => d?.model.layers.length === 5);
+  await page.selectOption('.wb-row[data-layer="dense"] select[data-input]', 'hidden2');
+  await waitDoc(page, (d) => d?.model.layers[4].inputs[0] === 'hidden2');
+  await page.fill('.wb-row[data-layer="dense"] input[data-option="units"]', '1');
+  await page.dispatchEvent('.wb-row[data-layer="dense"] input[data-option="units"]', 'change');
+  await page.check('.wb-row[data-layer="output"] input[data-output]');
+  await waitDoc(page, (d) => d?.model.outputs.length === 2 && d.model.layers[4].units === 1);
+  const doc = await page.evaluate(() => window.nnplay.workbench.bench.current.doc);
+  assert.deepEqual(
+    doc.model.inputs.map((i) => i.name),
+    ['input_layer', 'input_layer_1'],
+  );
+  assert.deepEqual(doc.model.outputs, ['output', 'dense']);
+  assert.match(await page.textContent('#wb-summary'), /dense \(Dense\)/);
+  assert.equal(await page.locator('#wb-graph [data-layer]').count(), 7);
+
+  await fitEpochs(page, 2);
+  const log = await page.textContent('#wb-log');
+  assert.match(log, /Epoch 1\/2\n\d+\/\d+ ━{20} \d+s \d+\w+\/step - .*loss: \d/);
+  assert.match(log, /Epoch 2\/2/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#wb-save')]);
+  const saved = await download.path();
+  // The unbroken run: two more epochs.
+  await page.click('#wb-fit');
+  await page.waitForFunction(() => window.nnplay.session.lastProgress?.epoch === 4);
+  await page.waitForFunction(() => window.nnplay.session.lastProgress?.finished === true);
+  const unbroken = await weightsData(page);
+
+  // A reload keeps the model (with its weights after four epochs)...
+  await page.reload();
+  await page.waitForFunction(() => Boolean(window.nnplay?.workbench?.bench?.current));
+  assert.ok((await weightsData(page)) === unbroken, 'the reload kept the weights');
+  assert.match(await page.textContent('#wb-status'), /last time/);
+  // ...and the saved file brings back the model after two epochs; fit() resumes from there.
+  await page.setInputFiles('#wb-load', saved);
+  await page.waitForFunction(() => /Loaded/.test(document.querySelector('#wb-files-status').textContent));
+  assert.ok((await weightsData(page)) !== unbroken, 'the file holds the weights after two epochs');
+  await page.click('#wb-fit');
+  await page.waitForFunction(() => window.nnplay.session.lastProgress?.finished === true, null, {
+    timeout: 60000,
+  });
+  assert.ok((await weightsData(page)) === unbroken, 'training resumed exactly where the file stopped');
+  assert.ok(fs.existsSync(saved));
+  await screenshot(page, 'workbench-two-in-two-out-en', { fullPage: true });
+});
+
+test('workbench: frozen layers keep bit-identical weights while the head trains', async () => {
+  const page = await openLab();
+  await page.selectOption('#wb-preset', 'notes-two-inputs');
+  await waitDoc(page, (d) => d?.model.name === 'two_inputs');
+  await fitEpochs(page, 1);
+  for (const name of ['hidden1', 'hidden2']) {
+    await page.uncheck(`.wb-row[data-layer="${name}"] input[data-trainable]`);
+    await waitDoc(
+      page,
+      new Function('d', `return d?.model.layers.find((l) => l.name === '${name}').trainable === false`),
+    );
+  }
+  const before = await weightsByName(page);
+  assert.match(await page.textContent('#wb-summary'), /Non-trainable params: 1,140/);
+  await fitEpochs(page, 3);
+  const after = await weightsByName(page);
+  for (const name of ['hidden1/kernel', 'hidden1/bias', 'hidden2/kernel', 'hidden2/bias']) {
+    assert.deepEqual(after[name], before[name], `${name} frozen`);
+  }
+  assert.notDeepEqual(after['output/kernel'], before['output/kernel'], 'the head trained');
+});
+
+test('workbench: a malformed Keras file is refused at its place and the model stays', async () => {
+  const page = await openLab();
+  const summary = await page.textContent('#wb-summary');
+  const keras = {
+    class_name: 'Sequential',
+    config: {
+      name: 'broken',
+      layers: [
+        { class_name: 'InputLayer', config: { batch_shape: [null, 4], name: 'in' } },
+        { class_name: 'Dense', config: { name: 'd1', units: 8, activation: 'relu' } },
+        { class_name: 'Dense', config: { name: 'd2', units: -3, activation: 'softmax' } },
+      ],
+    },
+  };
+  const dir = fs.mkdtempSync('/tmp/nnplay-wb-');
+  const file = `${dir}/broken.json`;
+  fs.writeFileSync(file, JSON.stringify(keras, null, 2));
+  await page.setInputFiles('#wb-import', file);
+  await page.waitForFunction(() => /not loaded/.test(document.querySelector('#wb-files-status').textContent));
+  const status = await page.textContent('#wb-files-status');
+  assert.match(status, /broken\.json/);
+  assert.match(status, /\/config\/layers\/2\/config\/units/);
+  assert.match(status, /line 28/); // the units line of the third layer
+  assert.equal(await page.textContent('#wb-summary'), summary, 'the model stays');
+  // Not JSON at all: line and column of the fault.
+  fs.writeFileSync(file, '{\n  "class_name": "Sequential",\n  "config": {]\n}');
+  await page.setInputFiles('#wb-import', file);
+  await page.waitForFunction(() => /not JSON/.test(document.querySelector('#wb-files-status').textContent));
+  assert.match(await page.textContent('#wb-files-status'), /line 3, column 14/);
+  assert.equal(await page.textContent('#wb-summary'), summary);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('workbench: another lab hands over its trained model; Undo brings back the workbench model', async () => {
+  const page = await openLab();
+  const own = await page.evaluate(() => window.nnplay.workbench.bench.current.doc.model.name);
+  await page.click('#lab-tabs [data-lab="mlp"]');
+  await page.waitForFunction(() => window.nnplay.lab === 'mlp' && window.nnplay.session.handle?.configured);
+  assert.equal(await page.isHidden('#to-workbench'), false, 'the mlp lab offers the workbench');
+  await page.click('#step');
+  await page.click('#step');
+  await page.waitForFunction(() => window.nnplay.session.lastProgress?.iterations === 2);
+  const mlpWeights = await page.evaluate(
+    async () => (await window.nnplay.session.handle.call({ op: 'save' })).file.weights.data,
+  );
+  await page.click('#to-workbench');
+  await page.waitForFunction(
+    () => window.nnplay.lab === 'workbench' && window.nnplay.workbench?.bench?.current,
+  );
+  await page.waitForFunction(() => /Multi-layer/.test(document.querySelector('#wb-status').textContent));
+  assert.ok((await weightsData(page)) === mlpWeights, 'the trained weights came along');
+  assert.equal(await page.isHidden('#to-workbench'), true, 'not offered on the workbench itself');
+  await page.click('#wb-undo');
+  await page.waitForFunction((name) => window.nnplay.workbench.bench.current.doc.model.name === name, own);
+});
+
+test('workbench: Korean on a phone fits the screen', async () => {
+  const page = await openLab('&lang=ko', { viewport: PHONE });
+  assert.ok(hasHangul(await page.textContent('#wb-model-title')));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `overflows by ${overflow}px`);
+  await screenshot(page, 'workbench-phone-ko', { fullPage: true });
+});

@@ -1,0 +1,210 @@
+// The workbench's model in the lab's session: proposes a change (a document, a Keras import,
+// a saved file), tries it in the scratch session first (model-checker.mjs) and installs only
+// what builds, so a failed change never costs the learner the model they have. Installing
+// keeps the trained weights when the layers did not change (Keras's recompile keeps them),
+// gives a model without a `data` block random data of its shapes, and keeps the result across
+// a reload (model-keeper.mjs).
+import { ModelChecker } from './model-checker.mjs';
+import { ModelKeeper } from '../../kit/model-keeper.mjs';
+import { lossOf } from './compile-pane.mjs';
+import { documentText } from '../../kit/document-text.mjs';
+import { syntheticData } from './synthetic-data.mjs';
+import { parseWithLocation } from './json-locate.mjs';
+
+/** Random samples a model without a data block trains on (a shape exercise). */
+export const SYNTHETIC_SAMPLES = 256;
+const SYNTHETIC_SEED = 0;
+
+/** @typedef {{doc: any, text: string, model: any, summary: string}} Installed */
+/** @typedef {{text: string, file: any | null}} Replaced */
+
+/**
+ * The arrays and set_data request of random data for the model `model` (build answer) under
+ * document `doc`, named `wb/x<k>` and `wb/y<k>`.
+ * @param {any} doc @param {any} model
+ */
+export function syntheticSetup(doc, model) {
+  const outputs = model.outputs.map((/** @type {any} */ o, /** @type {number} */ k) => ({
+    ...o,
+    loss: lossOf(doc, k),
+  }));
+  const data = syntheticData(
+    { inputs: model.inputs, outputs },
+    { samples: SYNTHETIC_SAMPLES, seed: SYNTHETIC_SEED },
+  );
+  /** @type {Record<string, Float32Array>} */
+  const arrays = {};
+  data.x.forEach((a, k) => (arrays[`wb/x${k}`] = a.data));
+  data.y.forEach((a, k) => (arrays[`wb/y${k}`] = a.data));
+  const request = {
+    op: 'set_data',
+    train: { x: data.x.map((_, k) => `wb/x${k}`), y: data.y.map((_, k) => `wb/y${k}`) },
+  };
+  return { arrays, request };
+}
+
+/**
+ * The requests (and arrays) that make `doc` the session's model: a build, or the load of
+ * `file`; a model without a data block gets its random data before the load, because a file's
+ * training position needs data to resume on. `model` is the build answer's model info.
+ * @param {any} doc @param {any} model @param {any} [file]
+ * @returns {{setup: object[], arrays: Record<string, Float32Array>}}
+ */
+export function setupFor(doc, model, file = null) {
+  if (doc.data) return { setup: [file ? { op: 'load', file } : { op: 'build', spec: doc }], arrays: {} };
+  const synthetic = syntheticSetup(doc, model);
+  const setup = [{ op: 'build', spec: doc }, synthetic.request];
+  if (file) setup.push({ op: 'load', file });
+  return { setup, arrays: synthetic.arrays };
+}
+
+/** A model's layers and wiring without the trainable switches: equal means the same weights
+ *  (freezing a layer, like a compile or fit change, keeps what was trained). @param {any} doc */
+const structure = (doc) =>
+  JSON.stringify(doc.model, (key, value) => (key === 'trainable' ? undefined : value));
+
+export class Workbench {
+  /**
+   * @param {{session: any, relay: any, storage: Storage | null,
+   *   onInstalled: (installed: Installed, how: string) => void}} opts
+   */
+  constructor({ session, relay, storage, onInstalled }) {
+    this.session = session;
+    this.checker = new ModelChecker(relay);
+    this.keeper = new ModelKeeper(storage);
+    this.onInstalled = onInstalled;
+    /** @type {Installed | null} */
+    this.current = null;
+    /** @type {Replaced | null} what the last replacement replaced, weights included (one undo) */
+    this.previous = null;
+  }
+
+  /**
+   * Tries `doc` (with `text`, the learner's text for it); installs it when it builds.
+   * Resolves with null when installed (or overtaken), else with the engine's error.
+   * @param {any} doc @param {{text?: string, how?: string, replaces?: boolean}} [opts]
+   */
+  async propose(doc, { text = documentText(doc), how = 'edit', replaces = false } = {}) {
+    let checked = await this.checker.check([{ op: 'build', spec: doc }]);
+    if (checked && !checked.ok && doc.data && how === 'edit' && checked.error.path.startsWith('/spec/data')) {
+      // An edit changed the inputs or outputs so the built-in data no longer fits: the model
+      // the learner drew wins, and trains on random data of its shapes.
+      const { data, ...rest } = doc;
+      doc = rest;
+      text = documentText(doc);
+      how = 'dataDropped';
+      checked = await this.checker.check([{ op: 'build', spec: doc }]);
+    }
+    if (!checked) return null;
+    if (!checked.ok) return checked.error;
+    await this.install({ doc, text, model: checked.model, summary: checked.summary }, { how, replaces });
+    return null;
+  }
+
+  /**
+   * Tries a Keras `to_json()` object: the canonical document the engine makes of it, with the
+   * current compile and fit settings when they fit its outputs (else Adam and MSE).
+   * @param {any} keras
+   */
+  async importKeras(keras) {
+    const checked = await this.checker.check([{ op: 'build', keras }]);
+    if (!checked) return null;
+    if (!checked.ok) return checked.error;
+    const doc = checked.document;
+    delete doc.data;
+    const outputs = checked.model.outputs.length;
+    const old = this.current?.doc;
+    const sameOutputs = old && this.current?.model.outputs.length === outputs;
+    doc.compile =
+      sameOutputs && !Array.isArray(old.compile?.loss) ? old.compile : { optimizer: 'adam', loss: 'mse' };
+    doc.fit = old?.fit ?? { epochs: 10, batch_size: 32 };
+    return this.propose(doc, { how: 'import', replaces: true });
+  }
+
+  /**
+   * Tries a saved nnplay file; installs it with its weights, optimizer and training position.
+   * @param {any} file @param {{text?: string, how?: string, replaces?: boolean}} [opts]
+   */
+  async load(file, { text, how = 'load', replaces = true } = {}) {
+    // The model first (its shapes give random data their shapes), then the whole file.
+    const bare = await this.checker.check([{ op: 'load', file: { ...file, trainer: null } }]);
+    if (!bare) return null;
+    if (!bare.ok) return bare.error;
+    const { setup, arrays } = setupFor(bare.document, bare.model, file);
+    const checked = await this.checker.check(setup, arrays);
+    if (!checked) return null;
+    if (!checked.ok) return checked.error;
+    const doc = checked.document;
+    const installed = {
+      doc,
+      text: text ?? documentText(doc),
+      model: checked.model,
+      summary: checked.summary,
+    };
+    await this.install(installed, { how, replaces, file });
+    return null;
+  }
+
+  /**
+   * Makes `next` the session's model (loading `file` when given).
+   * @param {Installed} next @param {{how: string, replaces: boolean, file?: any}} opts
+   */
+  async install(next, { how, replaces, file = null }) {
+    let source = file;
+    if (
+      !file &&
+      this.current &&
+      this.session.configured &&
+      structure(this.current.doc) === structure(next.doc)
+    ) {
+      // Keras's compile() on a built model keeps its weights: so do compile, fit and trainable
+      // changes here (the optimizer and the training position start afresh, as in Keras).
+      const kept = await this.savedFile().catch(() => null);
+      if (kept) source = { ...kept, spec: next.doc, optimizer: null, trainer: null };
+    }
+    const { setup, arrays } = setupFor(next.doc, next.model, source);
+    const replaced =
+      replaces && this.current
+        ? { text: this.current.text, file: await this.savedFile().catch(() => null) }
+        : null;
+    await this.session.configure({ setup, snapshot: [], arrays });
+    if (replaced) this.previous = replaced;
+    this.current = next;
+    this.keep();
+    this.onInstalled(next, how);
+  }
+
+  /** The session's saved file (weights, optimizer, training position), or null. */
+  async savedFile() {
+    if (!this.session.configured) return null;
+    const answer = /** @type {any} */ (await this.session.call({ op: 'save' }));
+    return answer.file;
+  }
+
+  /** Keeps the current text and weights for the next visit; returns the keeper's word. */
+  async keep() {
+    if (!this.current) return 'none';
+    let file = null;
+    try {
+      file = await this.savedFile();
+    } catch {
+      file = null;
+    }
+    const previous = this.previous ? { text: this.previous.text, file: this.previous.file } : null;
+    return this.keeper.write(this.current.text, file, { previous });
+  }
+
+  /** Puts back what the last replacement (a preset, a file, an import) replaced. */
+  async undo() {
+    const before = this.previous;
+    if (!before) return null;
+    this.previous = null;
+    if (before.file) return this.load(before.file, { text: before.text, how: 'undo', replaces: false });
+    const parsed = parseWithLocation(before.text);
+    return parsed.ok ? this.propose(parsed.value, { text: before.text, how: 'undo' }) : null;
+  }
+
+  destroy() {
+    this.checker.close();
+  }
+}
