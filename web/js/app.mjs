@@ -9,6 +9,7 @@ import stateStrings from './i18n/state-strings.mjs';
 import { LABS, registryStrings } from './labs/registry.mjs';
 import { Store } from './state/store.mjs';
 import { EngineRelay } from './shell/engine-relay.mjs';
+import { WorkbenchHandoff } from './shell/workbench-handoff.mjs';
 import { ActiveSession } from './shell/active-session.mjs';
 import { Header } from './shell/header.mjs';
 import { Toolbar } from './shell/toolbar.mjs';
@@ -128,6 +129,7 @@ async function boot() {
   const hide = new HideFlags(document);
   hide.apply(store.flags.hide);
   const dialog = new EmbedDialog(document.getElementById('embed-dialog'), ctx);
+  new WorkbenchHandoff(document, ctx);
   document.getElementById('embed').addEventListener('click', () => dialog.open());
   const toggle = document.getElementById('controls-toggle');
   toggle.addEventListener('click', () => {

@@ -16,6 +16,9 @@ export default {
     'header.shareHelp': 'Copy a link that restores every control',
     'header.copied': 'Link copied',
     'header.embed': 'Embed',
+    'header.toWorkbench': 'Open in workbench',
+    'header.toWorkbenchHelp':
+      'Opens this model, with its trained weights, in the Keras workbench (the workbench keeps its own model for Undo)',
     'header.embedHelp': 'Put this playground in a course page',
     'toolbar.play': 'Train',
     'toolbar.pause': 'Pause',
@@ -184,6 +187,9 @@ export default {
     'header.shareHelp': '모든 설정을 그대로 여는 링크를 복사합니다',
     'header.copied': '링크를 복사했습니다',
     'header.embed': '임베드',
+    'header.toWorkbench': '작업대에서 열기',
+    'header.toWorkbenchHelp':
+      '이 모델을 학습된 가중치와 함께 Keras 작업대에서 엽니다(작업대의 모델은 되돌리기로 가져올 수 있습니다)',
     'header.embedHelp': '강의 페이지에 이 실습을 넣습니다',
     'toolbar.play': '학습',
     'toolbar.pause': '일시 정지',
