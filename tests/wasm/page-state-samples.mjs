@@ -159,6 +159,8 @@ const byName = {
   genMembers: 7,
   genUnits: 8,
   genFolds: 4,
+  wbPreset: 'notes-flatten',
+  wbTab: 'json',
 };
 // Names two labs use with different types or options take a sample per key.
 const byKey = {
