@@ -49,6 +49,10 @@ TEST_CASE("summary: a functional model lists inputs and connections", "[summary]
   INFO(text);
   CHECK_THAT(text, Catch::Contains("Model: \"functional\""));
   CHECK_THAT(text, Catch::Contains("a (InputLayer)"));
+  // As Keras 2 prints them: the input's shape as a list, a layer's bare.
+  CHECK_THAT(text, Catch::Contains("[(None, 4)]"));
+  CHECK_THAT(text, Catch::Contains(" dense (Dense)                  (None, 3) "));
+  CHECK_THAT(text, !Catch::Contains("[(None, 3)]"));
   CHECK_THAT(text, Catch::Contains("Connected to"));
   CHECK_THAT(text, Catch::Contains("dense[0][0], b[0][0]"));
   CHECK_THAT(text, Catch::Contains("Total params: 21"));

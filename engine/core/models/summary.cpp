@@ -51,10 +51,10 @@ std::string Model::summary() {
     if (is_input && sequential) continue;  // Keras's Sequential summary omits the InputLayer
     const std::string type = is_input ? "InputLayer" : g.layer(node)->type();
     const Index count = is_input ? 0 : graph().layer(node)->param_count();
+    // Keras 2 prints an InputLayer's output shape as a list ([(None, 8)]), other layers' bare.
+    const std::string shape = shape_str(g.node_shape(node));
     std::vector<std::string> cells = {g.node_name(node) + " (" + type + ")",
-                                      "[" + shape_str(g.node_shape(node)) + "]",
-                                      std::to_string(count)};
-    if (sequential) cells[1] = shape_str(g.node_shape(node));
+                                      is_input ? "[" + shape + "]" : shape, std::to_string(count)};
     if (!sequential) {
       std::string links;
       for (int in : g.node_inputs(node))
