@@ -34,6 +34,10 @@ async function fitEpochs(page, epochs) {
   });
 }
 
+/** Waits for the current model to satisfy `fn(doc)`. */
+const waitDoc = (page, fn) =>
+  page.waitForFunction(`(${fn})(window.nnplay.workbench.bench.current?.doc ?? null)`);
+
 test('workbench: opens with the notes model, its diagram, summary and Python', async () => {
   const page = await openLab();
   const summary = await page.textContent('#wb-summary');
@@ -42,6 +46,14 @@ test('workbench: opens with the notes model, its diagram, summary and Python', a
   assert.equal(await page.locator('#wb-graph [data-layer]').count(), 7);
   await page.click('.wb-tab[data-tab="python"]');
   assert.match(await page.textContent('#wb-python'), /keras\.Model\(/);
+  // The data picker: another built-in set, shaped for both inputs.
+  await page.selectOption('#wb-data', 'moons');
+  await waitDoc(page, (d) => d?.data?.name === 'moons');
+  assert.match(await page.textContent('#wb-data-note'), /moons/);
+  // A set that cannot fit is refused where the learner looks, and the model keeps its data.
+  await page.selectOption('#wb-data', 'prototypes');
+  await page.waitForFunction(() => /Not applied/.test(document.querySelector('#wb-status').textContent));
+  assert.equal(await page.evaluate(() => window.nnplay.workbench.bench.current.doc.data.name), 'moons');
   await screenshot(page, 'workbench-open-en', { fullPage: true });
 });
 
@@ -60,10 +72,6 @@ const weightsByName = (page) =>
     }
     return out;
   });
-
-/** Waits for the current model to satisfy `fn(doc)`. */
-const waitDoc = (page, fn) =>
-  page.waitForFunction(`(${fn})(window.nnplay.workbench.bench.current?.doc ?? null)`);
 
 test('workbench: a two-input two-output model built in the editor trains, saves, reloads, loads and resumes', async () => {
   const page = await openLab();

@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 
 import { TestSession, loadModule } from './load-module.mjs';
 import { WORKBENCH_PRESETS } from '../../web/js/labs/workbench/presets.mjs';
+import { withData } from '../../web/js/labs/workbench/data-choice.mjs';
 
 let s;
 before(async () => {
@@ -125,4 +126,20 @@ test('workbench: the data op gives the samples in Keras shapes, the Flatten pres
     assert.ok(Math.abs(sum - 1) < 1e-5);
   }
   assert.equal(s.ok({ op: 'data', data: 'validation' }).samples, 200);
+});
+
+test('workbench: the data picker sets fit the notes models and train', () => {
+  for (const [id, name] of [
+    ['notes-two-in-two-out', 'moons'],
+    ['notes-wide-deep', 'regress_plane'],
+    ['notes-flatten', 'prototypes'],
+  ]) {
+    const { document } = WORKBENCH_PRESETS[id];
+    const model = s.ok({ op: 'build', spec: document }).model;
+    const next = withData(document, model, name);
+    next.data.n = 200;
+    const built = s.ok({ op: 'build', spec: next });
+    assert.ok(built.samples > 0, `${id} on ${name}`);
+    s.ok({ op: 'train', batches: 5 });
+  }
 });

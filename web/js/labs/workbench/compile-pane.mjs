@@ -4,6 +4,7 @@
 // a value out of range is refused at its field.
 import { escapeHtml } from './layers-pane.mjs';
 import { isFunctional } from './model-edits.mjs';
+import { DATA_CHOICES, dataChoiceOf, withData } from './data-choice.mjs';
 import { clearFieldMessage, showFieldMessage } from '../../kit/field-message.mjs';
 
 export const OPTIMIZER_NAMES = Object.freeze(['sgd', 'rmsprop', 'adam', 'adamw', 'adagrad']);
@@ -74,13 +75,17 @@ export class CompilePane {
     this.onChange = onChange;
     /** @type {any} */
     this.doc = null;
+    /** @type {any} */
+    this.model = null;
     this.listener = (/** @type {Event} */ e) => this.change(/** @type {HTMLInputElement} */ (e.target));
     el.addEventListener('change', this.listener);
   }
 
   /** @param {any} doc */
-  update(doc) {
+  /** @param {any} doc @param {any} model the build answer's model info (shapes for the data) */
+  update(doc, model) {
     this.doc = doc;
+    this.model = model;
     const t = this.t;
     const outputs = outputNames(doc);
     const weights = doc.compile?.loss_weights;
@@ -119,6 +124,10 @@ export class CompilePane {
       <label class="wb-check"><input type="checkbox" id="wb-es"${es ? ' checked' : ''}> EarlyStopping</label>
       ${field('wb-es-patience', 'patience', number('wb-es-patience', es?.patience ?? 5, 0, 100000, '1'))}
       <label class="wb-check"><input type="checkbox" id="wb-rl"${rl ? ' checked' : ''}> ReduceLROnPlateau</label>
+    </div>
+    <div class="wb-fields">
+      ${field('wb-data', t('wb.dataSet'), select('wb-data', DATA_CHOICES, dataChoiceOf(doc)))}
+      ${doc.data ? field('wb-data-n', t('wb.samples'), number('wb-data-n', doc.data.n ?? 500, 1, 100000, '1')) : ''}
     </div>`;
   }
 
@@ -181,6 +190,12 @@ export class CompilePane {
         ...(es ? [{ type: 'early_stopping', monitor, patience, restore_best_weights: true }] : []),
         ...(rl ? [{ type: 'reduce_lr_on_plateau', monitor }] : []),
       ];
+    } else if (id === 'wb-data') {
+      return this.onChange(withData(this.doc, this.model, input.value));
+    } else if (id === 'wb-data-n') {
+      const v = numeric();
+      if (v === null) return;
+      next.data.n = v;
     } else return;
     this.onChange(next);
   }

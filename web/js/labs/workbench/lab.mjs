@@ -59,7 +59,7 @@ function mount(el, ctx) {
   function show(installed, how) {
     const { doc, text, model, summary } = installed;
     layers.update(doc);
-    compile.update(doc);
+    compile.update(doc, model);
     graph.update({ model });
     $('#wb-summary').textContent = summary;
     json.value = text;
