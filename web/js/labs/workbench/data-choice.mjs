@@ -40,6 +40,7 @@ export function withData(doc, model, name) {
     return next;
   }
   const old = doc.data ?? {};
+  /** @type {Record<string, any>} */
   const data = {
     name,
     n: old.n ?? 500,
