@@ -184,6 +184,18 @@ test('workbench: a malformed Keras file is refused at its place and the model st
   assert.match(await page.textContent('#wb-files-status'), /line 3, column 14/);
   assert.equal(await page.textContent('#wb-summary'), summary);
   fs.rmSync(dir, { recursive: true, force: true });
+  // The same Keras model pasted into the JSON tab: refused at its line there; an empty object too.
+  await page.click('.wb-tab[data-tab="json"]');
+  await page.fill('#wb-json', JSON.stringify(keras, null, 2));
+  await page.click('#wb-apply');
+  await page.waitForFunction(() => /line 28:/i.test(document.querySelector('#wb-json-error').textContent));
+  assert.match(await page.textContent('#wb-status'), /Not applied.*units/);
+  await page.fill('#wb-json', '{}');
+  await page.click('#wb-apply');
+  await page.waitForFunction(() => /model/.test(document.querySelector('#wb-status').textContent));
+  assert.match(await page.textContent('#wb-status'), /Not applied/);
+  assert.equal(await page.textContent('#wb-summary'), summary, 'the model stays');
+  assert.equal(await page.locator('#wb-layers .wb-row').count(), 7, 'the rows show the model as it is');
 });
 
 test('workbench: another lab hands over its trained model; Undo brings back the workbench model', async () => {

@@ -80,13 +80,21 @@ function mount(el, ctx) {
     say(status, `wb.how.${how}`, { params: model.params.toLocaleString('en-US'), from });
   }
 
-  /** Shows the engine's `error` where it belongs: the layer row, the diagram box, the JSON line. */
-  function showError(error, doc, text) {
-    const place = errorPlace(error, doc, text, '/spec');
+  /**
+   * Shows the engine's `error` where it belongs: the status line, the layer row and diagram box
+   * of the layer it names (when the model on screen has that layer), and the line of `text` (the
+   * learner's JSON of `doc`, or of a Keras model when `prefix` is '/keras'). The rows keep
+   * showing the model as it is: a refused change changes nothing.
+   */
+  function showError(error, doc, text, prefix = '/spec') {
+    const place = errorPlace(error, prefix === '/spec' ? doc : null, text, prefix);
     say(status, 'wb.refused', { where: place.where, message: error.message }, true);
-    if (place.layerIndex >= 0) {
-      layers.update(doc, { index: place.layerIndex, message: error.message });
-      graph.update({ model: bench.current?.model, highlight: place.layerName });
+    const current = bench.current?.doc;
+    if (current) {
+      const same =
+        place.layerName !== null && current.model.layers[place.layerIndex]?.name === place.layerName;
+      layers.update(current, same ? { index: place.layerIndex, message: error.message } : null);
+      graph.update({ model: bench.current?.model, highlight: same ? place.layerName : null });
     }
     if (place.line) {
       jsonError.hidden = false;
@@ -107,10 +115,7 @@ function mount(el, ctx) {
     say(status, 'wb.checking');
     const shownText = text ?? documentText(doc);
     const error = await bench.propose(doc, { text: shownText, how, replaces });
-    if (error) {
-      showError(error, doc, shownText);
-      if (!text) layers.update(bench.current?.doc ?? doc, null);
-    }
+    if (error) showError(error, doc, shownText);
   }
 
   async function applyJson() {
@@ -129,7 +134,7 @@ function mount(el, ctx) {
     const value = parsed.value;
     if (value && typeof value === 'object' && 'class_name' in value) {
       const error = await bench.importKeras(value);
-      if (error) showError(error, value, text);
+      if (error) showError(error, null, text, '/keras');
       return;
     }
     const error = await bench.propose(value, { text, how: 'json' });
