@@ -198,6 +198,40 @@ test('workbench: a malformed Keras file is refused at its place and the model st
   assert.equal(await page.locator('#wb-layers .wb-row').count(), 7, 'the rows show the model as it is');
 });
 
+test('workbench: the TF.js export imports back with the same weights and outputs', async () => {
+  const page = await openLab();
+  await fitEpochs(page, 1);
+  const trained = await weightsData(page);
+  const dir = fs.mkdtempSync('/tmp/nnplay-wb-');
+  const saved = [];
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.click('#wb-export-tfjs');
+  await page.waitForFunction(() =>
+    /model\.weights\.bin/.test(document.querySelector('#wb-files-status').textContent),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  assert.equal(downloads.length, 2, 'model.json and model.weights.bin');
+  for (const d of downloads) {
+    const file = `${dir}/${d.suggestedFilename()}`;
+    await d.saveAs(file);
+    saved.push(file);
+  }
+  assert.deepEqual(saved.map((f) => f.split('/').pop()).sort(), ['model.json', 'model.weights.bin']);
+  // A fresh model first, so the import has something to replace.
+  await page.click('#wb-reset');
+  for (let i = 0; i < 50 && (await weightsData(page)) === trained; i += 1) await page.waitForTimeout(100);
+  assert.ok((await weightsData(page)) !== trained, 'the reset re-initialised the weights');
+  await page.setInputFiles('#wb-import-tfjs', saved);
+  await page.waitForFunction(() => /Imported/.test(document.querySelector('#wb-files-status').textContent));
+  assert.ok((await weightsData(page)) === trained, 'the imported weights are the exported ones');
+  assert.match(await page.textContent('#wb-summary'), /main_output \(Dense\)/);
+  // One file alone is refused with what to pick.
+  await page.setInputFiles('#wb-import-tfjs', saved[0]);
+  await page.waitForFunction(() => /two files/.test(document.querySelector('#wb-files-status').textContent));
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test('workbench: another lab hands over its trained model; Undo brings back the workbench model', async () => {
   const page = await openLab();
   const own = await page.evaluate(() => window.nnplay.workbench.bench.current.doc.model.name);

@@ -1,7 +1,7 @@
 // The workbench's files: save and load the nnplay model file (weights, optimizer and training
 // position), import a Keras `model.to_json()`, and export Keras JSON, a TF.js Layers model
 // (model.json + model.weights.bin), Keras Python and the training data as .npz for it.
-import { download, fileStem, pickedText } from './download.mjs';
+import { MAX_FILE_BYTES, download, fileStem, pickedText } from './download.mjs';
 import { kerasPython } from './keras-python.mjs';
 import { npzBytes } from './npz-writer.mjs';
 import { parseWithLocation } from './json-locate.mjs';
@@ -69,6 +69,34 @@ export function fileActions(c) {
       const error = await c.workbench.importKeras(picked.value);
       if (error) c.showFileError(picked.text, error, '/keras', picked.name);
       else c.say('wb.imported', { name: picked.name });
+    },
+    async importTfjs(/** @type {HTMLInputElement} */ input) {
+      const files = [...(input.files ?? [])];
+      input.value = '';
+      const json = files.find((f) => f.name.endsWith('.json'));
+      const bin = files.find((f) => f.name.endsWith('.bin'));
+      if (!json || !bin || files.length !== 2) {
+        c.say('wb.tfjsPick', {}, true);
+        return;
+      }
+      if (json.size + bin.size > MAX_FILE_BYTES) {
+        c.say('wb.fileTooLarge', { name: `${json.name}, ${bin.name}` }, true);
+        return;
+      }
+      const text = await json.text();
+      const parsed = parseWithLocation(text);
+      if (!parsed.ok) {
+        c.say('wb.fileNotJson', { name: json.name, message: parsed.message }, true);
+        return;
+      }
+      const bytes = await bin.arrayBuffer();
+      if (bytes.byteLength % 4 !== 0) {
+        c.say('wb.tfjsBytes', { name: bin.name, bytes: bytes.byteLength }, true);
+        return;
+      }
+      const error = await c.workbench.importTfjs(parsed.value, new Float32Array(bytes));
+      if (error) c.showFileError(text, error, '/model_json', json.name);
+      else c.say('wb.imported', { name: `${json.name}, ${bin.name}` });
     },
     async exportKeras() {
       const answer = /** @type {any} */ (await c.workbench.session.call({ op: 'export', format: 'keras' }));

@@ -242,6 +242,11 @@ function mount(el, ctx) {
     'change',
     guard(() => files.importKeras($('#wb-import'))),
   );
+  on(
+    '#wb-import-tfjs',
+    'change',
+    guard(() => files.importTfjs($('#wb-import-tfjs'))),
+  );
   on('#wb-export-keras', 'click', guard(files.exportKeras));
   on('#wb-export-tfjs', 'click', guard(files.exportTfjs));
   on('#wb-export-python', 'click', guard(files.exportPython));

@@ -110,15 +110,39 @@ export class Workbench {
     const checked = await this.checker.check([{ op: 'build', keras }]);
     if (!checked) return null;
     if (!checked.ok) return checked.error;
-    const doc = checked.document;
-    delete doc.data;
-    const outputs = checked.model.outputs.length;
+    const doc = this.withSettings(checked.document, checked.model.outputs.length);
+    return this.propose(doc, { how: 'import', replaces: true });
+  }
+
+  /**
+   * Tries a TF.js Layers model (model.json and its weights, in manifest order): the model with
+   * its weights, and compile and fit settings as importKeras gives them.
+   * @param {any} modelJson @param {Float32Array} weights
+   */
+  async importTfjs(modelJson, weights) {
+    const request = { op: 'import', format: 'tfjs', model_json: modelJson, array: 'wb/import' };
+    const checked = await this.checker.check([request], { 'wb/import': weights });
+    if (!checked) return null;
+    if (!checked.ok) return checked.error;
+    const doc = this.withSettings(checked.document, checked.model.outputs.length);
+    return this.load({ ...checked.file, spec: doc }, { how: 'import', replaces: true });
+  }
+
+  /**
+   * An imported model's document with the current compile and fit settings when they fit its
+   * `outputs` (else Adam and MSE), and no data block (it trains on random data of its shapes
+   * until the learner picks a set).
+   * @param {any} doc @param {number} outputs
+   */
+  withSettings(doc, outputs) {
+    const next = structuredClone(doc);
+    delete next.data;
     const old = this.current?.doc;
     const sameOutputs = old && this.current?.model.outputs.length === outputs;
-    doc.compile =
+    next.compile =
       sameOutputs && !Array.isArray(old.compile?.loss) ? old.compile : { optimizer: 'adam', loss: 'mse' };
-    doc.fit = old?.fit ?? { epochs: 10, batch_size: 32 };
-    return this.propose(doc, { how: 'import', replaces: true });
+    next.fit = old?.fit ?? { epochs: 10, batch_size: 32 };
+    return next;
   }
 
   /**
