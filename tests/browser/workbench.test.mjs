@@ -153,6 +153,52 @@ test('workbench: frozen layers keep bit-identical weights while the head trains'
   assert.notDeepEqual(after['output/kernel'], before['output/kernel'], 'the head trained');
 });
 
+test('workbench: transfer learning: a new head keeps the trained base; load weights by name', async () => {
+  const page = await openLab();
+  await fitEpochs(page, 2);
+  const trained = await weightsByName(page);
+  // Freeze the base, then give main_output a new shape: a new head on the trained base.
+  for (const name of ['hidden1', 'hidden2']) {
+    await page.uncheck(`.wb-row[data-layer="${name}"] input[data-trainable]`);
+    await waitDoc(
+      page,
+      new Function('d', `return d?.model.layers.find((l) => l.name === '${name}').trainable === false`),
+    );
+  }
+  await page.fill('.wb-row[data-layer="main_output"] input[data-option="units"]', '2');
+  await page.dispatchEvent('.wb-row[data-layer="main_output"] input[data-option="units"]', 'change');
+  await waitDoc(page, (d) => d?.model.layers.find((l) => l.name === 'main_output').units === 2);
+  assert.match(
+    await page.textContent('#wb-status'),
+    /kept for hidden1, hidden2, aux_output.*new weights for main_output/,
+  );
+  const base = await weightsByName(page);
+  for (const name of ['hidden1/kernel', 'hidden1/bias', 'hidden2/kernel', 'aux_output/kernel']) {
+    assert.deepEqual(base[name], trained[name], `${name} came over`);
+  }
+  assert.equal(base['main_output/kernel'].length, 35 * 2);
+  await fitEpochs(page, 2);
+  const after = await weightsByName(page);
+  assert.deepEqual(after['hidden1/kernel'], trained['hidden1/kernel'], 'the frozen base stays');
+  assert.notDeepEqual(after['main_output/kernel'], base['main_output/kernel'], 'the head trains');
+
+  // Load weights by name: the first model's file into a fresh copy of this one.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#wb-save')]);
+  const saved = await download.path();
+  await page.click('#wb-reset');
+  for (
+    let i = 0;
+    i < 50 && (await weightsByName(page))['hidden1/kernel'][0] === after['hidden1/kernel'][0];
+    i += 1
+  )
+    await page.waitForTimeout(100);
+  await page.setInputFiles('#wb-load-weights', saved);
+  await page.waitForFunction(() => /into/.test(document.querySelector('#wb-status').textContent));
+  const loaded = await weightsByName(page);
+  for (const name of Object.keys(after))
+    assert.deepEqual(loaded[name], after[name], `${name} loaded by name`);
+});
+
 test('workbench: a malformed Keras file is refused at its place and the model stays', async () => {
   const page = await openLab();
   const summary = await page.textContent('#wb-summary');

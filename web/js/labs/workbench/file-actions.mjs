@@ -63,6 +63,18 @@ export function fileActions(c) {
       if (error) c.showFileError(picked.text, error, '/file', picked.name);
       else c.say('wb.loaded', { name: picked.name });
     },
+    async loadWeights(/** @type {HTMLInputElement} */ input) {
+      const picked = await readJson(input);
+      if (!picked) return;
+      if (picked.value?.format !== 'nnplay-model' || !picked.value.weights?.manifest) {
+        c.say('wb.notModelFile', { name: picked.name }, true);
+        return;
+      }
+      const error = await c.workbench.loadWeights(picked.value);
+      if (error)
+        c.say('wb.fileRefused', { name: picked.name, where: error.path, message: error.message }, true);
+      else c.say('wb.loaded', { name: picked.name });
+    },
     async importKeras(/** @type {HTMLInputElement} */ input) {
       const picked = await readJson(input);
       if (!picked) return;

@@ -56,7 +56,7 @@ function mount(el, ctx) {
     target.classList.toggle('wb-bad', bad);
   };
 
-  function show(installed, how) {
+  function show(installed, how, transfer = null) {
     const { doc, text, model, summary } = installed;
     layers.update(doc);
     compile.update(doc, model);
@@ -77,7 +77,9 @@ function mount(el, ctx) {
     // set any aside: Keras takes those from the training samples).
     $('#wb-predict-part').value = (doc.data?.validation_fraction ?? 0) > 0 ? 'validation' : 'train';
     const from = kept?.from ? ctx.t(`tab.${kept.from}`) : '';
-    say(status, `wb.how.${how}`, { params: model.params.toLocaleString('en-US'), from });
+    const words = { kept: transfer?.kept.join(', ') ?? '', fresh: transfer?.fresh.join(', ') || '—' };
+    say(status, `wb.how.${how}`, { params: model.params.toLocaleString('en-US'), from, ...words });
+    if (transfer && how !== 'weights') status.textContent += ` ${t('wb.transferred', words)}`;
   }
 
   /**
@@ -246,6 +248,11 @@ function mount(el, ctx) {
     '#wb-import-tfjs',
     'change',
     guard(() => files.importTfjs($('#wb-import-tfjs'))),
+  );
+  on(
+    '#wb-load-weights',
+    'change',
+    guard(() => files.loadWeights($('#wb-load-weights'))),
   );
   on('#wb-export-keras', 'click', guard(files.exportKeras));
   on('#wb-export-tfjs', 'click', guard(files.exportTfjs));

@@ -81,6 +81,7 @@ export const WORKBENCH_MARKUP = `
   <div class="wb-bar">
     <button type="button" class="wb-button" id="wb-save" data-i18n="wb.save"></button>
     <label class="wb-button wb-file"><span data-i18n="wb.load"></span><input type="file" id="wb-load" accept=".json,application/json"></label>
+    <label class="wb-button wb-file"><span data-i18n="wb.loadWeights"></span><input type="file" id="wb-load-weights" accept=".json,application/json"></label>
     <label class="wb-button wb-file"><span data-i18n="wb.importKeras"></span><input type="file" id="wb-import" accept=".json,application/json"></label>
     <label class="wb-button wb-file"><span data-i18n="wb.importTfjs"></span><input type="file" id="wb-import-tfjs" accept=".json,.bin" multiple></label>
   </div>

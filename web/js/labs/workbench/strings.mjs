@@ -48,6 +48,8 @@ export default {
     'wb.how.load': 'Model file loaded with its weights: fit() continues where it stopped.',
     'wb.how.kept': 'Your model from last time, with its weights.',
     'wb.how.undo': 'Your model is back.',
+    'wb.transferred': 'Trained weights kept for {kept} (same name and shape); new weights for {fresh}.',
+    'wb.how.weights': 'Weights loaded by layer name into {kept}; kept their own: {fresh}.',
     'wb.how.handed':
       'The model of the {from} lab, with its weights: {params} parameters. Undo brings back the workbench model you had.',
     'wb.how.revert': 'The editor shows the current model again.',
@@ -78,9 +80,10 @@ export default {
     'wb.target': 'target',
     'wb.files.title': 'Save, load, import, export',
     'wb.files.intro':
-      'The model file keeps the weights and the optimizer, so training resumes exactly. Keras JSON is model.to_json(); TF.js loads with tf.loadLayersModel.',
+      'The model file keeps the weights and the optimizer, so training resumes exactly. Loading weights by name copies a file’s weights into this model’s layers of the same name and shape (transfer learning). Keras JSON is model.to_json(); TF.js loads with tf.loadLayersModel.',
     'wb.save': 'Save model file',
     'wb.load': 'Load model file…',
+    'wb.loadWeights': 'Load weights by name…',
     'wb.importKeras': 'Import Keras JSON…',
     'wb.importTfjs': 'Import TF.js model…',
     'wb.tfjsPick': 'Pick two files together: the model.json and its weights file (.bin).',
@@ -140,6 +143,8 @@ export default {
     'wb.how.load': '모델 파일을 가중치와 함께 불러왔습니다: fit()은 멈춘 곳에서 이어집니다.',
     'wb.how.kept': '지난번 모델을 가중치와 함께 불러왔습니다.',
     'wb.how.undo': '모델을 되돌렸습니다.',
+    'wb.transferred': '학습된 가중치를 유지한 층: {kept}(이름과 모양이 같음). 새 가중치: {fresh}.',
+    'wb.how.weights': '층 이름으로 가중치를 불러온 층: {kept}. 자기 가중치를 유지한 층: {fresh}.',
     'wb.how.handed':
       '{from} 실습의 모델을 가중치와 함께 가져왔습니다: 파라미터 {params}개. 되돌리기로 작업대의 전 모델을 가져올 수 있습니다.',
     'wb.how.revert': '편집기가 현재 모델을 다시 보여 줍니다.',
@@ -169,9 +174,10 @@ export default {
     'wb.target': '정답',
     'wb.files.title': '저장, 불러오기, 가져오기, 내보내기',
     'wb.files.intro':
-      '모델 파일에는 가중치와 옵티마이저 상태가 들어 있어 학습이 그대로 이어집니다. Keras JSON은 model.to_json()이고, TF.js는 tf.loadLayersModel로 불러옵니다.',
+      '모델 파일에는 가중치와 옵티마이저 상태가 들어 있어 학습이 그대로 이어집니다. 이름으로 가중치 불러오기는 파일의 가중치를 이 모델에서 이름과 모양이 같은 층에 복사합니다(전이 학습). Keras JSON은 model.to_json()이고, TF.js는 tf.loadLayersModel로 불러옵니다.',
     'wb.save': '모델 파일 저장',
     'wb.load': '모델 파일 불러오기…',
+    'wb.loadWeights': '이름으로 가중치 불러오기…',
     'wb.importKeras': 'Keras JSON 가져오기…',
     'wb.importTfjs': 'TF.js 모델 가져오기…',
     'wb.tfjsPick': '두 파일을 함께 고르세요: model.json과 가중치 파일(.bin).',

@@ -10,6 +10,10 @@ import { lossOf } from './compile-pane.mjs';
 import { documentText } from '../../kit/document-text.mjs';
 import { syntheticData } from './synthetic-data.mjs';
 import { parseWithLocation } from './json-locate.mjs';
+import { transferWeights } from './weight-transfer.mjs';
+
+/** The changes that keep trained weights where they still fit (not presets, files or imports). */
+const EDITS = new Set(['edit', 'json', 'compile', 'dataDropped']);
 
 /** Random samples a model without a data block trains on (a shape exercise). */
 export const SYNTHETIC_SAMPLES = 256;
@@ -66,7 +70,8 @@ const structure = (doc) =>
 export class Workbench {
   /**
    * @param {{session: any, relay: any, storage: Storage | null,
-   *   onInstalled: (installed: Installed, how: string) => void}} opts
+   *   onInstalled: (installed: Installed, how: string,
+   *     transfer?: {kept: string[], fresh: string[]} | null) => void}} opts
    */
   constructor({ session, relay, storage, onInstalled }) {
     this.session = session;
@@ -85,6 +90,9 @@ export class Workbench {
    * @param {any} doc @param {{text?: string, how?: string, replaces?: boolean}} [opts]
    */
   async propose(doc, { text = documentText(doc), how = 'edit', replaces = false } = {}) {
+    // The same model again (a change event that changed nothing) keeps everything as it is.
+    if (EDITS.has(how) && this.current && JSON.stringify(doc) === JSON.stringify(this.current.doc))
+      return null;
     let checked = await this.checker.check([{ op: 'build', spec: doc }]);
     if (checked && !checked.ok && doc.data && how === 'edit' && checked.error.path.startsWith('/spec/data')) {
       // An edit changed the inputs or outputs so the built-in data no longer fits: the model
@@ -97,7 +105,8 @@ export class Workbench {
     }
     if (!checked) return null;
     if (!checked.ok) return checked.error;
-    await this.install({ doc, text, model: checked.model, summary: checked.summary }, { how, replaces });
+    const next = { doc, text, model: checked.model, summary: checked.summary };
+    await this.install(next, { how, replaces, fresh: checked.file });
     return null;
   }
 
@@ -171,20 +180,29 @@ export class Workbench {
 
   /**
    * Makes `next` the session's model (loading `file` when given).
-   * @param {Installed} next @param {{how: string, replaces: boolean, file?: any}} opts
+   * @param {Installed} next
+   * @param {{how: string, replaces: boolean, file?: any, fresh?: any}} opts `fresh`: the new
+   *   model's saved file at its initial weights (from the check), for weights that carry over
    */
-  async install(next, { how, replaces, file = null }) {
+  async install(next, { how, replaces, file = null, fresh = null }) {
     let source = file;
-    if (
-      !file &&
-      this.current &&
-      this.session.configured &&
-      structure(this.current.doc) === structure(next.doc)
-    ) {
-      // Keras's compile() on a built model keeps its weights: so do compile, fit and trainable
-      // changes here (the optimizer and the training position start afresh, as in Keras).
-      const kept = await this.savedFile().catch(() => null);
-      if (kept) source = { ...kept, spec: next.doc, optimizer: null, trainer: null };
+    /** @type {{kept: string[], fresh: string[]} | null} */
+    let transfer = null;
+    if (!file && this.current && this.session.configured && EDITS.has(how)) {
+      const trained = await this.savedFile().catch(() => null);
+      if (trained && structure(this.current.doc) === structure(next.doc)) {
+        // Keras's compile() on a built model keeps its weights: so do compile, fit and trainable
+        // changes here (the optimizer and the training position start afresh, as in Keras).
+        source = { ...trained, spec: next.doc, optimizer: null, trainer: null };
+      } else if (trained && fresh) {
+        // A changed model keeps the weights of every layer that kept its name and shapes, as
+        // Keras's load_weights(by_name=True, skip_mismatch=True): the transfer-learning step.
+        const moved = transferWeights(trained, { ...fresh, spec: next.doc });
+        if (moved.kept.length > 0) {
+          source = moved.file;
+          transfer = moved;
+        }
+      }
     }
     const { setup, arrays } = setupFor(next.doc, next.model, source);
     const replaced =
@@ -195,7 +213,26 @@ export class Workbench {
     if (replaced) this.previous = replaced;
     this.current = next;
     this.keep();
-    this.onInstalled(next, how);
+    this.onInstalled(next, how, transfer && transfer.fresh.length > 0 ? transfer : null);
+  }
+
+  /**
+   * Loads the weights of a saved file into the current model by layer name and shape (the
+   * model keeps its own weights where the file has none that fit). Resolves with null when
+   * done, else with the engine's error or a word on why nothing matched.
+   * @param {any} file
+   */
+  async loadWeights(file) {
+    const own = await this.savedFile();
+    if (!own || !this.current) return { path: '', message: 'no model yet' };
+    const moved = transferWeights(file, { ...own, spec: this.current.doc });
+    if (moved.kept.length === 0)
+      return { path: '/weights', message: 'no layer of the file has a name and shape this model has' };
+    const { setup, arrays } = setupFor(this.current.doc, this.current.model, moved.file);
+    await this.session.configure({ setup, snapshot: [], arrays });
+    this.keep();
+    this.onInstalled(this.current, 'weights', moved);
+    return null;
   }
 
   /** The session's saved file (weights, optimizer, training position), or null. */
