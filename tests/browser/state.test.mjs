@@ -98,6 +98,9 @@ test('a reload restores the state (localStorage, points included), with and with
     const stored = JSON.parse(localStorage.getItem('nnplay.state.v1') ?? 'null');
     return stored && (stored.state ?? stored)['mlp.optimizer'] === 'adam';
   });
+  // The hash is written 150 ms after a change; a reload before that reloads the old hash, which
+  // outranks localStorage (a learner's reload comes later than that).
+  await page.waitForFunction(() => location.hash.includes('custom'));
   const controls = await controlValues(page);
 
   await page.reload();
