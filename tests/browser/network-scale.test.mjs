@@ -56,12 +56,13 @@ test('16 × 64 trains in a fixed number of canvases, and Pause stops it', async 
   await page.waitForTimeout(1000);
   assert.deepEqual(await counters(), paused, 'the counters stop after the paused event');
 
-  // A snapshot follows the pause and shows the weights training stopped at: a fresh snapshot
+  // A snapshot follows the last training slice and shows the weights training stopped at (the
+  // worker takes one at the pause unless the last one already shows them): a fresh snapshot
   // asked for now (nothing trained since) has the same weights.
   await page.waitForFunction(
     () => {
       const events = window.nnplay.events;
-      const at = events.findLastIndex((e) => e.type === 'paused');
+      const at = events.findLastIndex((e) => e.type === 'progress');
       return at >= 0 && events.slice(at).some((e) => e.type === 'snapshot');
     },
     null,
