@@ -3,20 +3,13 @@
 // (a 2-D set's first k point features for an input of k values, a wave's window for an input
 // (length, 1), prototype images for an input of side² pixels with one class per output unit),
 // or random numbers of the model's shapes. The engine checks the fit and says what does not.
+import { DATASETS } from '../../data/points.mjs';
 
 /** TF Playground's point features in its order: a 2-D set gives an input of k ≤ 7 values. */
 export const POINT_FEATURES = Object.freeze(['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin(x1)', 'sin(x2)']);
 export const DATA_CHOICES = Object.freeze([
   'random',
-  'circle',
-  'xor',
-  'gauss',
-  'spiral',
-  'moons',
-  'linear',
-  'blobs',
-  'regress_plane',
-  'regress_gaussian',
+  ...DATASETS,
   'sine',
   'sawtooth',
   'square',

@@ -4,27 +4,61 @@
 // trains on a built-in dataset whose shape fits it, except the Sequential model without Flatten:
 // its output is (None, 28, 10), one answer per image row, which no real labels describe, so the
 // page gives it random data of that shape (a shape exercise, said so on screen).
+import { POINT_FEATURES } from './data-choice.mjs';
 
-/** The seven point features of a 2-D set, in TensorFlow Playground's order. */
-const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin(x1)', 'sin(x2)'];
 /** The wide path's and the deep path's features in the two-input models (5 and 6, as the notes). */
-const WIDE = FEATURES.slice(0, 5);
-const DEEP = FEATURES.slice(1);
+const WIDE = POINT_FEATURES.slice(0, 5);
+const DEEP = POINT_FEATURES.slice(1);
 
 /** @param {string} name @param {number} units @param {string} activation @param {string[]} inputs */
 const dense = (name, units, activation, inputs) => ({ type: 'dense', name, units, activation, inputs });
-const regression = { optimizer: 'adam', metrics: ['mae'] };
-const fitTwenty = { epochs: 20, batch_size: 32, shuffle: true, validation_split: 0, seed: 0 };
-/** A regression set with `inputs` feature lists: a Gaussian bump of x1, x2 as the target. */
-const bump = (/** @type {string[][]} */ inputs, targets = ['label']) => ({
-  name: 'regress_gaussian',
-  n: 500,
-  noise: 0,
-  seed: 0,
-  validation_fraction: 0.2,
-  inputs,
-  targets,
-});
+
+/**
+ * The notes' wide & deep family: hidden1 → hidden2 on the deep input, Concatenate of the wide
+ * input and hidden2, a linear output; with two inputs the wide path has 5 features and the deep
+ * path 6 (else one input of all 7), with two outputs an auxiliary output reads hidden2 (loss
+ * weights 0.9 and 0.1, as the notes). Trains on a Gaussian bump of x1, x2 (regression, Adam, MSE).
+ * @param {{name: string, title: string, twoInputs: boolean, twoOutputs: boolean}} options
+ */
+function wideDeep({ name, title, twoInputs, twoOutputs }) {
+  const inputs = twoInputs
+    ? [
+        { name: 'wide_input', shape: [WIDE.length] },
+        { name: 'deep_input', shape: [DEEP.length] },
+      ]
+    : [{ name: 'input_layer', shape: [POINT_FEATURES.length] }];
+  const wide = inputs[0].name;
+  const deep = inputs[inputs.length - 1].name;
+  const main = twoOutputs ? 'main_output' : 'output';
+  const layers = [
+    dense('hidden1', 30, 'relu', [deep]),
+    dense('hidden2', 30, 'relu', ['hidden1']),
+    { type: 'concatenate', name: 'concat', inputs: [wide, 'hidden2'] },
+    dense(main, 1, 'linear', ['concat']),
+    ...(twoOutputs ? [dense('aux_output', 1, 'linear', ['hidden2'])] : []),
+  ];
+  const outputs = twoOutputs ? [main, 'aux_output'] : [main];
+  return {
+    schema: 1,
+    title,
+    model: { type: 'functional', name, seed: 0, inputs, layers, outputs },
+    compile: {
+      optimizer: 'adam',
+      metrics: ['mae'],
+      ...(twoOutputs ? { loss: ['mse', 'mse'], loss_weights: [0.9, 0.1] } : { loss: 'mse' }),
+    },
+    fit: { epochs: 20, batch_size: 32, shuffle: true, validation_split: 0, seed: 0 },
+    data: {
+      name: 'regress_gaussian',
+      n: 500,
+      noise: 0,
+      seed: 0,
+      validation_fraction: 0.2,
+      inputs: twoInputs ? [WIDE, DEEP] : [POINT_FEATURES],
+      targets: outputs.map(() => 'label'),
+    },
+  };
+}
 
 /** @type {Record<string, {title: {en: string, ko: string}, document: Record<string, any>}>} */
 export const WORKBENCH_PRESETS = {
@@ -82,103 +116,39 @@ export const WORKBENCH_PRESETS = {
   },
   'notes-wide-deep': {
     title: { en: 'Wide & deep', ko: '와이드 & 딥' },
-    document: {
-      schema: 1,
+    document: wideDeep({
+      name: 'wide_deep',
       title: 'Wide & deep: Concatenate([input_layer, hidden2]) joins the input to the second hidden layer',
-      model: {
-        type: 'functional',
-        name: 'wide_deep',
-        seed: 0,
-        inputs: [{ name: 'input_layer', shape: [7] }],
-        layers: [
-          dense('hidden1', 30, 'relu', ['input_layer']),
-          dense('hidden2', 30, 'relu', ['hidden1']),
-          { type: 'concatenate', name: 'concat', inputs: ['input_layer', 'hidden2'] },
-          dense('output', 1, 'linear', ['concat']),
-        ],
-        outputs: ['output'],
-      },
-      compile: { ...regression, loss: 'mse' },
-      fit: fitTwenty,
-      data: bump([FEATURES]),
-    },
+      twoInputs: false,
+      twoOutputs: false,
+    }),
   },
   'notes-two-inputs': {
     title: { en: 'Two inputs', ko: '입력 두 개' },
-    document: {
-      schema: 1,
+    document: wideDeep({
+      name: 'two_inputs',
       title: 'Two inputs: a wide path and a deep path',
-      model: {
-        type: 'functional',
-        name: 'two_inputs',
-        seed: 0,
-        inputs: [
-          { name: 'wide_input', shape: [WIDE.length] },
-          { name: 'deep_input', shape: [DEEP.length] },
-        ],
-        layers: [
-          dense('hidden1', 30, 'relu', ['deep_input']),
-          dense('hidden2', 30, 'relu', ['hidden1']),
-          { type: 'concatenate', name: 'concat', inputs: ['wide_input', 'hidden2'] },
-          dense('output', 1, 'linear', ['concat']),
-        ],
-        outputs: ['output'],
-      },
-      compile: { ...regression, loss: 'mse' },
-      fit: fitTwenty,
-      data: bump([WIDE, DEEP]),
-    },
+      twoInputs: true,
+      twoOutputs: false,
+    }),
   },
   'notes-two-outputs': {
     title: { en: 'Two outputs', ko: '출력 두 개' },
-    document: {
-      schema: 1,
+    document: wideDeep({
+      name: 'two_outputs',
       title: 'Two outputs: a main output and an auxiliary one on hidden2',
-      model: {
-        type: 'functional',
-        name: 'two_outputs',
-        seed: 0,
-        inputs: [{ name: 'input_layer', shape: [7] }],
-        layers: [
-          dense('hidden1', 30, 'relu', ['input_layer']),
-          dense('hidden2', 30, 'relu', ['hidden1']),
-          { type: 'concatenate', name: 'concat', inputs: ['input_layer', 'hidden2'] },
-          dense('main_output', 1, 'linear', ['concat']),
-          dense('aux_output', 1, 'linear', ['hidden2']),
-        ],
-        outputs: ['main_output', 'aux_output'],
-      },
-      compile: { ...regression, loss: ['mse', 'mse'], loss_weights: [0.9, 0.1] },
-      fit: fitTwenty,
-      data: bump([FEATURES], ['label', 'label']),
-    },
+      twoInputs: false,
+      twoOutputs: true,
+    }),
   },
   'notes-two-in-two-out': {
     title: { en: 'Two inputs, two outputs', ko: '입력 두 개, 출력 두 개' },
-    document: {
-      schema: 1,
+    document: wideDeep({
+      name: 'two_in_two_out',
       title: 'Two inputs and two outputs',
-      model: {
-        type: 'functional',
-        name: 'two_in_two_out',
-        seed: 0,
-        inputs: [
-          { name: 'wide_input', shape: [WIDE.length] },
-          { name: 'deep_input', shape: [DEEP.length] },
-        ],
-        layers: [
-          dense('hidden1', 30, 'relu', ['deep_input']),
-          dense('hidden2', 30, 'relu', ['hidden1']),
-          { type: 'concatenate', name: 'concat', inputs: ['wide_input', 'hidden2'] },
-          dense('main_output', 1, 'linear', ['concat']),
-          dense('aux_output', 1, 'linear', ['hidden2']),
-        ],
-        outputs: ['main_output', 'aux_output'],
-      },
-      compile: { ...regression, loss: ['mse', 'mse'], loss_weights: [0.9, 0.1] },
-      fit: fitTwenty,
-      data: bump([WIDE, DEEP], ['label', 'label']),
-    },
+      twoInputs: true,
+      twoOutputs: true,
+    }),
   },
 };
 
