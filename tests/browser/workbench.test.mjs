@@ -248,6 +248,7 @@ test('workbench: the TF.js export imports back with the same weights and outputs
   const page = await openLab();
   await fitEpochs(page, 1);
   const trained = await weightsData(page);
+  assert.match(await page.textContent('#wb-log'), /Epoch 1\/1|loss/);
   const dir = fs.mkdtempSync('/tmp/nnplay-wb-');
   const saved = [];
   const downloads = [];
@@ -267,6 +268,7 @@ test('workbench: the TF.js export imports back with the same weights and outputs
   // A fresh model first, so the import has something to replace.
   await page.click('#wb-reset');
   for (let i = 0; i < 50 && (await weightsData(page)) === trained; i += 1) await page.waitForTimeout(100);
+  await page.waitForFunction(() => document.querySelector('#wb-log').textContent === '');
   assert.ok((await weightsData(page)) !== trained, 'the reset re-initialised the weights');
   await page.setInputFiles('#wb-import-tfjs', saved);
   await page.waitForFunction(() => /Imported/.test(document.querySelector('#wb-files-status').textContent));

@@ -23,6 +23,10 @@ export class TrainLog {
       session.on('running', (/** @type {any} */ { running }) => {
         if (running) this.since = performance.now();
       }),
+      // Reset weights starts training over: the log of the weights that are gone goes too.
+      session.on('paused', (/** @type {any} */ { reason }) => {
+        if (reason === 'reset') this.restart();
+      }),
     ];
   }
 
