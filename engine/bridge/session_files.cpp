@@ -284,9 +284,16 @@ json SessionState::op_export(ObjectReader& request) {
   const std::string out = read_out(request, "export", kMaxArrayName);
   request.finish({"op", "format", "out"});
   Model& m = model("export");
-  const json keras = model_json_to_keras(model_to_json(doc_->model));
+  json keras = model_json_to_keras(model_to_json(doc_->model));
   if (format == "keras") return {{"keras", keras}};
   if (format != "tfjs") fail_unknown_name("/format", "export format", format, {"keras", "tfjs"});
+  // TF.js infers a Reshape's -1 only when the batch size is known, which it never is while
+  // building, so its layers after a Reshape would get an unknown size: write the built shape.
+  for (json& layer : keras.at("config").at("layers")) {
+    if (layer.at("class_name") != "Reshape") continue;
+    const int node = m.graph().find(layer.at("config").at("name").get<std::string>());
+    if (node >= 0) layer["config"]["target_shape"] = m.graph().node_shape(node);
+  }
   WeightBlob blob = weight_blob(m);
   const std::size_t total = blob.values.size();
   (void)put_array(out, std::move(blob.values), json::array({total}));

@@ -217,7 +217,9 @@ TEST_CASE("KerasImport: unknown layer class lists the supported ones", "[bridge]
   CHECK(path == "/keras/config/layers/1/class_name");
   CHECK_THAT(message,
              Catch::StartsWith("unknown Keras layer class 'Conv2D'; expected one of: Dense"));
-  CHECK_THAT(message, Catch::Contains("Bidirectional"));
+  // The list is cut (messages stay short) and says how many classes it left out.
+  CHECK_THAT(message, Catch::Contains("Reshape"));
+  CHECK_THAT(message, Catch::Contains("more)"));
 }
 
 TEST_CASE("KerasImport: unknown model class is refused", "[bridge][errors]") {

@@ -223,7 +223,7 @@ TEST_CASE("LayerSpec: uniform is accepted as Keras's alias of random_uniform", "
 
 TEST_CASE("LayerSpec: every layer type has a factory entry and a Keras class", "[bridge]") {
   const auto& names = nn::bridge::layer_type_names();
-  CHECK(names.size() == 13);
+  CHECK(names.size() == 14);
   CHECK(std::is_sorted(names.begin(), names.end()));
   CHECK(nn::bridge::keras_class_of("prelu") == "PReLU");
   CHECK(nn::bridge::keras_class_of("simple_rnn") == "SimpleRNN");

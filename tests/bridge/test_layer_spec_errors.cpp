@@ -35,7 +35,7 @@ TEST_CASE("LayerSpec: a layer must be an object with a known type", "[bridge][er
   expect_error(R"({"type": "dense2"})", kL + "/type",
                "unknown layer type 'dense2'; expected one of: activation, add, "
                "batch_normalization, bidirectional, concatenate, dense, dropout, embedding, "
-               "flatten, gru, lstm, prelu, simple_rnn");
+               "flatten, gru, lstm, prelu, reshape, simple_rnn");
 }
 
 TEST_CASE("LayerSpec: layer names must be non-empty strings without a slash", "[bridge][errors]") {

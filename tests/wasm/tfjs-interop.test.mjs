@@ -133,6 +133,30 @@ const cases = [
       data: { name: 'sine', n: 64, length: 10, seed: 1 },
     },
   },
+  {
+    // Reshape keeps Keras's row-major order: Dense then acts on rows of 6 values (the last axis).
+    name: 'Reshape around a per-row Dense',
+    features: 24,
+    samples: 4,
+    spec: {
+      schema: 1,
+      model: {
+        type: 'sequential',
+        input_shape: [24, 1],
+        seed: 6,
+        layers: [
+          { type: 'reshape', target_shape: [4, -1] },
+          { type: 'dense', units: 5, activation: 'tanh' },
+          { type: 'reshape', target_shape: [2, 10] },
+          { type: 'simple_rnn', units: 3 },
+          { type: 'dense', units: 1 },
+        ],
+      },
+      compile: { optimizer: { type: 'adam', learning_rate: 0.01 }, loss: 'mse' },
+      fit: { epochs: 2, batch_size: 16 },
+      data: { name: 'sine', n: 64, length: 24, seed: 1 },
+    },
+  },
 ];
 
 for (const c of cases) {
@@ -170,6 +194,29 @@ test('tfjs interop: a model saved by TF.js imports here and predicts the same', 
     s.ok({ op: 'import', format: 'tfjs', model_json: modelJson, array: 'tfjs_weights' });
     const x = inputs(3 * 7 * 2);
     const theirs = model.predict(tf.tensor(x, [3, 7, 2])).dataSync();
+    const ours = nnplayPredict(s, x);
+    assert.ok(maxAbsDiff(ours, theirs) < 1e-5, `max difference ${maxAbsDiff(ours, theirs)}`);
+  } finally {
+    s.close();
+  }
+});
+
+test('tfjs interop: a TF.js model with Reshape imports here and predicts the same', async () => {
+  const model = tf.sequential();
+  model.add(tf.layers.reshape({ targetShape: [3, 4], inputShape: [12] }));
+  model.add(tf.layers.dense({ units: 2, activation: 'relu' }));
+  // TF.js cannot build a Dense after Reshape([-1]) (it resolves -1 only for a known batch size).
+  model.add(tf.layers.reshape({ targetShape: [6] }));
+  model.add(tf.layers.dense({ units: 1 }));
+  const { modelJson, weights } = await savedByTfjs(model);
+  const s = new TestSession(module);
+  try {
+    s.setArray('w', weights);
+    const imported = s.ok({ op: 'import', format: 'tfjs', model_json: modelJson, array: 'w' });
+    assert.match(imported.summary, /\(None, 3, 4\)/);
+    assert.match(imported.summary, /\(None, 6\)/);
+    const x = inputs(5 * 12);
+    const theirs = model.predict(tf.tensor(x, [5, 12])).dataSync();
     const ours = nnplayPredict(s, x);
     assert.ok(maxAbsDiff(ours, theirs) < 1e-5, `max difference ${maxAbsDiff(ours, theirs)}`);
   } finally {

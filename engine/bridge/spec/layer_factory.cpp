@@ -15,6 +15,7 @@
 #include "engine/core/layers/gru.hpp"
 #include "engine/core/layers/lstm.hpp"
 #include "engine/core/layers/prelu.hpp"
+#include "engine/core/layers/reshape.hpp"
 #include "engine/core/layers/simple_rnn.hpp"
 
 namespace nn::bridge {
@@ -99,6 +100,11 @@ const std::map<std::string, Entry>& table() {
        {"PReLU",
         [](const LayerSpec& l) -> LayerPtr {
           return std::make_unique<PReLU>(std::get<PReLUSpec>(l.options).initial_alpha, l.name);
+        }}},
+      {"reshape",
+       {"Reshape",
+        [](const LayerSpec& l) -> LayerPtr {
+          return std::make_unique<Reshape>(std::get<ReshapeSpec>(l.options).target_shape, l.name);
         }}},
       {"simple_rnn",
        {"SimpleRNN",

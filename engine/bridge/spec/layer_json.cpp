@@ -51,6 +51,7 @@ struct OptionsWriter {
   }
   void operator()(const PReLUSpec& s) const { out["initial_alpha"] = s.initial_alpha; }
   void operator()(const FlattenSpec&) const {}
+  void operator()(const ReshapeSpec& s) const { out["target_shape"] = s.target_shape; }
   void operator()(const DropoutSpec& s) const {
     out["rate"] = s.rate;
     out["seed"] = s.seed;
@@ -98,6 +99,7 @@ bool same(const ActivationLayerSpec& a, const ActivationLayerSpec& b) {
 }
 bool same(const PReLUSpec& a, const PReLUSpec& b) { return a.initial_alpha == b.initial_alpha; }
 bool same(const FlattenSpec&, const FlattenSpec&) { return true; }
+bool same(const ReshapeSpec& a, const ReshapeSpec& b) { return a.target_shape == b.target_shape; }
 bool same(const DropoutSpec& a, const DropoutSpec& b) {
   return a.rate == b.rate && a.seed == b.seed;
 }

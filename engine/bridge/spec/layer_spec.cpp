@@ -77,6 +77,26 @@ BatchNormalizationSpec parse_batch_normalization(ObjectReader& r) {
   return s;
 }
 
+/// target_shape: 1 to kMaxRank dimensions, each positive or one -1 (Keras infers it).
+ReshapeSpec parse_reshape(ObjectReader& r) {
+  ReshapeSpec s;
+  const std::string at = r.path_of("target_shape");
+  const json& dims = read_array(r.require("target_shape"), at, kMaxRank);
+  if (dims.empty())
+    fail_at(at, "expected 1 to " + std::to_string(kMaxRank) + " dimensions, got []");
+  int inferred = 0;
+  for (std::size_t j = 0; j < dims.size(); ++j) {
+    const std::int64_t d = read_integer(dims[j], child_path(at, j), -1, kMaxUnits);
+    if (d == 0) fail_at(child_path(at, j), "expected a positive dimension or -1, got 0");
+    if (d == -1 && ++inferred > 1) {
+      fail_at(child_path(at, j),
+              "expected at most one -1 (the dimension Keras infers), got a second");
+    }
+    s.target_shape.push_back(static_cast<Index>(d));
+  }
+  return s;
+}
+
 ConcatenateSpec parse_concatenate(ObjectReader& r) {
   ConcatenateSpec s;
   const auto axis = r.integer("axis", -1, -1, 8);
@@ -172,6 +192,7 @@ LayerOptions parse_options(ObjectReader& r, const std::string& type) {
   if (type == "activation") return parse_activation_layer(r);
   if (type == "prelu") return PReLUSpec{r.number("initial_alpha", 0.0)};
   if (type == "flatten") return FlattenSpec{};
+  if (type == "reshape") return parse_reshape(r);
   if (type == "dropout") return parse_dropout(r);
   if (type == "batch_normalization") return parse_batch_normalization(r);
   if (type == "concatenate") return parse_concatenate(r);

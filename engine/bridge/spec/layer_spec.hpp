@@ -36,6 +36,10 @@ struct PReLUSpec {
   double initial_alpha = 0.0;
 };
 struct FlattenSpec {};
+/// Keras Reshape: the per-sample target shape (one dimension may be -1, inferred).
+struct ReshapeSpec {
+  Shape target_shape;
+};
 struct DropoutSpec {
   double rate = 0.0;
   std::uint64_t seed = 0;
@@ -69,8 +73,8 @@ struct BidirectionalSpec {
 };
 
 using LayerOptions = std::variant<DenseSpec, ActivationLayerSpec, PReLUSpec, FlattenSpec,
-                                  DropoutSpec, BatchNormalizationSpec, ConcatenateSpec, AddSpec,
-                                  EmbeddingSpec, RecurrentLayerSpec, BidirectionalSpec>;
+                                  ReshapeSpec, DropoutSpec, BatchNormalizationSpec, ConcatenateSpec,
+                                  AddSpec, EmbeddingSpec, RecurrentLayerSpec, BidirectionalSpec>;
 
 struct LayerSpec {
   std::string type;  // "dense", "lstm", ... (layer_type_names())
