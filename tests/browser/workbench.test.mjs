@@ -244,6 +244,39 @@ test('workbench: a malformed Keras file is refused at its place and the model st
   assert.equal(await page.locator('#wb-layers .wb-row').count(), 7, 'the rows show the model as it is');
 });
 
+test('workbench: a Reshape row takes a target shape with one -1; a size that does not fit is refused', async () => {
+  const page = await openLab();
+  await page.selectOption('#wb-preset', 'notes-sequential');
+  await waitDoc(page, (d) => d?.model.name === 'sequential');
+  await page.selectOption('#wb-add-class', 'Reshape');
+  await page.click('[data-add]');
+  await waitDoc(page, (d) => d?.model.layers.at(-1)?.type === 'reshape');
+  // Dense(10) on each of the 28 rows: (28, 10) becomes (40, 7) with -1 worked out.
+  const field = '.wb-row[data-layer="reshape"] input[data-option="target_shape"]';
+  await page.fill(field, '-1, 7');
+  await page.dispatchEvent(field, 'change');
+  await waitDoc(page, (d) => d?.model.layers.at(-1)?.target_shape?.join() === '-1,7');
+  assert.match(await page.textContent('#wb-summary'), /reshape \(Reshape\) +\(None, 40, 7\) +0/);
+  await page.click('.wb-tab[data-tab="python"]');
+  assert.match(await page.textContent('#wb-python'), /layers\.Reshape\(\(-1, 7\), name="reshape"\)/);
+  // Two -1 are refused at the field; a size that does not fit by the engine; the model stays.
+  await page.click('.wb-tab[data-tab="layers"]');
+  await page.fill(field, '-1, -1');
+  await page.dispatchEvent(field, 'change');
+  await page.waitForFunction(() =>
+    /-1 \(Keras works it out\)/.test(
+      document.querySelector('.wb-row[data-layer="reshape"] .field-message')?.textContent,
+    ),
+  );
+  await page.fill(field, '3, 3');
+  await page.dispatchEvent(field, 'change');
+  await page.waitForFunction(() =>
+    /Not applied.*280 values/.test(document.querySelector('#wb-status').textContent),
+  );
+  const doc = await page.evaluate(() => window.nnplay.workbench.bench.current.doc);
+  assert.deepEqual(doc.model.layers.at(-1).target_shape, [-1, 7]);
+});
+
 test('workbench: the TF.js export imports back with the same weights and outputs', async () => {
   const page = await openLab();
   await fitEpochs(page, 1);

@@ -23,8 +23,8 @@ export const ACTIVATIONS = Object.freeze([
 const RECURRENT = Object.freeze(['simple_rnn', 'lstm', 'gru']);
 
 /**
- * One editable option: `kind` int/number/enum/bool, limits, and how it sits in the layer.
- * @typedef {{key: string, kind: 'int'|'number'|'enum'|'bool', min?: number, max?: number,
+ * One editable option: `kind` int/number/enum/bool/shape (a target shape, one -1 allowed), limits, and how it sits in the layer.
+ * @typedef {{key: string, kind: 'int'|'number'|'enum'|'bool'|'shape', min?: number, max?: number,
  *   options?: readonly string[], get: (layer: any) => any, set: (layer: any, value: any) => void}} OptionKind
  * @typedef {{cls: string, type: string, make: () => Record<string, any>, options: OptionKind[],
  *   merges?: boolean}} LayerKind
@@ -91,6 +91,13 @@ export const LAYER_KINDS = Object.freeze([
   },
   { cls: 'PReLU', type: 'prelu', make: () => ({ type: 'prelu' }), options: [] },
   { cls: 'Flatten', type: 'flatten', make: () => ({ type: 'flatten' }), options: [] },
+  {
+    // A new Reshape starts as (-1,): it fits after any layer, and the learner then writes the shape.
+    cls: 'Reshape',
+    type: 'reshape',
+    make: () => ({ type: 'reshape', target_shape: [-1] }),
+    options: [option('target_shape', [-1], { kind: 'shape' })],
+  },
   {
     cls: 'Dropout',
     type: 'dropout',

@@ -20,14 +20,20 @@ export const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#$
 const NAME_PATTERN = /^[^/]{1,64}$/;
 const MAX_DIM = 1 << 20;
 
-/** "28, 28, 1" -> [28, 28, 1], or null unless 1 to 4 integers in [1, 2^20]. */
-export function parseShape(text) {
+/**
+ * "28, 28, 1" -> [28, 28, 1], or null unless 1 to 4 integers in [1, 2^20]; with `inferred`
+ * (a Reshape's target shape) one of them may be -1, the dimension Keras infers.
+ * @param {string} text @param {{inferred?: boolean}} [opts]
+ */
+export function parseShape(text, { inferred = false } = {}) {
   const parts = String(text)
     .split(/[\s,()]+/)
     .filter(Boolean);
   if (parts.length < 1 || parts.length > 4) return null;
   const dims = parts.map(Number);
-  return dims.every((d) => Number.isInteger(d) && d >= 1 && d <= MAX_DIM) ? dims : null;
+  const unknown = dims.filter((d) => d === -1).length;
+  if (unknown > (inferred ? 1 : 0)) return null;
+  return dims.every((d) => d === -1 || (Number.isInteger(d) && d >= 1 && d <= MAX_DIM)) ? dims : null;
 }
 
 /** @param {import('./layer-kinds.mjs').OptionKind} o @param {any} value @param {string} at */
@@ -43,6 +49,10 @@ function optionControl(o, value, at) {
     const known = (o.options ?? []).includes(value);
     const other = known ? '' : `<option value="" selected>${escapeHtml(JSON.stringify(value))}</option>`;
     return `<label class="wb-opt">${o.key} <select ${data}>${other}${options}</select></label>`;
+  }
+  if (o.kind === 'shape') {
+    const text = Array.isArray(value) ? value.join(', ') : String(value);
+    return `<label class="wb-opt">${o.key} <input type="text" class="wb-shape" value="${escapeHtml(text)}" ${data}></label>`;
   }
   const step = o.kind === 'int' ? '1' : 'any';
   return `<label class="wb-opt">${o.key} <input type="number" step="${step}" min="${o.min}" max="${o.max}" value="${escapeHtml(value)}" ${data}></label>`;
@@ -187,6 +197,10 @@ export class LayersPane {
       if (!o) return;
       let value = /** @type {any} */ (input.value);
       if (o.kind === 'bool') value = input.checked;
+      if (o.kind === 'shape') {
+        value = parseShape(input.value, { inferred: true });
+        if (!value) return refuse(this.t('wb.badTargetShape'));
+      }
       if (o.kind === 'int' || o.kind === 'number') {
         value = Number(input.value);
         const whole = o.kind !== 'int' || Number.isInteger(value);

@@ -12,6 +12,7 @@ const SNAKE = Object.freeze({
   LeakyReLU: 'leaky_re_lu',
   PReLU: 'p_re_lu',
   Flatten: 'flatten',
+  Reshape: 'reshape',
   Dropout: 'dropout',
   BatchNormalization: 'batch_normalization',
   Concatenate: 'concatenate',

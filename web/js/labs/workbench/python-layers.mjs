@@ -9,7 +9,7 @@ import {
   normalizeActivation,
   regularizerValue,
 } from './python-families.mjs';
-import { pyBool, pyCommentText, pyFloat, pyInt, pyString } from './python-literals.mjs';
+import { pyBool, pyCommentText, pyFloat, pyInt, pyIntTuple, pyString } from './python-literals.mjs';
 
 /**
  * What the script needs besides the model: `# note:` lines and the Python helper functions
@@ -23,6 +23,7 @@ export const KERAS_CLASS = {
   activation: 'Activation',
   prelu: 'PReLU',
   flatten: 'Flatten',
+  reshape: 'Reshape',
   dropout: 'Dropout',
   batch_normalization: 'BatchNormalization',
   concatenate: 'Concatenate',
@@ -216,6 +217,9 @@ export function layerCall(l, ctx, where) {
       if (l.initial_alpha != null && l.initial_alpha !== 0) {
         a.keyword('alpha_initializer', `keras.initializers.Constant(value=${pyFloat(l.initial_alpha)})`);
       }
+      break;
+    case 'reshape':
+      a.positional(pyIntTuple(l.target_shape));
       break;
     case 'dropout':
       a.positional(pyFloat(l.rate));

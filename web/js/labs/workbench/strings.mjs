@@ -31,6 +31,8 @@ export default {
     'wb.badName': 'A name has 1 to 64 characters and no "/".',
     'wb.takenName': 'Another layer or input already has this name.',
     'wb.badShape': 'A shape is 1 to 4 whole numbers from 1, e.g. 28, 28, 1.',
+    'wb.badTargetShape':
+      'A target shape is 1 to 4 whole numbers from 1, one of which may be -1 (Keras works it out), e.g. 28, 28 or -1, 7.',
     'wb.badNumber': 'Expected a number from {min} to {max}.',
     'wb.checking': 'Checking the model…',
     'wb.refused': 'Not applied: {where}: {message}. Your model is unchanged.',
@@ -127,6 +129,8 @@ export default {
     'wb.badName': '이름은 1~64자이고 "/"를 쓸 수 없습니다.',
     'wb.takenName': '같은 이름의 층이나 입력이 이미 있습니다.',
     'wb.badShape': '모양은 1 이상의 정수 1~4개입니다. 예: 28, 28, 1',
+    'wb.badTargetShape':
+      '목표 모양은 1 이상의 정수 1~4개이며, 그중 하나는 -1(Keras가 계산)일 수 있습니다. 예: 28, 28 또는 -1, 7',
     'wb.badNumber': '{min}부터 {max}까지의 수를 넣으세요.',
     'wb.checking': '모델을 확인하는 중…',
     'wb.refused': '적용하지 않았습니다: {where}: {message}. 모델은 그대로입니다.',
