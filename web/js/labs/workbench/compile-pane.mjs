@@ -1,10 +1,12 @@
 // The workbench's compile() and fit() form: optimizer and learning rate, a loss (and a loss
 // weight when there are several outputs) per output, metrics, epochs, batch size, validation
-// split and the two callbacks. It reads the document and writes a changed copy to `onChange`;
-// a value out of range is refused at its field.
+// split and the two callbacks, and the data to fit on. It reads the document and writes a
+// changed copy to `onChange`; a value out of range is refused at its field. The array data
+// (images, a CSV) are not in the document: `data()` says what is chosen, `onData` and `onCsv`
+// hear the learner's picks.
 import { escapeHtml } from './layers-pane.mjs';
 import { isFunctional } from './model-edits.mjs';
-import { DATA_CHOICES, dataChoiceOf, withData } from './data-choice.mjs';
+import { ARRAY_CHOICES, DATA_CHOICES, dataChoiceOf, withData } from './data-choice.mjs';
 import { clearFieldMessage, showFieldMessage } from '../../kit/field-message.mjs';
 
 export const OPTIMIZER_NAMES = Object.freeze(['sgd', 'rmsprop', 'adam', 'adamw', 'adagrad']);
@@ -67,12 +69,22 @@ const select = (id, names, value, data = '') =>
     names.includes(value) ? '' : `<option value="${escapeHtml(value)}" selected>${escapeHtml(value)}</option>`
   }</select>`;
 
+/** @typedef {{choice: string, samples?: number, max?: number, file?: string}} DataView
+ *  the array data chosen: samples and max for images, file ("name, 12 KB") for a loaded CSV */
+
 export class CompilePane {
-  /** @param {HTMLElement} el @param {{t: (k: string) => string, onChange: (doc: any) => void}} opts */
-  constructor(el, { t, onChange }) {
+  /**
+   * @param {HTMLElement} el
+   * @param {{t: (k: string) => string, onChange: (doc: any) => void, data?: () => DataView | null,
+   *   onData?: (choice: string, opts?: {samples?: number}) => void, onCsv?: (file: File) => void}} opts
+   */
+  constructor(el, { t, onChange, data = () => null, onData = () => {}, onCsv = () => {} }) {
     this.el = el;
     this.t = t;
     this.onChange = onChange;
+    this.data = data;
+    this.onData = onData;
+    this.onCsv = onCsv;
     /** @type {any} */
     this.doc = null;
     /** @type {any} */
@@ -108,6 +120,7 @@ export class CompilePane {
     const es = callback(doc, 'early_stopping');
     const rl = callback(doc, 'reduce_lr_on_plateau');
     const fit = doc.fit ?? {};
+    const view = this.data();
     this.el.innerHTML = `<div class="wb-fields">
       ${field('wb-optimizer', t('wb.optimizer'), select('wb-optimizer', OPTIMIZER_NAMES, optimizerName(doc)))}
       ${field('wb-lr', t('wb.learningRate'), number('wb-lr', learningRate(doc), 0, 100))}
@@ -126,8 +139,11 @@ export class CompilePane {
       <label class="wb-check"><input type="checkbox" id="wb-rl"${rl ? ' checked' : ''}> ReduceLROnPlateau</label>
     </div>
     <div class="wb-fields">
-      ${field('wb-data', t('wb.dataSet'), select('wb-data', DATA_CHOICES, dataChoiceOf(doc)))}
+      ${field('wb-data', t('wb.dataSet'), select('wb-data', DATA_CHOICES, view?.choice ?? dataChoiceOf(doc)))}
       ${doc.data ? field('wb-data-n', t('wb.samples'), number('wb-data-n', doc.data.n ?? 500, 1, 100000, '1')) : ''}
+      ${view?.samples ? field('wb-data-n', t('wb.samples'), number('wb-data-n', view.samples, 1, view.max ?? 1, '1')) : ''}
+      ${view?.choice === 'csv' ? `<label class="wb-button wb-file"><span>${t('wb.csv.load')}</span><input type="file" id="wb-data-csv" accept=".csv,.txt,text/csv,text/plain"></label>` : ''}
+      ${view?.file ? `<span class="wb-help" id="wb-data-file">${escapeHtml(view.file)}</span>` : ''}
     </div>`;
   }
 
@@ -191,10 +207,18 @@ export class CompilePane {
         ...(rl ? [{ type: 'reduce_lr_on_plateau', monitor }] : []),
       ];
     } else if (id === 'wb-data') {
+      // Array data, or leaving them, is the lab's to do (a download, a file, the model re-set).
+      if (ARRAY_CHOICES.has(input.value) || this.data()) return this.onData(input.value);
       return this.onChange(withData(this.doc, this.model, input.value));
+    } else if (id === 'wb-data-csv') {
+      const file = input.files?.[0];
+      if (file) this.onCsv(file);
+      return;
     } else if (id === 'wb-data-n') {
       const v = numeric();
       if (v === null) return;
+      const view = this.data();
+      if (view) return this.onData(view.choice, { samples: v });
       next.data.n = v;
     } else return;
     this.onChange(next);

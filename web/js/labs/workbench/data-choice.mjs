@@ -3,6 +3,8 @@
 // (a 2-D set's first k point features for an input of k values, a wave's window for an input
 // (length, 1), prototype images for an input of side² pixels with one class per output unit),
 // or random numbers of the model's shapes. The engine checks the fit and says what does not.
+// The array choices (real images, the learner's CSV) are not document data: the page holds their
+// arrays (array-data.mjs) and the document has no data block while they are used.
 import { DATASETS } from '../../data/points.mjs';
 
 /** TF Playground's point features in its order: a 2-D set gives an input of k ≤ 7 values. */
@@ -14,7 +16,12 @@ export const DATA_CHOICES = Object.freeze([
   'sawtooth',
   'square',
   'prototypes',
+  'fashion-mnist',
+  'mnist',
+  'csv',
 ]);
+/** The choices whose data the page sends as arrays (image-data.mjs, csv-data.mjs). */
+export const ARRAY_CHOICES = Object.freeze(new Set(['fashion-mnist', 'mnist', 'csv']));
 const WAVES = new Set(['sine', 'sawtooth', 'square']);
 
 /** The name of the data `doc` trains on ('random' when it has no data block). @param {any} doc */
@@ -22,13 +29,13 @@ export const dataChoiceOf = (doc) => (doc.data ? String(doc.data.name) : 'random
 
 /**
  * `doc` with the data `name` shaped for `model` (the build answer's model info: inputs and
- * outputs with their shapes); 'random' removes the data block.
+ * outputs with their shapes); 'random' and the array choices remove the data block.
  * @param {any} doc @param {any} model @param {string} name
  * @returns {any} a new document
  */
 export function withData(doc, model, name) {
   const next = structuredClone(doc);
-  if (name === 'random') {
+  if (name === 'random' || ARRAY_CHOICES.has(name)) {
     delete next.data;
     return next;
   }

@@ -10,6 +10,7 @@ import { Workbench } from './workbench.mjs';
 import { Probe } from './probe.mjs';
 import { LayersPane } from './layers-pane.mjs';
 import { CompilePane } from './compile-pane.mjs';
+import { dataControls } from './data-controls.mjs';
 import { fileActions } from './file-actions.mjs';
 import { TrainLog } from './train-log.mjs';
 import { errorPlace } from './error-place.mjs';
@@ -40,6 +41,9 @@ function mount(el, ctx) {
   const compile = new CompilePane($('#wb-compile'), {
     t,
     onChange: (doc) => propose(doc, { how: 'compile' }),
+    data: () => data.view(),
+    onData: (choice, opts) => data.choose(choice, opts),
+    onCsv: (file) => data.loadCsv(file),
   });
   const log = new TrainLog($('#wb-log'), {
     session: ctx.session,
@@ -55,6 +59,14 @@ function mount(el, ctx) {
     target.textContent = key ? t(key, params) : '';
     target.classList.toggle('wb-bad', bad);
   };
+  // Real images and the learner's CSV as data (data-controls.mjs), reported in the status line.
+  const data = dataControls({
+    bench,
+    storage,
+    t,
+    say: (key, params, bad) => say(status, key, params, bad),
+    rerender: () => bench.current && compile.update(bench.current.doc, bench.current.model),
+  });
 
   function show(installed, how, transfer = null) {
     const { doc, text, model, summary } = installed;
@@ -72,6 +84,8 @@ function mount(el, ctx) {
       name: doc.data?.name ?? '',
       n: doc.data?.n ?? 0,
     });
+    const arrayNote = data.note();
+    if (arrayNote) $('#wb-data-note').textContent = arrayNote;
     if (how !== 'compile') log.restart();
     // Predict from validation samples when the data has them (fit's validation_split does not
     // set any aside: Keras takes those from the training samples).
@@ -80,6 +94,8 @@ function mount(el, ctx) {
     const words = { kept: transfer?.kept.join(', ') ?? '', fresh: transfer?.fresh.join(', ') || '—' };
     say(status, `wb.how.${how}`, { params: model.params.toLocaleString('en-US'), from, ...words });
     if (transfer && how !== 'weights') status.textContent += ` ${t('wb.transferred', words)}`;
+    const dropped = data.installed();
+    if (dropped) status.textContent += ` ${dropped}`;
   }
 
   /**
@@ -201,7 +217,7 @@ function mount(el, ctx) {
   $('#wb-preset').value = store.get('wbPreset');
   const openPreset = (id) => {
     const preset = WORKBENCH_PRESETS[id];
-    if (preset) propose(structuredClone(preset.document), { how: 'preset', replaces: true });
+    if (preset) return propose(structuredClone(preset.document), { how: 'preset', replaces: true });
   };
   on('#wb-preset', 'change', () => store.set('wbPreset', $('#wb-preset').value));
   on('#wb-open-preset', 'click', () => openPreset($('#wb-preset').value));
@@ -284,9 +300,10 @@ function mount(el, ctx) {
       const parsed = parseWithLocation(kept.text);
       if (parsed.ok && !(await bench.propose(parsed.value, { text: kept.text, how }))) return;
     }
-    openPreset(store.get('wbPreset'));
+    await openPreset(store.get('wbPreset'));
   };
-  start();
+  // The kept data choice once the model is in (a reload keeps the images or the CSV).
+  start().then(() => data.restore({ handed: Boolean(kept?.from) }));
   publishTestHook('workbench', { bench, probe, files });
 
   return {

@@ -1,7 +1,8 @@
 // Asks things of the learner's model without touching it: a copy (the session's saved file,
-// with its random data when it has no data block) is loaded into a probe session and the
-// requests run there, whose answers and arrays the page gets back (the lab's own session
-// answers calls without their arrays). Used by predict and by the TF.js and data exports.
+// with the learner's array data, or random data, when it has no data block) is loaded into a
+// probe session and the requests run there, whose answers and arrays the page gets back (the
+// lab's own session answers calls without their arrays). Used by predict and by the TF.js and
+// data exports.
 import { setupFor } from './workbench.mjs';
 
 export class Probe {
@@ -21,7 +22,7 @@ export class Probe {
     const current = this.workbench.current;
     const file = await this.workbench.savedFile();
     if (!current || !file) throw { path: '', message: 'no model yet' };
-    const { setup, arrays } = setupFor(current.doc, current.model, file);
+    const { setup, arrays } = setupFor(current.doc, current.model, file, this.workbench.data);
     const done = await this.session.configure({ setup: [...setup, ...requests], snapshot: [], arrays });
     return { answers: done.answers.slice(setup.length), arrays: done.arrays };
   }

@@ -1,6 +1,7 @@
 // The workbench's interface text, English and Korean (keys prefixed "wb."). Keras's own words
 // (class names, argument names, model.fit()) stay in English in both, as Keras prints them.
 import { WORKBENCH_PRESETS } from './presets.mjs';
+import dataStrings from './data-strings.mjs';
 
 const presetTitles = (/** @type {'en' | 'ko'} */ lang) =>
   Object.fromEntries(Object.entries(WORKBENCH_PRESETS).map(([id, p]) => [`wb.preset.${id}`, p.title[lang]]));
@@ -8,6 +9,7 @@ const presetTitles = (/** @type {'en' | 'ko'} */ lang) =>
 export default {
   en: {
     ...presetTitles('en'),
+    ...dataStrings.en,
     'wb.model.title': 'Build a Keras model',
     'wb.model.intro':
       'Add layers as rows, or write the model as JSON. The diagram and summary() are what Keras shows for the same model; the Keras Python tab rebuilds it in Keras.',
@@ -106,6 +108,7 @@ export default {
   },
   ko: {
     ...presetTitles('ko'),
+    ...dataStrings.ko,
     'wb.model.title': 'Keras 모델 만들기',
     'wb.model.intro':
       '층을 행으로 추가하거나 모델을 JSON으로 쓰세요. 다이어그램과 summary()는 같은 모델에 Keras가 보여 주는 그대로이고, Keras Python 탭은 Keras에서 이 모델을 다시 만듭니다.',

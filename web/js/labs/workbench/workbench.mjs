@@ -2,8 +2,9 @@
 // a saved file), tries it in the scratch session first (model-checker.mjs) and installs only
 // what builds, so a failed change never costs the learner the model they have. Installing
 // keeps the trained weights when the layers did not change (Keras's recompile keeps them),
-// gives a model without a `data` block random data of its shapes, and keeps the result across
-// a reload (model-keeper.mjs).
+// gives a model without a `data` block the array data the learner chose (real images, a CSV:
+// array-data.mjs) or else random data of its shapes, and keeps the result across a reload
+// (model-keeper.mjs).
 import { ModelChecker } from './model-checker.mjs';
 import { ModelKeeper } from '../../kit/model-keeper.mjs';
 import { lossOf } from './compile-pane.mjs';
@@ -11,9 +12,12 @@ import { documentText } from '../../kit/document-text.mjs';
 import { syntheticData } from './synthetic-data.mjs';
 import { parseWithLocation } from './json-locate.mjs';
 import { transferWeights } from './weight-transfer.mjs';
+import { arrayFitError, arraySetup } from './array-data.mjs';
 
 /** The changes that keep trained weights where they still fit (not presets, files or imports). */
-const EDITS = new Set(['edit', 'json', 'compile', 'dataDropped']);
+const EDITS = new Set(['edit', 'json', 'compile', 'dataDropped', 'data', 'keptData']);
+/** The installs that change the data only: the same model is installed again on them. */
+const DATA_CHANGES = new Set(['data', 'keptData']);
 
 /** Random samples a model without a data block trains on (a shape exercise). */
 export const SYNTHETIC_SAMPLES = 256;
@@ -49,14 +53,17 @@ export function syntheticSetup(doc, model) {
 
 /**
  * The requests (and arrays) that make `doc` the session's model: a build, or the load of
- * `file`; a model without a data block gets its random data before the load, because a file's
- * training position needs data to resume on. `model` is the build answer's model info.
+ * `file`; a model without a data block gets `data` (array-data.mjs's source) when given and it
+ * fits, else its random data, before the load, because a file's training position needs data
+ * to resume on. `model` is the build answer's model info.
  * @param {any} doc @param {any} model @param {any} [file]
+ * @param {import('./array-data.mjs').ArraySource | null} [data]
  * @returns {{setup: object[], arrays: Record<string, Float32Array>}}
  */
-export function setupFor(doc, model, file = null) {
+export function setupFor(doc, model, file = null, data = null) {
   if (doc.data) return { setup: [file ? { op: 'load', file } : { op: 'build', spec: doc }], arrays: {} };
-  const synthetic = syntheticSetup(doc, model);
+  const made = data ? arraySetup(data, model, (k) => lossOf(doc, k)) : null;
+  const synthetic = made?.ok ? made : syntheticSetup(doc, model);
   const setup = [{ op: 'build', spec: doc }, synthetic.request];
   if (file) setup.push({ op: 'load', file });
   return { setup, arrays: synthetic.arrays };
@@ -82,6 +89,48 @@ export class Workbench {
     this.current = null;
     /** @type {Replaced | null} what the last replacement replaced, weights included (one undo) */
     this.previous = null;
+    /** @type {import('./array-data.mjs').ArraySource | null} the learner's array data, if any */
+    this.data = null;
+    /** @type {import('./array-data.mjs').DataError | null} why the last install dropped them */
+    this.dropped = null;
+  }
+
+  /**
+   * Forgets the array data when `doc` (built as `model`) cannot train on them: a data block of
+   * its own wins, and a model that no longer fits them trains on random data (`dropped` says
+   * why, for the status line).
+   * @param {any} doc @param {any} model
+   */
+  dropUnfitData(doc, model) {
+    if (!this.data) return;
+    const error = doc.data ? null : arrayFitError(this.data, model, (k) => lossOf(doc, k));
+    if (doc.data || error) {
+      this.data = null;
+      this.dropped = error;
+    }
+  }
+
+  /**
+   * Trains the current model (or `doc`, the current model with another data block or none)
+   * on `source`, keeping the trained weights (Keras's fit on new data keeps them). null
+   * `source` goes back to `doc`'s own data (random without a block). Resolves with null when
+   * installed, else with the error: {path: '/data', message, data} when the data do not fit.
+   * `how` 'keptData': the data the model trained on before a reload, so the optimizer and the
+   * training position are kept too and fit() resumes as it would have.
+   * @param {import('./array-data.mjs').ArraySource | null} source @param {any} [doc]
+   * @param {{how?: 'data' | 'keptData'}} [opts]
+   */
+  async useData(source, doc = this.current?.doc, { how = 'data' } = {}) {
+    if (!this.current || !doc) return { path: '', message: 'no model yet' };
+    const next = source ? { ...doc } : doc;
+    if (source) delete next.data;
+    const error = source ? arrayFitError(source, this.current.model, (k) => lossOf(next, k)) : null;
+    if (error) return { path: '/data', message: error.code, data: error };
+    const before = this.data;
+    this.data = source;
+    const refused = await this.propose(next, { how });
+    if (refused) this.data = before;
+    return refused;
   }
 
   /**
@@ -91,7 +140,12 @@ export class Workbench {
    */
   async propose(doc, { text = documentText(doc), how = 'edit', replaces = false } = {}) {
     // The same model again (a change event that changed nothing) keeps everything as it is.
-    if (EDITS.has(how) && this.current && JSON.stringify(doc) === JSON.stringify(this.current.doc))
+    if (
+      !DATA_CHANGES.has(how) &&
+      EDITS.has(how) &&
+      this.current &&
+      JSON.stringify(doc) === JSON.stringify(this.current.doc)
+    )
       return null;
     let checked = await this.checker.check([{ op: 'build', spec: doc }]);
     if (checked && !checked.ok && doc.data && how === 'edit' && checked.error.path.startsWith('/spec/data')) {
@@ -105,6 +159,7 @@ export class Workbench {
     }
     if (!checked) return null;
     if (!checked.ok) return checked.error;
+    this.dropUnfitData(doc, checked.model);
     const next = { doc, text, model: checked.model, summary: checked.summary };
     await this.install(next, { how, replaces, fresh: checked.file });
     return null;
@@ -163,7 +218,8 @@ export class Workbench {
     const bare = await this.checker.check([{ op: 'load', file: { ...file, trainer: null } }]);
     if (!bare) return null;
     if (!bare.ok) return bare.error;
-    const { setup, arrays } = setupFor(bare.document, bare.model, file);
+    this.dropUnfitData(bare.document, bare.model);
+    const { setup, arrays } = setupFor(bare.document, bare.model, file, this.data);
     const checked = await this.checker.check(setup, arrays);
     if (!checked) return null;
     if (!checked.ok) return checked.error;
@@ -193,7 +249,10 @@ export class Workbench {
       if (trained && structure(this.current.doc) === structure(next.doc)) {
         // Keras's compile() on a built model keeps its weights: so do compile, fit and trainable
         // changes here (the optimizer and the training position start afresh, as in Keras).
-        source = { ...trained, spec: next.doc, optimizer: null, trainer: null };
+        source =
+          how === 'keptData'
+            ? { ...trained, spec: next.doc }
+            : { ...trained, spec: next.doc, optimizer: null, trainer: null };
       } else if (trained && fresh) {
         // A changed model keeps the weights of every layer that kept its name and shapes, as
         // Keras's load_weights(by_name=True, skip_mismatch=True): the transfer-learning step.
@@ -204,7 +263,7 @@ export class Workbench {
         }
       }
     }
-    const { setup, arrays } = setupFor(next.doc, next.model, source);
+    const { setup, arrays } = setupFor(next.doc, next.model, source, this.data);
     const replaced =
       replaces && this.current
         ? { text: this.current.text, file: await this.savedFile().catch(() => null) }
@@ -228,7 +287,7 @@ export class Workbench {
     const moved = transferWeights(file, { ...own, spec: this.current.doc });
     if (moved.kept.length === 0)
       return { path: '/weights', message: 'no layer of the file has a name and shape this model has' };
-    const { setup, arrays } = setupFor(this.current.doc, this.current.model, moved.file);
+    const { setup, arrays } = setupFor(this.current.doc, this.current.model, moved.file, this.data);
     await this.session.configure({ setup, snapshot: [], arrays });
     this.keep();
     this.onInstalled(this.current, 'weights', moved);
