@@ -9,15 +9,20 @@
 // on a phone down to where the smallest text would fall below MIN_FONT_PX; past that its
 // wrapper scrolls sideways. Layer names come from users: every text and attribute is escaped.
 // The layout is model-graph-layout.mjs; modelGraphSvg() is pure so Node tests can read its output.
+// With an `onConnect` option the learner can wire layers on it (model-graph-drag.mjs: each box
+// gets an output port to drag from and becomes focusable); without one it is a picture.
 // constructor(el, opts) / update(data) / reset() / destroy(); never imports the engine or i18n.
 import { cssColour } from './colors.mjs';
 import { DEFAULT_LABELS, layoutModelGraph } from './model-graph-layout.mjs';
+import { GraphWiring } from './model-graph-drag.mjs';
+import { defaultWiringText, wiringMarkup, wiringStyle } from './model-graph-wire.mjs';
 
 export { DEFAULT_LABELS };
 
 /** @typedef {import('./model-graph-layout.mjs').GraphLayout} GraphLayout */
 /** @typedef {import('./model-graph-layout.mjs').ModelDesc} ModelDesc */
 /** @typedef {import('./model-graph-layout.mjs').Span} Span */
+/** @typedef {import('./model-graph-wire.mjs').WiringText} WiringText */
 
 const MIN_FONT_PX = 11;
 const ARROW = 8; // arrowhead length
@@ -59,9 +64,10 @@ function colour(name) {
 /**
  * The stylesheet inside the SVG; class names start with mg- so they do not reach the page.
  * @param {{headerFont: number, rowFont: number}} fonts
+ * @param {boolean} wiring with the ports' and wires' rules
  * @returns {string}
  */
-function styleSheet({ headerFont, rowFont }) {
+function styleSheet({ headerFont, rowFont }, wiring) {
   return `<style>
 .mg-root{font-family:var(--font,system-ui,sans-serif)}
 .mg-root text{white-space:pre}
@@ -78,7 +84,7 @@ function styleSheet({ headerFont, rowFont }) {
 .mg-frozen .mg-row-text{fill:${colour('text-soft')}}
 .mg-frozen .mg-outline{stroke:${colour('muted')};stroke-dasharray:4 3}
 .mg-highlight .mg-halo{fill:none;stroke:${colour('wrong')};stroke-width:3}
-</style>`;
+${wiring ? wiringStyle(colour) : ''}</style>`;
 }
 
 /**
@@ -111,11 +117,12 @@ function spansSvg(spans) {
  * The diagram as an SVG string: edges under the boxes, each box a <g data-layer="name"> with
  * a <title> holding its full (unshortened) text.
  * @param {GraphLayout} layout from layoutModelGraph
- * @param {{highlight?: string | null, summary?: string}} [opts] highlight: a layer name to
- *   outline; summary: the aria-label's template (DEFAULT_SUMMARY)
+ * @param {{highlight?: string | null, summary?: string, wiring?: WiringText | null}} [opts]
+ *   highlight: a layer name to outline; summary: the aria-label's template (DEFAULT_SUMMARY);
+ *   wiring: the words of a diagram that can be wired (each box focusable, with an output port)
  * @returns {string}
  */
-export function modelGraphSvg(layout, { highlight = null, summary = DEFAULT_SUMMARY } = {}) {
+export function modelGraphSvg(layout, { highlight = null, summary = DEFAULT_SUMMARY, wiring = null } = {}) {
   const { width, height, fonts } = layout;
   const minWidth = Math.ceil((width * MIN_FONT_PX) / Math.min(fonts.rowFont, fonts.headerFont));
   const edges = layout.edges.map(({ points }) => {
@@ -152,28 +159,36 @@ export function modelGraphSvg(layout, { highlight = null, summary = DEFAULT_SUMM
       n.name === highlight
         ? `<rect class="mg-halo" x="-4" y="-4" width="${n.w + 8}" height="${n.h + 8}" rx="3"/>`
         : '';
+    const wire = wiring ? wiringMarkup(n, wiring, escapeXml) : { attrs: '', ring: '', port: '' };
     return (
-      `<g class="${classes}" data-layer="${escapeXml(n.name)}" transform="translate(${n.x} ${n.y})">` +
-      `<title>${escapeXml(full)}</title>${halo}` +
+      `<g class="${classes}" data-layer="${escapeXml(n.name)}" transform="translate(${n.x} ${n.y})"${wire.attrs}>` +
+      `<title>${escapeXml(full)}</title>${halo}${wire.ring}` +
       `<rect class="mg-body" width="${n.w}" height="${n.h}"/>` +
       `<rect class="mg-head" width="${n.w}" height="${n.headerHeight}"/>${dividers}` +
-      `<rect class="mg-outline" x="0.5" y="0.5" width="${n.w - 1}" height="${n.h - 1}"/>${text}</g>`
+      `<rect class="mg-outline" x="0.5" y="0.5" width="${n.w - 1}" height="${n.h - 1}"/>${text}${wire.port}</g>`
     );
   });
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="mg-root" viewBox="0 0 ${width} ${height}" ` +
-    `width="${width}" height="${height}" role="img" aria-label="${escapeXml(modelGraphSummary(layout, summary))}" ` +
+    `width="${width}" height="${height}" role="${wiring ? 'group' : 'img'}" aria-label="${escapeXml(modelGraphSummary(layout, summary))}" ` +
     `style="display:block;width:${width}px;max-width:100%;min-width:${Math.min(width, minWidth)}px;height:auto">` +
-    `${styleSheet(fonts)}<g class="mg-edges">${edges.join('')}</g>${boxes.join('')}</svg>`
+    `${styleSheet(fonts, Boolean(wiring))}<g class="mg-edges">${edges.join('')}</g>${boxes.join('')}</svg>`
   );
 }
+
+/** Hidden from sight, read by screen readers: what the keyboard wiring holds. */
+const LIVE_STYLE =
+  'position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap';
 
 export class ModelGraphView {
   /**
    * @param {HTMLElement} el an empty container
    * @param {{boxWidth?: number, nodeGap?: number, rankGap?: number, labels?: Partial<typeof DEFAULT_LABELS>
-   *   & {summary?: string}}} [opts] sizes in CSS px; labels: the diagram's words (Keras's English
-   *   by default) and the aria-label's template (DEFAULT_SUMMARY)
+   *   & {summary?: string}, onConnect?: (from: string, to: string) => void, connectText?: WiringText}} [opts]
+   *   sizes in CSS px; labels: the diagram's words (Keras's English by default) and the
+   *   aria-label's template (DEFAULT_SUMMARY); onConnect: makes the diagram wirable, called with
+   *   the node dragged from and the box dropped on (the caller decides what that does);
+   *   connectText: the wiring's words (model-graph-wire.mjs's English by default)
    */
   constructor(el, opts = {}) {
     this.el = el;
@@ -181,7 +196,16 @@ export class ModelGraphView {
     this.key = '';
     /** @type {GraphLayout | null} */
     this.layout = null;
+    const { onConnect } = opts;
+    this.wiring = onConnect
+      ? new GraphWiring(el, { layout: () => this.layout, onConnect, text: (k, p) => this.text(k, p) })
+      : null;
     el.classList.add('model-graph');
+  }
+
+  /** @type {WiringText} */
+  text(key, params) {
+    return (this.opts.connectText ?? defaultWiringText)(key, params);
   }
 
   /**
@@ -197,10 +221,18 @@ export class ModelGraphView {
     const key = JSON.stringify([model, highlight]);
     if (key === this.key) return;
     this.key = key;
-    const { labels = {}, ...sizes } = this.opts;
+    const { labels = {}, onConnect, connectText, ...sizes } = this.opts;
     this.layout = layoutModelGraph(model, { ...sizes, labels });
-    const svg = modelGraphSvg(this.layout, { highlight, summary: labels.summary });
-    this.el.innerHTML = `<div class="model-graph-scroll" style="overflow-x:auto;max-width:100%">${svg}</div>`;
+    const wiring = this.wiring ? this.text.bind(this) : null;
+    // The box that had the keyboard's focus gets it back in the new drawing.
+    const active = document.activeElement;
+    const focused = active && this.el.contains(active) ? active.closest('[data-layer]') : null;
+    const focusName = focused instanceof SVGElement ? focused.dataset.layer : undefined;
+    this.wiring?.cancel();
+    const svg = modelGraphSvg(this.layout, { highlight, summary: labels.summary, wiring });
+    const live = wiring ? `<p class="mg-live" aria-live="polite" style="${LIVE_STYLE}"></p>` : '';
+    this.el.innerHTML = `<div class="model-graph-scroll" style="overflow-x:auto;max-width:100%">${svg}</div>${live}`;
+    if (focusName !== undefined) this.wiring?.box(focusName)?.focus();
     this.reveal(highlight);
   }
 
@@ -218,6 +250,7 @@ export class ModelGraphView {
   }
 
   reset() {
+    this.wiring?.cancel();
     this.key = '';
     this.layout = null;
     this.el.innerHTML = '';
@@ -225,6 +258,7 @@ export class ModelGraphView {
 
   destroy() {
     this.reset();
+    this.wiring?.destroy();
     this.el.classList.remove('model-graph');
   }
 }

@@ -18,7 +18,7 @@ import { predictionHtml } from './predict-view.mjs';
 import { documentText } from '../../kit/document-text.mjs';
 import { kerasPython } from './keras-python.mjs';
 import { parseWithLocation } from './json-locate.mjs';
-import { isFunctional, toFunctional, toSequential } from './model-edits.mjs';
+import { connectNodes, isFunctional, toFunctional, toSequential } from './model-edits.mjs';
 import { ModelGraphView } from '../../views/model-graph-view.mjs';
 import { fillText } from '../../kit/lab-dom.mjs';
 import { Disposer, publishTestHook } from '../../kit/lab-kit.mjs';
@@ -36,7 +36,11 @@ function mount(el, ctx) {
   const disposer = new Disposer();
   const storage = store.store?.storage ?? null;
 
-  const graph = new ModelGraphView($('#wb-graph'), {});
+  // The diagram wires layers too: a drag from a box's port onto another box (or the keyboard).
+  const graph = new ModelGraphView($('#wb-graph'), {
+    onConnect: (from, to) => connect(from, to),
+    connectText: (key, params) => t(`wb.graph.${key}`, params),
+  });
   const layers = new LayersPane($('#wb-layers'), { t, onChange: (doc) => propose(doc) });
   const compile = new CompilePane($('#wb-compile'), {
     t,
@@ -134,6 +138,23 @@ function mount(el, ctx) {
     const shownText = text ?? documentText(doc);
     const error = await bench.propose(doc, { text: shownText, how, replaces });
     if (error) showError(error, doc, shownText);
+  }
+
+  /**
+   * The diagram's wire from node `from` into layer `to` (connectNodes): a refusal says why in
+   * the status line; a model that built says what changed, and that it became functional.
+   */
+  async function connect(from, to) {
+    if (!bench.current) return;
+    const made = connectNodes(bench.current.doc, from, to);
+    if ('error' in made) {
+      say(status, `wb.connect.${made.error.code}`, { from, to }, true);
+      return;
+    }
+    await propose(made.doc);
+    if (status.classList.contains('wb-bad')) return;
+    status.textContent += ` ${t(`wb.connect.${made.change}`, { from, to })}`;
+    if (made.converted) status.textContent += ` ${t('wb.connect.converted')}`;
   }
 
   async function applyJson() {

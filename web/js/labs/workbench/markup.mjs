@@ -45,6 +45,7 @@ export const WORKBENCH_MARKUP = `
     </div>
     <div class="wb-views">
       <h3>plot_model(model, show_shapes=True)</h3>
+      <p class="wb-help wb-graph-hint" data-i18n="wb.graph.hint"></p>
       <div id="wb-graph" class="wb-graph"></div>
       <h3>model.summary()</h3>
       <pre id="wb-summary" class="wb-pre wb-summary"></pre>

@@ -3,7 +3,7 @@
 // new one (the input is never changed), keeping a functional model's wiring, outputs and
 // per-output compile settings consistent with the change. Names follow Keras's automatic
 // names (`dense`, `dense_1`, ...) so a new layer always has one and references stay exact.
-import { KIND } from './layer-kinds.mjs';
+import { KIND, classOf } from './layer-kinds.mjs';
 
 /** Keras's automatic layer names: the snake case of the class. @type {Readonly<Record<string, string>>} */
 const SNAKE = Object.freeze({
@@ -212,4 +212,111 @@ export function toSequential(doc) {
   delete next.model.outputs;
   for (const layer of next.model.layers) delete layer.inputs;
   return { ok: true, doc: next };
+}
+
+/** The layer a node reference names: "lstm/state_h" (a state output) is read from "lstm". */
+const layerOf = (/** @type {string} */ ref) => ref.split('/')[0];
+
+/**
+ * The layers in an order where each comes after every layer it reads, otherwise as they were:
+ * each step takes the first layer (in the old order) whose inbound layers are all placed. A model
+ * the engine accepted is already in such an order and comes back unchanged; a loop (which
+ * connectNodes refuses before) leaves the rest in their old order for the engine to report.
+ * @param {any[]} layers
+ * @returns {any[]}
+ */
+function readOrder(layers) {
+  const names = new Set(layers.map((l) => l.name));
+  const placed = new Set();
+  const left = [...layers];
+  const order = [];
+  while (left.length) {
+    const ready = left.findIndex((l) =>
+      (l.inputs ?? []).every((/** @type {string} */ n) => !names.has(layerOf(n)) || placed.has(layerOf(n))),
+    );
+    const [layer] = left.splice(Math.max(ready, 0), 1);
+    placed.add(layer.name);
+    order.push(layer);
+  }
+  return order;
+}
+
+/**
+ * Whether node `from` is computed from node `to` (follows the inbound names upwards), so that
+ * `to` reading `from` would close a loop.
+ * @param {any} doc functional @param {string} from @param {string} to
+ */
+function dependsOn(doc, from, to) {
+  const byName = new Map(doc.model.layers.map((/** @type {any} */ l) => [l.name, l]));
+  const seen = new Set();
+  const stack = [from];
+  while (stack.length) {
+    const name = /** @type {string} */ (stack.pop());
+    if (name === to) return true;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    for (const n of byName.get(name)?.inputs ?? []) stack.push(layerOf(n));
+  }
+  return false;
+}
+
+/**
+ * @typedef {'self' | 'intoInput' | 'unknown' | 'cycle' | 'same' | 'lastInput'} ConnectRefusal
+ *   self: a node onto itself; intoInput: the target is a model input (it reads data, not a
+ *   layer); unknown: a name the model lacks; cycle: `from` is already computed from `to`;
+ *   same: a one-input layer already reads `from`; lastInput: taking away a merge layer's only input
+ * @typedef {{doc: any, converted: boolean, change: 'replaced' | 'added' | 'removed'}} Connected
+ *   converted: the Sequential model became functional first; change: what happened to `to`'s inputs
+ */
+
+/**
+ * Wires node `from` (a model input or a layer) into layer `to`, as a drag from `from`'s output
+ * onto `to` on the diagram does. A layer that takes one input (Dense, Activation, LSTM, ...)
+ * reads `from` instead of what it read (a recurrent layer keeps its initial-state inputs after
+ * the first); a merge layer (Concatenate, Add) gains `from` as one more input, or loses it when
+ * it already had it, like its row's checkboxes, its inputs in node order as those leave them.
+ * A Sequential model becomes functional first (toFunctional): a wire that is not the chain's
+ * needs Keras's functional API. When `from` comes later in the layer list than `to`, the layers
+ * are reordered so each follows what it reads (the engine, like a Keras script, reads in order).
+ * Outputs and compile settings stay. Nothing is changed on a refusal.
+ * @param {any} doc @param {string} from @param {string} to
+ * @returns {Connected | {error: {code: ConnectRefusal, from: string, to: string}}}
+ */
+export function connectNodes(doc, from, to) {
+  const refuse = (/** @type {ConnectRefusal} */ code) => ({ error: { code, from, to } });
+  if (from === to) return refuse('self');
+  const next = toFunctional(doc);
+  const inputNames = new Set((next.model.inputs ?? []).map((/** @type {any} */ i) => i.name));
+  const layers = next.model.layers ?? [];
+  if (inputNames.has(to)) return refuse('intoInput');
+  const target = layers.find((/** @type {any} */ l) => l.name === to);
+  if (!target || !(inputNames.has(from) || layers.some((/** @type {any} */ l) => l.name === from))) {
+    return refuse('unknown');
+  }
+  if (dependsOn(next, from, to)) return refuse('cycle');
+  /** @type {string[]} */
+  const reads = target.inputs ?? [];
+  /** @type {Connected['change']} */
+  let change = 'replaced';
+  if (KIND[classOf(target)]?.merges) {
+    if (reads.includes(from)) {
+      if (reads.length === 1) return refuse('lastInput');
+      target.inputs = reads.filter((n) => n !== from);
+      change = 'removed';
+    } else {
+      target.inputs = [...reads, from];
+      change = 'added';
+    }
+  } else {
+    if (reads[0] === from) return refuse('same');
+    target.inputs = [from, ...reads.slice(1)];
+  }
+  next.model.layers = readOrder(layers);
+  if (change !== 'replaced') {
+    const order = nodeNames(next);
+    // A layer's own output before its state outputs, as Keras returns them (output, h, c).
+    const at = (/** @type {string} */ n) => 2 * order.indexOf(layerOf(n)) + (n.includes('/') ? 1 : 0);
+    target.inputs.sort((/** @type {string} */ a, /** @type {string} */ b) => at(a) - at(b));
+  }
+  return { doc: next, converted: !isFunctional(doc), change };
 }

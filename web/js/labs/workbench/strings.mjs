@@ -57,6 +57,26 @@ export default {
     'wb.how.handed':
       'The model of the {from} lab, with its weights: {params} parameters. Undo brings back the workbench model you had.',
     'wb.how.revert': 'The editor shows the current model again.',
+    'wb.graph.hint':
+      'Wire layers on the diagram: drag from the dot on a box’s bottom edge onto another box, and that layer reads from the first (a Concatenate or Add gains an input; the same wire again takes it away). Keyboard: Tab to a box, Enter picks up its output, Tab or the arrow keys to another box, Enter connects, Escape cancels.',
+    'wb.graph.port': 'Output of {name}: drag onto another layer',
+    'wb.graph.node': '{title}. Enter picks up its output, or connects the output you carry here.',
+    'wb.graph.picked': 'Carrying the output of {name}: go to another layer and press Enter; Escape cancels.',
+    'wb.graph.cancelled': 'Wire cancelled.',
+    'wb.connect.self': 'A layer cannot read its own output: drop the wire on another box.',
+    'wb.connect.intoInput':
+      'Not connected: {to} is a model input, which reads the data, not a layer. Drop the wire on a layer.',
+    'wb.connect.unknown': 'Not connected: the diagram and the model differ. Try again.',
+    'wb.connect.cycle':
+      'Not connected: {from} is already computed from {to}, so this wire would make a loop. A Keras model flows one way.',
+    'wb.connect.same': '{to} already reads {from}: nothing to change.',
+    'wb.connect.lastInput':
+      '{from} is the only input of {to}, so it stays: wire another input into {to} first.',
+    'wb.connect.replaced': '{to} now reads {from}.',
+    'wb.connect.added': '{to} now also reads {from}.',
+    'wb.connect.removed': '{to} no longer reads {from}.',
+    'wb.connect.converted':
+      'The model is functional now: a Sequential model is one plain chain, and this wire leaves it.',
     'wb.train.title': 'compile(), fit(), evaluate(), predict()',
     'wb.train.intro':
       'model.fit() (or ▶ in the toolbar) trains for the epochs set here and prints the log Keras prints; fit() again trains that many more. Changing these settings recompiles: the weights stay.',
@@ -155,6 +175,25 @@ export default {
     'wb.how.handed':
       '{from} 실습의 모델을 가중치와 함께 가져왔습니다: 파라미터 {params}개. 되돌리기로 작업대의 전 모델을 가져올 수 있습니다.',
     'wb.how.revert': '편집기가 현재 모델을 다시 보여 줍니다.',
+    'wb.graph.hint':
+      '다이어그램에서 층을 연결할 수 있습니다: 상자 아래쪽 가장자리의 점을 끌어 다른 상자에 놓으면 그 층이 앞 층의 출력을 읽습니다(Concatenate나 Add는 입력이 하나 늘고, 같은 연결을 다시 끌면 빠집니다). 키보드: Tab으로 상자를 고르고 Enter로 출력을 집은 뒤, Tab이나 화살표 키로 다른 상자로 가서 Enter를 누르면 연결되고 Esc는 취소합니다.',
+    'wb.graph.port': '{name}의 출력: 다른 층으로 끌어다 놓으세요',
+    'wb.graph.node': '{title}. Enter로 이 층의 출력을 집거나, 들고 있는 출력을 여기에 연결합니다.',
+    'wb.graph.picked': '{name}의 출력을 집었습니다: 다른 층으로 가서 Enter를 누르세요. Esc는 취소입니다.',
+    'wb.graph.cancelled': '연결을 취소했습니다.',
+    'wb.connect.self': '층은 자기 출력을 읽을 수 없습니다. 다른 상자에 놓으세요.',
+    'wb.connect.intoInput':
+      '연결하지 않았습니다: {to}은(는) 모델 입력이라 데이터를 읽을 뿐 다른 층을 읽지 않습니다. 층 상자에 놓으세요.',
+    'wb.connect.unknown': '연결하지 않았습니다: 다이어그램과 모델이 서로 다릅니다. 다시 해 보세요.',
+    'wb.connect.cycle':
+      '연결하지 않았습니다: {from}의 값은 이미 {to}에서 나오므로 이 연결은 고리를 만듭니다. Keras 모델은 한 방향으로만 흐릅니다.',
+    'wb.connect.same': '{to}의 입력은 이미 {from}입니다: 바꿀 것이 없습니다.',
+    'wb.connect.lastInput': '{to}의 입력은 {from} 하나뿐이라 뺄 수 없습니다: 다른 입력을 먼저 연결하세요.',
+    'wb.connect.replaced': '이제 {to}의 입력은 {from}입니다.',
+    'wb.connect.added': '이제 {to}의 입력에 {from}도 들어갑니다.',
+    'wb.connect.removed': '이제 {to}의 입력에서 {from}을(를) 뺐습니다.',
+    'wb.connect.converted':
+      '이제 함수형(functional) 모델입니다: Sequential 모델은 곧은 사슬 하나뿐인데 이 연결은 그 사슬을 벗어납니다.',
     'wb.train.title': 'compile(), fit(), evaluate(), predict()',
     'wb.train.intro':
       'model.fit()(또는 도구 막대의 ▶)은 여기 정한 에포크만큼 학습하고 Keras의 로그를 찍습니다. fit()을 다시 누르면 그만큼 더 학습합니다. 설정을 바꾸면 다시 컴파일하며 가중치는 유지됩니다.',
