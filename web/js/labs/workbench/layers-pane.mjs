@@ -5,6 +5,7 @@
 import { ACTIVATIONS, KIND, LAYER_KINDS, classOf } from './layer-kinds.mjs';
 import {
   addLayer,
+  connectNodes,
   isFunctional,
   moveLayer,
   nodeNames,
@@ -219,17 +220,12 @@ export class LayersPane {
       return this.onChange(next);
     }
     if (d.input !== undefined) {
-      next.model.layers[at].inputs = [input.value];
-      return this.onChange(next);
+      const was = doc.model.layers[at].inputs?.[0] ?? '';
+      return this.wire(doc, input.value, doc.model.layers[at].name, refuse, () => (input.value = was));
     }
     if (d.read !== undefined) {
-      const layer = next.model.layers[at];
-      const order = nodeNames(doc);
-      const reads = new Set(layer.inputs ?? []);
-      if (input.checked) reads.add(d.read);
-      else reads.delete(d.read);
-      layer.inputs = order.filter((n) => reads.has(n));
-      return this.onChange(next);
+      const revert = () => (input.checked = !input.checked);
+      return this.wire(doc, d.read, doc.model.layers[at].name, refuse, revert);
     }
     if (d.output !== undefined)
       return this.onChange(setOutput(doc, doc.model.layers[at].name, input.checked));
@@ -237,6 +233,20 @@ export class LayersPane {
       next.model.layers[at].trainable = input.checked;
       return this.onChange(next);
     }
+  }
+
+  /**
+   * The row's wiring as the diagram's (connectNodes): a one-input layer reads `from` (its
+   * initial-state inputs stay), a merge layer's checkbox adds or takes away `from` (state
+   * outputs it reads stay); a refusal says why at the field and `revert` puts the control back.
+   * @param {any} doc @param {string} from @param {string} to
+   * @param {(text: string) => void} refuse @param {() => void} revert
+   */
+  wire(doc, from, to, refuse, revert) {
+    const made = connectNodes(doc, from, to);
+    if ('doc' in made) return this.onChange(made.doc);
+    revert();
+    if (made.error.code !== 'same') refuse(this.t(`wb.connect.${made.error.code}`, { from, to }));
   }
 
   /** @param {HTMLElement} target */
