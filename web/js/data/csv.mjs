@@ -7,6 +7,10 @@
 import { parseNumberText } from '../state/number-text.mjs';
 import { Papa } from '../../vendor/vendor.mjs';
 
+// Papa Parse for table-csv.mjs too: that module is type-checked, and the check runs before the
+// git-ignored vendor bundle is built, so it must not name the bundle itself.
+export { Papa };
+
 /** maxBytes: the longest text read (bytes of a file, characters of a pasted text); 2,000 rows of
  *  three numbers need well under 100 KB, so 1 MB only refuses what is not a point list. */
 export const CSV_LIMITS = Object.freeze({ minRows: 4, maxRows: 2000, maxClass: 7, maxBytes: 1000000 });

@@ -7,8 +7,7 @@
 // each cell is read by the linear scanner of number-text.mjs. Errors are {code, ...fields}
 // rendered by formatCsvError with TABLE_MESSAGES (or the lab's translated templates).
 import { parseNumberText } from '../state/number-text.mjs';
-import { CSV_MESSAGES, CSV_LIMITS, looksBinary, sizeError } from './csv.mjs';
-import { Papa } from '../../vendor/vendor.mjs';
+import { CSV_MESSAGES, CSV_LIMITS, Papa, looksBinary, sizeError } from './csv.mjs';
 
 /** maxBytes: the points CSV's 1 MB (it bounds the rest: a cell and its comma take 2 bytes or
  *  more, so at most 500,000 values). maxRows and maxColumns refuse what is not a training table
