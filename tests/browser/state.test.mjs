@@ -116,6 +116,22 @@ test('a reload restores the state (localStorage, points included), with and with
   assert.deepEqual(await controlValues(bare), controls, 'controls from localStorage alone');
 });
 
+test('a reload right after a change keeps the change (the hash from before it does not win)', async () => {
+  const page = await b.openApp('#lab=mlp&lr=0.1');
+  await waitConfigured(page);
+  // The change and the reload in one step: the hash is not written yet when the reload starts.
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.evaluate(() => {
+      window.nnplay.store.set('lr', 0.3);
+      location.reload();
+    }),
+  ]);
+  await waitReady(page);
+  assert.equal(await page.evaluate(() => window.nnplay.store.get('lr')), 0.3);
+  assert.match(await page.evaluate(() => location.hash), /lr=0\.3/);
+});
+
 test('reset to preset restores the preset state', async () => {
   const page = await b.openApp('#lab=mlp&preset=mlp-circle');
   const initial = await storeState(page);

@@ -135,8 +135,16 @@ test('hash: layers may be empty; features list is put in option order', () => {
 });
 
 /** A store on stubs: {store, storage, history, location, target}. */
-function makeStore({ hash = '', saved, own, language = 'en-US', embedded = false, full = false } = {}) {
-  const items = new Map(saved === undefined ? [] : [[STORAGE_KEY, saved]]);
+function makeStore({
+  hash = '',
+  saved,
+  own,
+  language = 'en-US',
+  embedded = false,
+  full = false,
+  items = new Map(saved === undefined ? [] : [[STORAGE_KEY, saved]]),
+  navigationType = 'navigate',
+} = {}) {
   if (own !== undefined) items.set(OWN_KEY, own);
   const storage = {
     getItem: (k) => items.get(k) ?? null,
@@ -144,6 +152,7 @@ function makeStore({ hash = '', saved, own, language = 'en-US', embedded = false
       if (full) throw Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' });
       items.set(k, v);
     },
+    removeItem: (k) => items.delete(k),
   };
   const location = { hash, href: `http://x/index.html${hash}` };
   const history = {
@@ -170,6 +179,7 @@ function makeStore({ hash = '', saved, own, language = 'en-US', embedded = false
     navigatorLanguage: language,
     writeDelayMs: 1,
     embedded,
+    navigationType,
   });
   return { store, items, history, location, listeners };
 }
@@ -251,6 +261,29 @@ test('store: values are copies; writes go to localStorage and the hash', async (
   assert.equal('hide' in saved, false);
   assert.equal(history.urls.at(-1), 'http://x/index.html#lr=0.5&layers=4.tanh,2.tanh,9.relu&hide=header');
   store.dispose();
+});
+
+test('store: a reload right after a change opens the change, not the hash from before it', () => {
+  // The change is made and the page left before the 150 ms write: the reload has the old hash.
+  const first = makeStore({ hash: '#lr=0.1' });
+  first.store.set('lr', 0.5);
+  first.store.flush({ leaving: true });
+  first.store.dispose();
+  const reloaded = makeStore({ hash: '#lr=0.1', items: first.items, navigationType: 'reload' });
+  assert.equal(reloaded.store.get('lr'), 0.5);
+  assert.equal(reloaded.history.urls.at(-1), 'http://x/index.html#lr=0.5');
+  reloaded.store.dispose();
+  // The note is read once: another reload of the old hash (a link) opens that hash.
+  const again = makeStore({ hash: '#lr=0.1', items: first.items, navigationType: 'reload' });
+  assert.equal(again.store.get('lr'), 0.1);
+  again.store.dispose();
+  // A link opened (not a reload) is its own state even when the note names it.
+  const second = makeStore({ hash: '#lr=0.1' });
+  second.store.set('lr', 0.7);
+  second.store.flush({ leaving: true });
+  const opened = makeStore({ hash: '#lr=0.1', items: second.items, navigationType: 'navigate' });
+  assert.equal(opened.store.get('lr'), 0.1);
+  opened.store.dispose();
 });
 
 test('store: hashchange applies only the keys that changed; nothing is saved', async () => {

@@ -85,7 +85,7 @@ async function boot() {
   }
   const store = new Store();
   hooks.store = store;
-  window.addEventListener('pagehide', () => store.flush());
+  window.addEventListener('pagehide', () => store.flush({ leaving: true }));
   i18n.setLang(store.get('lang'));
 
   const relay = new EngineRelay();

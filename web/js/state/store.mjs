@@ -20,6 +20,7 @@ import {
   sameValue,
 } from './schema.mjs';
 import { LabStore } from './lab-store.mjs';
+import { hashAfterReload, noteLeavingHash } from './reload-hash.mjs';
 import { decodeHash, encodeHash } from './hash.mjs';
 import { OWN_FIELDS, isEmbedded, readSaved, writeSaved } from './persist.mjs';
 
@@ -62,7 +63,14 @@ export class Store {
     const saved = readSaved(this.storage);
     /** @type {Record<string, any>} the learner's own data (points fields) */
     this.ownData = saved.own;
-    const hash = String(this.location?.hash ?? '').replace(/^#/, '');
+    const shown = String(this.location?.hash ?? '').replace(/^#/, '');
+    const navigationType =
+      env.navigationType ?? safe(() => g.performance?.getEntriesByType?.('navigation')?.[0]?.type) ?? '';
+    const hash = hashAfterReload(this.storage, shown, navigationType);
+    if (hash !== shown && this.history?.replaceState && this.location) {
+      const base = String(this.location.href ?? '').split('#')[0];
+      this.history.replaceState(this.history.state ?? null, '', hash ? `${base}#${hash}` : base);
+    }
     this.fromLink = hash !== '';
     if (this.fromLink) this.loadHash(hash);
     else Object.assign(this.values, saved.state);
@@ -195,13 +203,15 @@ export class Store {
   }
 
   /** Writes a pending change to the hash and (the user's changes) to localStorage now
-   *  (tests, pagehide). */
-  flush() {
+   *  (tests, pagehide). `leaving`: the page is going away (pagehide), so a reload already
+   *  took the URL's hash; the replaced hash is noted for it (reload-hash.mjs). */
+  flush({ leaving = false } = {}) {
     clearTimeout(this.writeTimer);
     this.writeTimer = null;
     this.save();
     const hash = this.hash();
     this.lastHash = hash;
+    if (leaving) noteLeavingHash(this.storage, String(this.location?.hash ?? '').replace(/^#/, ''), hash);
     if (this.history?.replaceState && this.location) {
       const base = String(this.location.href ?? '').split('#')[0];
       this.history.replaceState(this.history.state ?? null, '', hash ? `${base}#${hash}` : base);
