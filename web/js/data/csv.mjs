@@ -7,10 +7,6 @@
 import { parseNumberText } from '../state/number-text.mjs';
 import { Papa } from '../../vendor/vendor.mjs';
 
-// Papa Parse for table-csv.mjs too: that module is type-checked, and the check runs before the
-// git-ignored vendor bundle is built, so it must not name the bundle itself.
-export { Papa };
-
 /** maxBytes: the longest text read (bytes of a file, characters of a pasted text); 2,000 rows of
  *  three numbers need well under 100 KB, so 1 MB only refuses what is not a point list. */
 export const CSV_LIMITS = Object.freeze({ minRows: 4, maxRows: 2000, maxClass: 7, maxBytes: 1000000 });
@@ -66,7 +62,7 @@ export function looksBinary(text) {
 }
 
 /** A cell's text for a message: long cells are cut (a 1 MB cell must not become a 1 MB message). */
-function shorten(text, max = 16) {
+export function shorten(text, max = 16) {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
@@ -123,16 +119,27 @@ export function validateRows(rows, { kind = 'classes', firstRowNumber = 1 } = {}
 /**
  * Reads at most maxRows + 2 non-empty rows of `text` (a header, maxRows rows and one more to know
  * there are too many): Papa Parse hands them over one at a time and is stopped there, so a text
- * of a million rows costs no more than one of 2,002. Returns {rows, errors}: rows as arrays of
- * cell strings, Papa Parse's errors as 'parse' errors (row: the 1-based non-empty row).
+ * of a million rows costs no more than one of 2,002. It also stops at a first row wider than
+ * `maxColumns` (a 'tooManyColumns' error) and once `maxErrors` errors are listed. Returns
+ * {rows, errors}: rows as arrays of cell strings, Papa Parse's errors as 'parse' errors (row: the
+ * 1-based non-empty row). The points CSV reads with the defaults; table-csv.mjs with its limits.
+ * @param {string} text @param {{maxRows?: number, maxColumns?: number, maxErrors?: number}} [limits]
  */
-function readRows(text) {
+export function readRows(
+  text,
+  { maxRows = CSV_LIMITS.maxRows, maxColumns = Infinity, maxErrors = Infinity } = {},
+) {
   const rows = [];
   const errors = [];
   Papa.parse(text, {
     skipEmptyLines: 'greedy',
     step: (result, parser) => {
-      if (rows.length === CSV_LIMITS.maxRows + 2) {
+      if (rows.length === maxRows + 2 || errors.length >= maxErrors) {
+        parser.abort();
+        return;
+      }
+      if (rows.length === 0 && result.data.length > maxColumns) {
+        errors.push({ code: 'tooManyColumns', count: result.data.length, max: maxColumns });
         parser.abort();
         return;
       }

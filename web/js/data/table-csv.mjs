@@ -7,7 +7,7 @@
 // each cell is read by the linear scanner of number-text.mjs. Errors are {code, ...fields}
 // rendered by formatCsvError with TABLE_MESSAGES (or the lab's translated templates).
 import { parseNumberText } from '../state/number-text.mjs';
-import { CSV_MESSAGES, CSV_LIMITS, Papa, looksBinary, sizeError } from './csv.mjs';
+import { CSV_MESSAGES, CSV_LIMITS, looksBinary, readRows, shorten, sizeError } from './csv.mjs';
 
 /** maxBytes: the points CSV's 1 MB (it bounds the rest: a cell and its comma take 2 bytes or
  *  more, so at most 500,000 values). maxRows and maxColumns refuse what is not a training table
@@ -40,47 +40,9 @@ export const TABLE_MESSAGES = Object.freeze({
 /** Spellings of a non-finite value, refused by name (parseNumberText gives NaN for all). */
 const NON_FINITE = /^[-+]?(nan|inf|infinity)$/i;
 
-/** A cell's text for a message: a 1 MB cell must not become a 1 MB message. @param {string} text */
-const shorten = (text) => (text.length > 16 ? `${text.slice(0, 15)}…` : text);
-
 /** A first row with a cell that is not a number (and not empty) is a header. @param {string[]} cells */
 const isHeader = (cells) =>
   cells.some((cell) => cell.trim() !== '' && !Number.isFinite(parseNumberText(cell)));
-
-/**
- * Reads the rows of `text` with Papa Parse, stopping one row past the row limit or at a first
- * row wider than the column limit.
- * @param {string} text
- * @returns {{rows: string[][], errors: TableError[]}}
- */
-function readRows(text) {
-  /** @type {string[][]} */
-  const rows = [];
-  /** @type {TableError[]} */
-  const errors = [];
-  Papa.parse(text, {
-    skipEmptyLines: 'greedy',
-    step: (/** @type {any} */ result, /** @type {any} */ parser) => {
-      if (rows.length === TABLE_LIMITS.maxRows + 2 || errors.length >= TABLE_LIMITS.maxErrors) {
-        parser.abort();
-        return;
-      }
-      const cells = /** @type {string[]} */ (result.data);
-      if (rows.length === 0 && cells.length > TABLE_LIMITS.maxColumns) {
-        errors.push({ code: 'tooManyColumns', count: cells.length, max: TABLE_LIMITS.maxColumns });
-        parser.abort();
-        return;
-      }
-      rows.push(cells);
-      for (const e of result.errors) {
-        // Papa Parse falls back to ',' for a single column: not an error.
-        if (e.code !== 'UndetectableDelimiter')
-          errors.push({ code: 'parse', row: rows.length, value: e.message });
-      }
-    },
-  });
-  return { rows, errors };
-}
 
 /**
  * Parses CSV text into a numeric table. Refused whole: a text over TABLE_LIMITS.maxBytes
@@ -97,7 +59,8 @@ export function parseTableCsv(text) {
   const tooBig = sizeError(source.length);
   if (tooBig) return { table: null, errors: [tooBig] };
   if (looksBinary(source)) return { table: null, errors: [{ code: 'notText' }] };
-  const parsed = readRows(source.trim());
+  /** @type {{rows: string[][], errors: TableError[]}} */
+  const parsed = readRows(source.trim(), TABLE_LIMITS);
   if (parsed.errors.some((e) => e.code === 'tooManyColumns')) return { table: null, errors: parsed.errors };
   let rows = parsed.rows;
   const header = rows.length > 0 && isHeader(rows[0]) ? rows[0].map((name) => name.trim()) : null;
