@@ -133,11 +133,13 @@ function mount(el, ctx) {
     json.scrollTop = Math.max(0, (line - 4) * lineHeight);
   }
 
+  /** Tries `doc`; a refusal is shown where it concerns. Resolves with the error, else null. */
   async function propose(doc, { text, how = 'edit', replaces = false } = {}) {
     say(status, 'wb.checking');
     const shownText = text ?? documentText(doc);
     const error = await bench.propose(doc, { text: shownText, how, replaces });
     if (error) showError(error, doc, shownText);
+    return error;
   }
 
   /**
@@ -151,8 +153,7 @@ function mount(el, ctx) {
       say(status, `wb.connect.${made.error.code}`, { from, to }, true);
       return;
     }
-    await propose(made.doc);
-    if (status.classList.contains('wb-bad')) return;
+    if (await propose(made.doc)) return;
     status.textContent += ` ${t(`wb.connect.${made.change}`, { from, to })}`;
     if (made.converted) status.textContent += ` ${t('wb.connect.converted')}`;
   }
